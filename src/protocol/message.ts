@@ -1,0 +1,101 @@
+/** Chat messages: building what we send (RFC 6121 + XEP-0359 origin-id, XEP-0461 reply, XEP-0372
+ * mentions) and reading what arrives into plain data. */
+import { $msg, type Builder } from 'strophe.js';
+import { NS } from './ns.js';
+import { attr, child, children, parseStamp, textOf } from './xml.js';
+import { requestReceipt } from './receipts.js';
+import { markable } from './markers.js';
+
+/** Longest body we accept from anyone; longer bodies are cut so one stanza cannot stall the UI. */
+export const MAX_BODY_LENGTH = 64 * 1024;
+
+export interface OutgoingText {
+  to: string;
+  id: string;
+  body: string;
+  replyTo?: { id: string; to: string };
+  mentions?: string[];
+}
+
+export function buildChatMessage(msg: OutgoingText): Builder {
+  const stanza = $msg({ to: msg.to, type: 'chat', id: msg.id })
+    .c('body').t(msg.body).up()
+    .c('origin-id', { xmlns: NS.SID, id: msg.id }).up()
+    .c('active', { xmlns: NS.CHAT_STATES }).up();
+  requestReceipt(stanza);
+  markable(stanza);
+  if (msg.replyTo) stanza.c('reply', { xmlns: NS.REPLY, id: msg.replyTo.id, to: msg.replyTo.to }).up();
+  for (const jid of msg.mentions ?? []) {
+    stanza.c('reference', { xmlns: NS.REFERENCE, type: 'mention', uri: `xmpp:${jid}` }).up();
+  }
+  return stanza;
+}
+
+/** What a `<message>` says about chat content, read without judging who sent it. */
+export interface MessageContent {
+  /** `id` attribute, or the origin-id when the sender gave one. */
+  id: string;
+  /** The stanza's own `id` attribute (receipts refer to it). */
+  idAttr: string;
+  originId?: string;
+  /** stanza-id assigned by `by` (XEP-0359); only trusted when `by` is our own bare JID. */
+  stanzaIds: { id: string; by: string }[];
+  from: string;
+  to: string;
+  type: string;
+  body?: string;
+  /** XEP-0203 delay stamp inside the message, if any. */
+  delay?: number;
+  replyTo?: string;
+  mentions: string[];
+}
+
+export function readMessage(stanza: Element): MessageContent {
+  const originId = attr(child(stanza, 'origin-id', NS.SID), 'id') || undefined;
+  const bodyEl = child(stanza, 'body');
+  let body: string | undefined;
+  if (bodyEl) {
+    body = textOf(bodyEl);
+    if (body.length > MAX_BODY_LENGTH) body = body.slice(0, MAX_BODY_LENGTH);
+  }
+  const reply = child(stanza, 'reply', NS.REPLY);
+  return {
+    id: originId ?? attr(stanza, 'id'),
+    idAttr: attr(stanza, 'id'),
+    originId,
+    stanzaIds: children(stanza, 'stanza-id', NS.SID).map((el) => ({ id: attr(el, 'id'), by: attr(el, 'by').toLowerCase() }))
+      .filter((s) => s.id && s.by),
+    from: attr(stanza, 'from'),
+    to: attr(stanza, 'to'),
+    type: attr(stanza, 'type') || 'normal',
+    body,
+    delay: parseStamp(attr(child(stanza, 'delay', NS.DELAY), 'stamp')),
+    replyTo: attr(reply, 'id') || undefined,
+    mentions: children(stanza, 'reference', NS.REFERENCE)
+      .filter((el) => attr(el, 'type') === 'mention' && attr(el, 'uri').startsWith('xmpp:'))
+      .map((el) => attr(el, 'uri').slice(5)),
+  };
+}
+
+/** The error text of a bounced message (`type="error"`), for the user. */
+export function readError(stanza: Element): string {
+  const error = child(stanza, 'error');
+  const text = textOf(child(error, 'text', NS.STANZAS));
+  let condition = '';
+  for (let node = error?.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 1 && (node as Element).namespaceURI === NS.STANZAS && (node as Element).localName !== 'text') {
+      condition = (node as Element).localName;
+      break;
+    }
+  }
+  const readable: Record<string, string> = {
+    'service-unavailable': 'the recipient does not exist or cannot receive messages',
+    'item-not-found': 'the recipient does not exist',
+    'remote-server-not-found': "the recipient's server cannot be reached",
+    'not-allowed': 'the server does not allow this message',
+    'forbidden': 'the server does not allow this message',
+    'policy-violation': 'the server refused the message by policy',
+    'resource-constraint': 'the server is overloaded',
+  };
+  return text || readable[condition] || condition || 'the server refused the message';
+}

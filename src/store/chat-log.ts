@@ -1,0 +1,247 @@
+/** One chat's cached history: messages in contiguous row order, kept in fixed-size segments so a
+ * 10,000-message chat opens by reading one or two small records, plus a de-duplication index. */
+import type { ChatMessage } from '../core/types.js';
+import type { BatchedWriter, KeyValueStore } from './persistence.js';
+
+export const SEGMENT_SIZE = 100;
+
+export interface ChatMeta {
+  chatJid: string;
+  /** Cached rows are firstRow..lastRow (none when lastRow < firstRow). Rows only grow at the ends. */
+  firstRow: number;
+  lastRow: number;
+  /** The server archive holds nothing older than firstRow. */
+  complete: boolean;
+  /** Archive id of the oldest cached message that has one: paging up continues before it. */
+  oldestArchiveId?: string;
+  oldestArchiveRow?: number;
+  /** Rows of our outgoing messages the peer has not seen yet. */
+  unseen: number[];
+  /** Newest row of an outgoing message the peer has seen. */
+  seenUpTo?: number;
+}
+
+export type NewMessage = Omit<ChatMessage, 'rowId'>;
+
+const segmentOf = (row: number) => Math.floor(row / SEGMENT_SIZE);
+const clean = (id: string) => id.replace(/[\t\n]/g, ' ');
+
+/** The keys a message is known by: its archive id, and its sender's id for it. */
+export function dedupKeys(m: { stanzaId?: string; fromJid: string; msgId: string }): string[] {
+  const keys: string[] = [];
+  if (m.stanzaId) keys.push(`s:${clean(m.stanzaId)}`);
+  if (m.msgId) keys.push(`o:${m.fromJid}:${clean(m.msgId)}`);
+  return keys;
+}
+
+export class ChatLog {
+  private readonly segments = new Map<number, ChatMessage[]>();
+  private readonly loading = new Map<number, Promise<ChatMessage[]>>();
+  private dirtySegments = new Set<number>();
+
+  private constructor(
+    readonly meta: ChatMeta,
+    private readonly index: Map<string, number>,
+    private readonly kv: KeyValueStore,
+    private readonly writer: BatchedWriter,
+  ) {}
+
+  static async open(kv: KeyValueStore, writer: BatchedWriter, chatJid: string): Promise<ChatLog> {
+    const [meta, packedIndex] = await Promise.all([
+      kv.getItem<ChatMeta>(`meta:${chatJid}`),
+      kv.getItem<string>(`ids:${chatJid}`),
+    ]);
+    const index = new Map<string, number>();
+    if (packedIndex) {
+      for (const line of packedIndex.split('\n')) {
+        const tab = line.lastIndexOf('\t');
+        if (tab > 0) index.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+      }
+    }
+    return new ChatLog(meta ?? { chatJid, firstRow: 0, lastRow: -1, complete: false, unseen: [] }, index, kv, writer);
+  }
+
+  get chatJid(): string {
+    return this.meta.chatJid;
+  }
+
+  get size(): number {
+    return this.meta.lastRow - this.meta.firstRow + 1;
+  }
+
+  rowOf(key: string): number | undefined {
+    return this.index.get(key);
+  }
+
+  /** The row of a message known by any of these keys. */
+  find(keys: string[]): number | undefined {
+    for (const key of keys) {
+      const row = this.index.get(key);
+      if (row !== undefined) return row;
+    }
+    return undefined;
+  }
+
+  private segmentKey(n: number): string {
+    return `seg:${this.chatJid}:${n}`;
+  }
+
+  async loadSegment(n: number): Promise<ChatMessage[]> {
+    const loaded = this.segments.get(n);
+    if (loaded) return loaded;
+    let loading = this.loading.get(n);
+    if (!loading) {
+      loading = this.kv.getItem<ChatMessage[]>(this.segmentKey(n)).then((stored) => {
+        // A write may have created the segment while the read was in flight: keep that one.
+        const current = this.segments.get(n) ?? stored ?? [];
+        this.segments.set(n, current);
+        this.loading.delete(n);
+        return current;
+      });
+      this.loading.set(n, loading);
+    }
+    return loading;
+  }
+
+  /** The message at a row, when its segment is in memory. */
+  peek(row: number): ChatMessage | undefined {
+    const seg = this.segments.get(segmentOf(row));
+    if (!seg || seg.length === 0) return undefined;
+    return seg[row - seg[0].rowId];
+  }
+
+  async get(row: number): Promise<ChatMessage | undefined> {
+    if (row < this.meta.firstRow || row > this.meta.lastRow) return undefined;
+    await this.loadSegment(segmentOf(row));
+    return this.peek(row);
+  }
+
+  /** Messages with rows in [from, to], oldest first, clamped to what is cached. */
+  async read(from: number, to: number): Promise<ChatMessage[]> {
+    from = Math.max(from, this.meta.firstRow);
+    to = Math.min(to, this.meta.lastRow);
+    if (to < from) return [];
+    const first = segmentOf(from);
+    const last = segmentOf(to);
+    const segs = await Promise.all(Array.from({ length: last - first + 1 }, (_, i) => this.loadSegment(first + i)));
+    const out: ChatMessage[] = [];
+    for (const seg of segs) {
+      for (const m of seg) if (m.rowId >= from && m.rowId <= to) out.push(m);
+    }
+    return out;
+  }
+
+  /** Loads what append and prepend touch, so they can then run synchronously. */
+  async prepareEnds(): Promise<void> {
+    if (this.size > 0) {
+      await Promise.all([this.loadSegment(segmentOf(this.meta.lastRow)), this.loadSegment(segmentOf(this.meta.firstRow))]);
+    }
+  }
+
+  private segmentForWrite(n: number): ChatMessage[] {
+    let seg = this.segments.get(n);
+    if (!seg) {
+      // Only a segment beyond the cached rows may be created without reading it first.
+      seg = [];
+      this.segments.set(n, seg);
+    }
+    this.dirtySegments.add(n);
+    return seg;
+  }
+
+  private indexMessage(m: ChatMessage): void {
+    for (const key of dedupKeys(m)) this.index.set(key, m.rowId);
+  }
+
+  /** Appends newer messages. Call `prepareEnds()` first. */
+  append(message: NewMessage): ChatMessage {
+    const row = this.meta.lastRow + 1;
+    const stored: ChatMessage = { ...message, rowId: row };
+    if (this.size === 0) this.meta.firstRow = row;
+    this.segmentForWrite(segmentOf(row)).push(stored);
+    this.meta.lastRow = row;
+    this.indexMessage(stored);
+    this.noteArchiveId(stored);
+    if (stored.outgoing && stored.status !== 'seen') this.meta.unseen.push(row);
+    this.scheduleWrite();
+    return stored;
+  }
+
+  /** Prepends a block of older messages (oldest first). Call `prepareEnds()` first. */
+  prepend(block: NewMessage[]): ChatMessage[] {
+    if (block.length === 0) return [];
+    const empty = this.size === 0;
+    const start = (empty ? 0 : this.meta.firstRow) - block.length;
+    const stored = block.map((m, i) => ({ ...m, rowId: start + i }) as ChatMessage);
+    for (let i = stored.length - 1; i >= 0; i--) {
+      const m = stored[i];
+      if (m.outgoing && this.meta.seenUpTo !== undefined && m.status !== 'seen') m.status = 'seen';
+      this.segmentForWrite(segmentOf(m.rowId)).unshift(m);
+      this.indexMessage(m);
+      if (m.outgoing && m.status !== 'seen') this.meta.unseen.unshift(m.rowId);
+    }
+    this.meta.firstRow = start;
+    if (empty) this.meta.lastRow = start + block.length - 1;
+    for (const m of stored) this.noteArchiveId(m);
+    this.scheduleWrite();
+    return stored;
+  }
+
+  /** Replaces the message at `row` with a patched copy (messages are never mutated in place). */
+  async update(row: number, patch: Partial<ChatMessage>): Promise<ChatMessage | undefined> {
+    const current = await this.get(row);
+    if (!current) return undefined;
+    const next = { ...current, ...patch, rowId: row };
+    const n = segmentOf(row);
+    const seg = this.segmentForWrite(n);
+    seg[row - seg[0].rowId] = next;
+    if (patch.stanzaId) {
+      this.indexMessage(next);
+      this.noteArchiveId(next);
+    }
+    if (patch.status === 'seen') this.meta.unseen = this.meta.unseen.filter((r) => r !== row);
+    this.scheduleWrite();
+    return next;
+  }
+
+  private noteArchiveId(m: ChatMessage): void {
+    if (!m.stanzaId) return;
+    if (this.meta.oldestArchiveRow === undefined || m.rowId < this.meta.oldestArchiveRow) {
+      this.meta.oldestArchiveRow = m.rowId;
+      this.meta.oldestArchiveId = m.stanzaId;
+    }
+  }
+
+  /** Marks our outgoing messages up to `row` as seen; returns the rows that changed. */
+  async markSeenUpTo(row: number): Promise<ChatMessage[]> {
+    const rows = this.meta.unseen.filter((r) => r <= row);
+    if (rows.length === 0) return [];
+    const changed: ChatMessage[] = [];
+    for (const r of rows) {
+      const next = await this.update(r, { status: 'seen' });
+      if (next) changed.push(next);
+    }
+    this.meta.unseen = this.meta.unseen.filter((r) => r > row);
+    this.meta.seenUpTo = Math.max(this.meta.seenUpTo ?? -Infinity, row);
+    this.scheduleWrite();
+    return changed;
+  }
+
+  setComplete(): void {
+    this.meta.complete = true;
+    this.scheduleWrite();
+  }
+
+  private scheduleWrite(): void {
+    for (const n of this.dirtySegments) {
+      this.writer.schedule(this.segmentKey(n), () => this.segments.get(n));
+    }
+    this.dirtySegments.clear();
+    this.writer.schedule(`meta:${this.chatJid}`, () => this.meta);
+    this.writer.schedule(`ids:${this.chatJid}`, () => {
+      let packed = '';
+      for (const [key, row] of this.index) packed += `${key}\t${row}\n`;
+      return packed;
+    });
+  }
+}

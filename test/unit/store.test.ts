@@ -1,0 +1,121 @@
+import { expect } from '@open-wc/testing';
+import { ChatStore, type StoreEvent } from '../../src/store/chat-store.js';
+import { MemoryStorage } from '../../src/store/persistence.js';
+import type { NewMessage } from '../../src/store/chat-log.js';
+import { ALICE, BOB } from './stanzas.js';
+
+const immediate = (cb: () => void) => cb();
+
+function incoming(i: number, extra: Partial<NewMessage> = {}): StoreEvent {
+  return {
+    kind: 'message', fresh: true,
+    message: {
+      msgId: `b${i}`, chatJid: BOB, fromJid: BOB, toJid: ALICE, outgoing: false, msgType: 'text',
+      body: `message ${i}`, timestamp: 1000 + i, status: 'received', stanzaId: `s${i}`, ...extra,
+    },
+  };
+}
+
+function outgoing(i: number): NewMessage {
+  return {
+    msgId: `a${i}`, chatJid: BOB, fromJid: ALICE, toJid: BOB, outgoing: true, msgType: 'text',
+    body: `mine ${i}`, timestamp: 5000 + i, status: 'pending',
+  };
+}
+
+describe('the chat store', () => {
+  it('keeps one copy of a message that arrives live, then again from the archive', async () => {
+    const store = await ChatStore.open(ALICE, new MemoryStorage(), immediate);
+    const first = await store.apply([incoming(1)]);
+    const again = await store.apply([incoming(1), incoming(1, { stanzaId: undefined })]);
+    expect(first.added).to.have.length(1);
+    expect(again.added).to.have.length(0);
+    expect(await store.latest(BOB, 10)).to.have.length(1);
+    expect(store.recentChat(BOB)!.unreadCount).to.equal(1);
+  });
+
+  it('pages by row id: up is older, down is newer, no gap and no duplicate', async () => {
+    const store = await ChatStore.open(ALICE, new MemoryStorage(), immediate);
+    await store.apply(Array.from({ length: 250 }, (_, i) => incoming(i)));
+    const seen: string[] = [];
+    let page = await store.latest(BOB, 40);
+    while (page.length) {
+      seen.unshift(...page.map((m) => m.msgId));
+      page = await store.before(BOB, page[0].rowId, 40);
+    }
+    expect(seen).to.deep.equal(Array.from({ length: 250 }, (_, i) => `b${i}`));
+    const down = await store.after(BOB, (await store.latest(BOB, 250))[99].rowId, 30);
+    expect(down.map((m) => m.msgId)).to.deep.equal(Array.from({ length: 30 }, (_, i) => `b${100 + i}`));
+  });
+
+  it('puts older archive pages in front and learns archive ids of messages it already has', async () => {
+    const store = await ChatStore.open(ALICE, new MemoryStorage(), immediate);
+    await store.apply([incoming(10), incoming(11)]);
+    const older = [8, 9].map((i) => (incoming(i) as { message: NewMessage }).message);
+    const added = await store.prependHistory(BOB, [...older, (incoming(10) as { message: NewMessage }).message], true);
+    expect(added.map((m) => m.msgId)).to.deep.equal(['b8', 'b9']);
+    const all = await store.latest(BOB, 10);
+    expect(all.map((m) => m.msgId)).to.deep.equal(['b8', 'b9', 'b10', 'b11']);
+    expect(all.map((m) => m.rowId)).to.deep.equal([-2, -1, 0, 1]);
+    expect((await store.log(BOB)).meta.complete).to.equal(true);
+  });
+
+  it('a seen marker marks that message and every earlier one of ours as seen', async () => {
+    const store = await ChatStore.open(ALICE, new MemoryStorage(), immediate);
+    for (let i = 0; i < 3; i++) await store.addOutgoing(outgoing(i), { chatJid: BOB, msgId: `a${i}`, body: 'x', timestamp: 1 });
+    await store.markSent([{ chatJid: BOB, msgId: 'a0' }, { chatJid: BOB, msgId: 'a1' }, { chatJid: BOB, msgId: 'a2' }]);
+    const r = await store.apply([{ kind: 'status', chatJid: BOB, fromJid: ALICE, msgId: 'a1', status: 'seen' }]);
+    expect(r.statuses.map((s) => `${s.msgId}:${s.status}`)).to.deep.equal(['a0:seen', 'a1:seen']);
+    const late = await store.apply([{ kind: 'status', chatJid: BOB, fromJid: ALICE, msgId: 'a0', status: 'delivered' }]);
+    expect(late.statuses).to.have.length(0); // status never moves backwards
+    expect((await store.latest(BOB, 3)).map((m) => m.status)).to.deep.equal(['seen', 'seen', 'sent']);
+  });
+
+  it('the outbox survives a reload even when the cache flush did not happen', async () => {
+    const kv = new MemoryStorage();
+    const store = await ChatStore.open(ALICE, kv, immediate);
+    await store.addOutgoing(outgoing(1), { chatJid: BOB, msgId: 'a1', body: 'mine 1', timestamp: 5001 });
+    // No flush: a new store over the same storage sees the outbox and restores the message.
+    const reloaded = await ChatStore.open(ALICE, kv, immediate);
+    expect(reloaded.pendingOutbox.map((e) => e.msgId)).to.deep.equal(['a1']);
+    await reloaded.restoreOutbox();
+    await reloaded.restoreOutbox();
+    const msgs = await reloaded.latest(BOB, 5);
+    expect(msgs.map((m) => `${m.msgId}:${m.status}`)).to.deep.equal(['a1:pending']);
+  });
+
+  it('a sent acknowledgement empties the outbox', async () => {
+    const store = await ChatStore.open(ALICE, new MemoryStorage(), immediate);
+    await store.addOutgoing(outgoing(1), { chatJid: BOB, msgId: 'a1', body: 'x', timestamp: 1 });
+    await store.markSent([{ chatJid: BOB, msgId: 'a1' }]);
+    expect(store.pendingOutbox).to.have.length(0);
+  });
+
+  it('a burst of 1,000 messages is written in a handful of writes, not one per message', async () => {
+    const kv = new MemoryStorage();
+    let writes = 0;
+    const setItem = kv.setItem.bind(kv);
+    kv.setItem = (key, value) => {
+      writes++;
+      return setItem(key, value);
+    };
+    const store = await ChatStore.open(ALICE, kv, immediate);
+    await store.apply(Array.from({ length: 1000 }, (_, i) => incoming(i)));
+    await store.flush();
+    // 10 segments + meta + id index + recent chats.
+    expect(writes).to.be.at.most(15);
+    const reloaded = await ChatStore.open(ALICE, kv, immediate);
+    expect((await reloaded.latest(BOB, 1000)).length).to.equal(1000);
+    expect(reloaded.recentChat(BOB)!.lastMessage!.body).to.equal('message 999');
+  });
+
+  it('subscribers hear about a burst once', async () => {
+    const frames: (() => void)[] = [];
+    const store = await ChatStore.open(ALICE, new MemoryStorage(), (cb) => frames.push(cb));
+    let calls = 0;
+    store.subscribe(() => calls++);
+    await store.apply(Array.from({ length: 100 }, (_, i) => incoming(i)));
+    frames.forEach((f) => f());
+    expect(calls).to.equal(1);
+  });
+});
