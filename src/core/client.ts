@@ -1,6 +1,6 @@
 /** The headless chat client: one account's connection, its store, and every operation the API and the
  * elements perform. Knows nothing of lit or the DOM. */
-import { Strophe, $pres, type Builder } from 'strophe.js';
+import { Strophe, $pres, MemoryStorageBackend, type Builder } from 'strophe.js';
 import type {
   ChatMessage, ConnectionEvent, ConnectionState, FeatureFlags, MessageStatusEvent, RecentChat, TypingEvent,
 } from './types.js';
@@ -75,8 +75,8 @@ const ARCHIVE_PAGE = 250;
 const INITIAL_SYNC_PAGES = 3;
 const MAX_HISTORY_LIMIT = 500;
 
-// strophe.js logs every stanza at DEBUG by default.
-Strophe.setLogLevel(Strophe.LogLevel.ERROR);
+// strophe.js logs every stanza at DEBUG by default; connection trouble is reported through our own events.
+Strophe.setLogLevel(Strophe.LogLevel.FATAL);
 
 export class ChatClient {
   readonly events = new Emitter<ClientEvents>();
@@ -84,6 +84,8 @@ export class ChatClient {
   readonly features: Required<FeatureFlags>;
   store: ChatStore | null = null;
   account: string | null = null;
+  /** Resolves once the account's cache is open (it opens before the network is tried). */
+  private opening: Promise<ChatStore> | null = null;
 
   private conn: Connection | null = null;
   private password = '';
@@ -137,9 +139,10 @@ export class ChatClient {
     if (!this.features[name]) throw forbidden(`${what} is not available: the "${name}" feature is switched off for this chat`);
   }
 
-  private requireStore(): ChatStore {
-    if (!this.store || !this.account) throw unauthorized('Not connected: call connect(username, password) first');
-    return this.store;
+  private async requireStore(): Promise<ChatStore> {
+    const store = this.store ?? (await this.opening?.catch(() => null));
+    if (!store || !this.account) throw unauthorized('Not connected: call connect(username, password) first');
+    return store;
   }
 
   private setState(state: ConnectionState, reason?: string): void {
@@ -186,11 +189,21 @@ export class ChatClient {
         });
       });
       if (!offersRegistration(features)) throw forbidden('This chat server does not allow creating accounts (in-band registration is off)');
-      await this.sendIq(conn, buildRegistration(user, pass, newId()), (error) => {
-        const condition = attr(error, 'code') === '409' || child(child(error, 'error'), 'conflict') ? 'conflict' : '';
-        if (condition) return badRequest(`The username "${user}" is already taken`);
-        return badRequest(`The server refused the registration: ${describeIqError(error)}`);
+      // Before authentication strophe only runs its own system handlers, so the answer is caught with one.
+      const id = newId();
+      const answer = await new Promise<Element>((resolve, reject) => {
+        const timer = setTimeout(() => reject(timeout('The chat server did not answer the registration')), this.options.requestTimeoutMs);
+        conn._addSysHandler((iq: Element) => {
+          clearTimeout(timer);
+          resolve(iq);
+          return false;
+        }, null, 'iq', null, id);
+        conn.send(buildRegistration(user, pass, id));
       });
+      if (attr(answer, 'type') === 'error') {
+        if (child(child(answer, 'error'), 'conflict')) throw badRequest(`The username "${user}" is already taken`);
+        throw badRequest(`The server refused the registration: ${describeIqError(answer)}`);
+      }
       return { username: user, password: pass, jid: `${escapeNode(user)}@${this.options.domain}` };
     } finally {
       conn.disconnect('registered');
@@ -206,8 +219,10 @@ export class ChatClient {
     if (this.account === account && this.online) return { jid: account };
     if (this.account && this.account !== account) await this.disconnect();
     if (this.account !== account || !this.store) {
-      this.store = await ChatStore.open(account, this.storageFor(account));
       this.account = account;
+      this.store = null;
+      this.opening = ChatStore.open(account, this.storageFor(account));
+      this.store = await this.opening;
       this.unsubscribeStore?.();
       this.unsubscribeStore = this.store.subscribe((change) => {
         if (change.recent) this.events.emit('recent', this.store!.recentChats);
@@ -243,7 +258,12 @@ export class ChatClient {
     clearTimeout(this.reconnectTimer);
     const websocket = /^wss?:/i.test(this.options.service);
     if (!this.conn) {
-      this.conn = new Strophe.Connection(this.options.service, { enableStreamManagement: websocket });
+      // Resumption state stays with this client: strophe's default (sessionStorage, keyed by JID) would let
+      // two clients of one account on a page resume each other's session and knock each other off.
+      this.conn = new Strophe.Connection(this.options.service, {
+        enableStreamManagement: websocket,
+        streamManagement: { storage: new MemoryStorageBackend() },
+      });
     }
     const conn = this.conn;
     this.setState(this.reconnectAttempt > 0 ? 'reconnecting' : 'connecting');
@@ -518,12 +538,12 @@ export class ChatClient {
   // ---- the reference API's operations ----------------------------------------------------------
 
   async recentChats(): Promise<RecentChat[]> {
-    return this.requireStore().recentChats;
+    return (await this.requireStore()).recentChats;
   }
 
   async messages(q: HistoryQuery): Promise<ChatMessage[]> {
     if (!q || typeof q !== 'object') throw badRequest('Pass {toJid, position, lastRowId, limit}');
-    const store = this.requireStore();
+    const store = await this.requireStore();
     const chatJid = requireJid(q.toJid, 'toJid');
     const position = q.position ?? 'up';
     if (position !== 'up' && position !== 'down') throw badRequest('position must be "up" (older) or "down" (newer)');
@@ -550,12 +570,12 @@ export class ChatClient {
 
   /** The cached messages of a chat only, never asking the server (for painting before it answers). */
   async cachedMessages(chatJid: string, limit: number): Promise<ChatMessage[]> {
-    return this.requireStore().latest(requireJid(chatJid, 'toJid'), limit);
+    return (await this.requireStore()).latest(requireJid(chatJid, 'toJid'), limit);
   }
 
   async sendText(params: TextMessageParams): Promise<ChatMessage> {
     if (!params || typeof params !== 'object') throw badRequest('Pass {toJid, messageText}');
-    const store = this.requireStore();
+    const store = await this.requireStore();
     if (this.userDisconnected) throw unauthorized('Not connected: call connect() before sending');
     const to = requireJid(params.toJid, 'toJid');
     if (to === this.account) throw badRequest('toJid is your own JID: pick someone else to chat with');
@@ -616,7 +636,7 @@ export class ChatClient {
 
   async sendSeen(toUserJid: string, msgId: string): Promise<void> {
     this.requireFeature('seenStatus', 'Seen status');
-    const store = this.requireStore();
+    const store = await this.requireStore();
     const chatJid = requireJid(toUserJid, 'toUserJid');
     if (typeof msgId !== 'string' || msgId === '') throw badRequest('messageId is required');
     const log = await store.log(chatJid);
@@ -632,7 +652,7 @@ export class ChatClient {
 
   async sendTyping(toJid: string): Promise<void> {
     this.requireFeature('typing', 'Typing status');
-    this.requireStore();
+    await this.requireStore();
     const chatJid = requireJid(toJid, 'toJid');
     if (!this.online) throw unauthorized('Not connected: typing status needs a live connection');
     const previous = this.typingSent.get(chatJid);
@@ -649,7 +669,7 @@ export class ChatClient {
 
   async sendTypingGone(toJid: string): Promise<void> {
     this.requireFeature('typing', 'Typing status');
-    this.requireStore();
+    await this.requireStore();
     const chatJid = requireJid(toJid, 'toJid');
     this.clearOwnTyping(chatJid);
     if (!this.online) throw unauthorized('Not connected: typing status needs a live connection');

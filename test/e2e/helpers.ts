@@ -1,0 +1,98 @@
+/** Shared set-up for end-to-end tests: the real Prosody the test runner started, fresh accounts, SDKs. */
+import { executeServerCommand } from '@web/test-runner-commands';
+import { createSDK, type ChatSDK, type InitializeParams } from '../../src/sdk/index.js';
+import type { ChatMessage, ConnectionEvent, MessageStatusEvent, TypingEvent } from '../../src/core/types.js';
+
+export interface ServerInfo {
+  service: string;
+  bosh: string;
+  domain: string;
+  httpPort: number;
+}
+
+let info: ServerInfo | undefined;
+export async function server(): Promise<ServerInfo> {
+  info ??= (await executeServerCommand('xmpp-server-info')) as ServerInfo;
+  return info;
+}
+
+export const stopServer = () => executeServerCommand('xmpp-server-stop');
+export const startServer = () => executeServerCommand('xmpp-server-start');
+
+let counter = 0;
+export const unique = (name: string) => `${name}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+/** A person in a test: an SDK instance and everything its listeners heard. */
+export interface Person {
+  sdk: ChatSDK;
+  jid: string;
+  username: string;
+  password: string;
+  storagePrefix: string;
+  messages: ChatMessage[];
+  statuses: MessageStatusEvent[];
+  typing: TypingEvent[];
+  connection: ConnectionEvent[];
+}
+
+export async function makePerson(
+  creds: { username: string; password: string; jid?: string } | null,
+  options: Partial<InitializeParams> & { connect?: boolean } = {},
+): Promise<Person> {
+  const { service, domain } = await server();
+  const sdk = createSDK();
+  const person = {
+    sdk, messages: [], statuses: [], typing: [], connection: [],
+    storagePrefix: options.storagePrefix ?? unique('store'),
+  } as unknown as Person;
+  const init = await sdk.initializeSDK({
+    service, domain, reconnectDelaysMs: [300, 600, 1000], ...options,
+    storagePrefix: person.storagePrefix,
+    listeners: {
+      messageListener: (m) => person.messages.push(m),
+      messageStatusListener: (s) => person.statuses.push(s),
+      typingStatusListener: (t) => person.typing.push(t),
+      connectionListener: (c) => person.connection.push(c),
+    },
+  });
+  if (init.statusCode !== 200) throw new Error(init.message);
+  if (!creds) {
+    const reg = await sdk.register();
+    if (reg.statusCode !== 200) throw new Error(`registration failed: ${reg.message}`);
+    creds = reg.data!;
+  }
+  person.username = creds.username;
+  person.password = creds.password;
+  person.jid = creds.jid ?? sdk.getJid(creds.username);
+  if (options.connect !== false) {
+    const res = await sdk.connect(creds.username, creds.password);
+    if (res.statusCode !== 200) throw new Error(`connect failed: ${res.message}`);
+  }
+  return person;
+}
+
+export async function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 15000): Promise<NonNullable<T>> {
+  const start = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Every message of a chat, walking the history API upwards page by page. */
+export async function wholeHistory(person: Person, chatJid: string, limit = 25): Promise<ChatMessage[]> {
+  const all: ChatMessage[] = [];
+  let lastRowId: number | undefined;
+  for (let i = 0; i < 1000; i++) {
+    const res = await person.sdk.getChatMessages({ toJid: chatJid, position: 'up', limit, ...(lastRowId !== undefined ? { lastRowId } : {}) });
+    if (res.statusCode !== 200) throw new Error(res.message);
+    if (res.data!.length === 0) break;
+    all.unshift(...res.data!);
+    lastRowId = res.data![0].rowId;
+  }
+  return all;
+}
