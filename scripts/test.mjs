@@ -1,0 +1,52 @@
+// `npm test`: dependencies → type check → @web/test-runner (web-test-runner.config.mjs) → its exit code.
+// Extra arguments go to the test runner:  npm test -- --files test/unit/store.test.ts
+// CHAT_SKIP_TYPECHECK=1 skips the `tsc --noEmit` step.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureDeps } from './ensure-deps.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+
+let current;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    // Ctrl-C already reached the child (same process group); SIGTERM/SIGHUP may not have.
+    if (current && signal !== 'SIGINT') current.kill(signal);
+    if (!current) process.exit(130);
+  });
+}
+
+function run(cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: 'inherit' });
+    current = child;
+    child.on('error', (err) => {
+      console.error(`${cmd}: ${err.message}`);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => {
+      current = undefined;
+      resolve(code ?? (signal ? 128 + (signal === 'SIGINT' ? 2 : 15) : 1));
+    });
+  });
+}
+
+function finish(code, what) {
+  console.log(`\n${what}: exit ${code}, wall time ${elapsed()}`);
+  process.exit(code);
+}
+
+await ensureDeps({ needChromium: true, needProsody: true });
+
+if (!process.env.CHAT_SKIP_TYPECHECK) {
+  console.log('[test] tsc --noEmit');
+  const tsc = await run('npx', ['--no', '--', 'tsc', '--noEmit']);
+  if (tsc !== 0) finish(tsc, 'type check failed');
+}
+
+console.log('[test] web-test-runner');
+const code = await run('npx', ['--no', '--', 'web-test-runner', '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)]);
+finish(code, code === 0 ? 'tests passed' : 'tests failed');
