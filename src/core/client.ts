@@ -8,7 +8,7 @@ import { Emitter } from './emitter.js';
 import { badRequest, forbidden, notFound, SdkError, serverError, timeout, unauthorized, Status } from './result.js';
 import { escapeNode, isBareJid, jidForUser, requireJid } from './jid.js';
 import { interpret, type IncomingContext, type Interpretation } from './incoming.js';
-import { ChatStore, type OutboxEntry, type StoreEvent } from '../store/chat-store.js';
+import { ChatStore, type OutboxEntry, type StoreChange, type StoreEvent } from '../store/chat-store.js';
 import type { NewMessage } from '../store/chat-log.js';
 import { MemoryStorage, openBrowserStorage, type KeyValueStore } from '../store/persistence.js';
 import { buildChatMessage, MAX_BODY_LENGTH } from '../protocol/message.js';
@@ -51,6 +51,8 @@ export interface ClientEvents extends Record<string, unknown> {
   status: MessageStatusEvent;
   typing: TypingEvent;
   recent: RecentChat[];
+  /** The store changed (at most once per frame): what the elements re-render from. */
+  change: StoreChange;
 }
 
 export interface HistoryQuery {
@@ -225,8 +227,10 @@ export class ChatClient {
       this.store = await this.opening;
       this.unsubscribeStore?.();
       this.unsubscribeStore = this.store.subscribe((change) => {
+        this.events.emit('change', change);
         if (change.recent) this.events.emit('recent', this.store!.recentChats);
       });
+      this.events.emit('change', { chats: new Set<string>(), recent: true, typing: true, connection: true, reset: true });
       await this.store.restoreOutbox();
     }
     this.password = password;
@@ -566,6 +570,13 @@ export class ChatClient {
       page = await store.before(chatJid, anchor, limit);
     }
     return page;
+  }
+
+  /** Cached messages of a chat from `fromRow` to the newest (what an open thread re-reads on change). */
+  async messagesFrom(chatJid: string, fromRow: number): Promise<ChatMessage[]> {
+    const store = await this.requireStore();
+    const log = await store.log(requireJid(chatJid, 'toJid'));
+    return log.read(fromRow, log.meta.lastRow);
   }
 
   /** The cached messages of a chat only, never asking the server (for painting before it answers). */

@@ -31,6 +31,8 @@ export interface StoreChange {
   recent: boolean;
   typing: boolean;
   connection: boolean;
+  /** Everything may have changed (another account's store was opened). */
+  reset?: boolean;
 }
 
 export interface OutboxEntry {

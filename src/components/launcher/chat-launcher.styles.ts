@@ -1,0 +1,141 @@
+import { css } from 'lit';
+
+export const launcherStyles = css`
+  :host {
+    position: fixed;
+    z-index: var(--chat-z-index, 2147483000);
+    bottom: var(--chat-offset, 20px);
+    right: var(--chat-offset, 20px);
+    font-size: 14px;
+  }
+  :host([position='bottom-left']) {
+    right: auto;
+    left: var(--chat-offset, 20px);
+  }
+  :host([position='top-right']) {
+    bottom: auto;
+    top: var(--chat-offset, 20px);
+  }
+  :host([position='top-left']) {
+    bottom: auto;
+    right: auto;
+    top: var(--chat-offset, 20px);
+    left: var(--chat-offset, 20px);
+  }
+  .button {
+    position: relative;
+    width: 56px;
+    height: 56px;
+    border-radius: 50%;
+    border: 0;
+    background: var(--_accent);
+    color: var(--_accent-fg);
+    box-shadow: 0 6px 20px rgb(0 0 0 / 22%);
+    cursor: pointer;
+    display: grid;
+    place-items: center;
+    transition: transform 120ms ease;
+  }
+  .button:hover {
+    transform: scale(1.05);
+  }
+  .button svg {
+    width: 26px;
+    height: 26px;
+    fill: currentColor;
+  }
+  .badge {
+    position: absolute;
+    top: -4px;
+    right: -4px;
+    min-width: 22px;
+    height: 22px;
+    padding: 0 6px;
+    box-sizing: border-box;
+    border-radius: 11px;
+    background: var(--_danger);
+    color: #fff;
+    font-size: 12px;
+    font-weight: 700;
+    display: grid;
+    place-items: center;
+    border: 2px solid var(--_bg);
+  }
+  .panel {
+    position: absolute;
+    bottom: 72px;
+    right: 0;
+    width: var(--chat-panel-width, 380px);
+    height: var(--chat-panel-height, min(600px, calc(100vh - 120px)));
+    display: flex;
+    flex-direction: column;
+    background: var(--_bg);
+    color: var(--_fg);
+    border: 1px solid var(--_border);
+    border-radius: 16px;
+    box-shadow: 0 12px 40px rgb(0 0 0 / 25%);
+    overflow: hidden;
+  }
+  :host([position$='left']) .panel {
+    right: auto;
+    left: 0;
+  }
+  :host([position^='top']) .panel {
+    bottom: auto;
+    top: 72px;
+  }
+  .panel-header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    padding: 12px 14px;
+    background: var(--_accent);
+    color: var(--_accent-fg);
+  }
+  .panel-header h2 {
+    margin: 0;
+    font-size: 16px;
+  }
+  .panel-header small {
+    display: block;
+    opacity: 0.85;
+    font-size: 12px;
+  }
+  .close {
+    all: unset;
+    cursor: pointer;
+    font-size: 22px;
+    line-height: 1;
+    padding: 2px 8px;
+    border-radius: 8px;
+  }
+  .close:focus-visible {
+    outline: 2px solid var(--_accent-fg);
+  }
+  chat-list,
+  chat-thread {
+    flex: 1;
+    min-height: 0;
+  }
+  .notice {
+    margin: 0;
+    padding: 8px 14px;
+    font-size: 12px;
+    background: var(--_surface);
+    color: var(--_danger);
+    border-bottom: 1px solid var(--_border);
+  }
+  @media (max-width: 480px) {
+    .panel {
+      position: fixed;
+      inset: 0;
+      width: auto;
+      height: auto;
+      border-radius: 0;
+      border: 0;
+    }
+    :host([open]) .button {
+      display: none;
+    }
+  }
+`;

@@ -1,0 +1,242 @@
+/** <chat-launcher>: the floating button and panel a site owner adds with one tag. It owns the page's
+ * connection and provides it, through context, to the list and thread inside it. */
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import type { ChatClient } from '../../core/client.js';
+import { SdkError } from '../../core/result.js';
+import type { FeatureFlags } from '../../core/types.js';
+import { chatClientContext } from '../shared/context.js';
+import { ClientController } from '../shared/client-controller.js';
+import { pageSession, startSession, type SessionOptions } from '../shared/session.js';
+import { emit } from '../shared/events.js';
+import { displayName } from '../shared/format.js';
+import { tokens } from '../shared/tokens.js';
+import { launcherStyles } from './chat-launcher.styles.js';
+import '../list/define.js';
+import '../thread/define.js';
+
+interface Remembered {
+  open: boolean;
+  chat?: string;
+}
+
+/**
+ * @summary A floating chat button with an unread badge that opens the recent chats and a thread.
+ * @event chat-open - A chat was opened; `detail.jid` is the peer.
+ * @event chat-message - A new message arrived; `detail.message`.
+ * @event chat-unread-change - The total unread count changed; `detail.count`.
+ * @event chat-connection - The connection state changed; `detail.state`.
+ * @event chat-error - Connecting or registering failed; `detail.message` says why.
+ * @csspart button - The floating button.
+ * @csspart badge - The unread badge.
+ * @csspart panel - The panel holding the list and the thread.
+ * @csspart panel-header - The panel's title bar.
+ * @cssproperty --chat-accent - Accent colour.
+ * @cssproperty --chat-offset - Distance from the window corner.
+ * @cssproperty --chat-panel-width - Width of the panel on wide screens.
+ * @cssproperty --chat-panel-height - Height of the panel on wide screens.
+ * @cssproperty --chat-z-index - Stacking order of the launcher.
+ */
+export class ChatLauncher extends LitElement {
+  static override styles = [tokens, launcherStyles];
+
+  @property() service?: string;
+  @property() domain?: string;
+  @property() username?: string;
+  @property() password?: string;
+  /** Sign in as a guest: an account registered in-band on the first visit and remembered after. */
+  @property({ type: Boolean }) guest = false;
+  @property({ attribute: 'storage-prefix' }) storagePrefix = 'chat-widget';
+  /** `bottom-right` (default), `bottom-left`, `top-right` or `top-left`. */
+  @property({ reflect: true }) position: 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left' = 'bottom-right';
+  /** `light`, `dark`, or unset to follow the system. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+  /** Title of the panel. */
+  @property() heading = 'Chats';
+  /** Features switched off for this deployment, e.g. `features='{"typing":false}'`. */
+  @property({ type: Object }) features?: FeatureFlags;
+  /** Whether the panel is open (remembered across page loads). */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  @provide({ context: chatClientContext })
+  @state()
+  client?: ChatClient;
+
+  @state() private chat?: string;
+  @state() private notice = '';
+
+  @query('.button') private button?: HTMLButtonElement;
+
+  private readonly controller = new ClientController(this, () => this.announceUnread());
+  private lastUnread = -1;
+  private offMessage?: () => void;
+  private offConnection?: () => void;
+  private restored = false;
+
+  private get memoryKey(): string {
+    return `${this.storagePrefix}:launcher`;
+  }
+
+  private remember(): void {
+    try {
+      const value: Remembered = { open: this.open, ...(this.chat ? { chat: this.chat } : {}) };
+      localStorage.setItem(this.memoryKey, JSON.stringify(value));
+    } catch {
+      // Storage may be off (private mode); the launcher still works, it just forgets.
+    }
+  }
+
+  private recall(): void {
+    try {
+      const saved = JSON.parse(localStorage.getItem(this.memoryKey) ?? 'null') as Remembered | null;
+      if (saved) {
+        this.open = !!saved.open;
+        this.chat = typeof saved.chat === 'string' ? saved.chat : undefined;
+      }
+    } catch {
+      /* nothing remembered */
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.restored) {
+      this.restored = true;
+      this.recall();
+    }
+    document.addEventListener('keydown', this.onKeydown);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.onKeydown);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (!this.client && this.service && this.domain && (this.username || this.guest)) {
+      this.useClient(pageSession(this.sessionOptions(), (e) => this.fail(e)));
+    }
+    if (changed.has('open') || changed.has('chat')) this.remember();
+  }
+
+  private sessionOptions(): SessionOptions {
+    return {
+      service: this.service!, domain: this.domain!, username: this.username, password: this.password,
+      guest: this.guest, storagePrefix: this.storagePrefix, ...(this.features ? { features: this.features } : {}),
+    };
+  }
+
+  private useClient(client: ChatClient): void {
+    this.offMessage?.();
+    this.offConnection?.();
+    this.client = client;
+    this.controller.attach(client);
+    this.offMessage = client.events.on('message', (message) => emit(this, 'chat-message', { message }));
+    this.offConnection = client.events.on('connection', (e) => {
+      if (e.state === 'connected') this.notice = '';
+      if (e.state === 'authfailed') this.notice = 'Sign-in failed: wrong username or password.';
+      emit(this, 'chat-connection', { state: e.state, ...(e.reason ? { reason: e.reason } : {}) });
+    });
+  }
+
+  private fail(error: SdkError): void {
+    this.notice = error.message;
+    emit(this, 'chat-error', { statusCode: error.statusCode, message: error.message });
+  }
+
+  /** Connects with credentials (or as a guest) given in JavaScript instead of attributes. */
+  async connect(options: Partial<SessionOptions> = {}): Promise<void> {
+    Object.assign(this, {
+      service: options.service ?? this.service, domain: options.domain ?? this.domain,
+      username: options.username ?? this.username, password: options.password ?? this.password,
+      guest: options.guest ?? this.guest,
+    });
+    if (!this.service || !this.domain) throw new SdkError(400, 'connect() needs service and domain');
+    const opts = this.sessionOptions();
+    if (!this.client || this.client.options.service !== opts.service || this.client.options.domain !== opts.domain) {
+      this.useClient(pageSession({ ...opts, username: undefined, guest: false }));
+    }
+    try {
+      await startSession(this.client!, opts);
+    } catch (error) {
+      const e = error instanceof SdkError ? error : new SdkError(500, String(error));
+      this.fail(e);
+      throw e;
+    }
+  }
+
+  /** Opens the panel, optionally on one chat. */
+  show(chatJid?: string): void {
+    if (chatJid) this.openChat(chatJid);
+    this.open = true;
+  }
+
+  hide(): void {
+    this.open = false;
+    this.updateComplete.then(() => this.button?.focus());
+  }
+
+  toggle(): void {
+    if (this.open) this.hide();
+    else this.show();
+  }
+
+  openChat(jid: string): void {
+    this.chat = jid;
+  }
+
+  private readonly onKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this.open && event.composedPath().includes(this)) this.hide();
+  };
+
+  private announceUnread(): void {
+    const count = this.client?.store?.totalUnread ?? 0;
+    if (count !== this.lastUnread) {
+      this.lastUnread = count;
+      emit(this, 'chat-unread-change', { count });
+    }
+  }
+
+  private onChatOpen(event: CustomEvent<{ jid: string }>): void {
+    // The list's event goes on to the host page; the launcher just follows it.
+    this.chat = event.detail.jid;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('open') && this.open && changed.get('open') === false) {
+      this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.close')?.focus());
+    }
+  }
+
+  override render() {
+    const unread = this.client?.store?.totalUnread ?? 0;
+    const label = unread ? `Open chat, ${unread} unread` : this.open ? 'Close chat' : 'Open chat';
+    return html`
+      ${this.open ? this.renderPanel() : nothing}
+      <button class="button" part="button" aria-label=${label} aria-expanded=${this.open ? 'true' : 'false'} @click=${() => this.toggle()}>
+        ${this.open
+          ? html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M18.3 5.7a1 1 0 0 0-1.4 0L12 10.6 7.1 5.7a1 1 0 1 0-1.4 1.4l4.9 4.9-4.9 4.9a1 1 0 1 0 1.4 1.4l4.9-4.9 4.9 4.9a1 1 0 0 0 1.4-1.4L13.4 12l4.9-4.9a1 1 0 0 0 0-1.4z"/></svg>`
+          : html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"/></svg>`}
+        ${unread ? html`<span class="badge" part="badge" aria-hidden="true">${unread > 99 ? '99+' : unread}</span>` : nothing}
+      </button>
+    `;
+  }
+
+  private renderPanel() {
+    const inThread = !!this.chat;
+    return html`<section class="panel" part="panel" role="dialog" aria-label=${this.heading}>
+      ${inThread ? nothing : html`<div class="panel-header" part="panel-header">
+        <div><h2>${this.heading}</h2>${this.client?.account ? html`<small>${displayName(this.client.account)}</small>` : nothing}</div>
+        <button class="close" aria-label="Close chat" @click=${() => this.hide()}>×</button>
+      </div>`}
+      ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
+      ${inThread
+        ? html`<chat-thread exportparts="header, messages, bubble, bubble-in, bubble-out, day, jump, composer, input, send"
+            .peer=${this.chat} back-button theme=${this.theme ?? nothing}
+            @chat-back=${() => (this.chat = undefined)}></chat-thread>`
+        : html`<chat-list exportparts="row, avatar, unread, filter" theme=${this.theme ?? nothing}
+            @chat-open=${this.onChatOpen}></chat-list>`}
+    </section>`;
+  }
+}

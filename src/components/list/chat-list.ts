@@ -1,0 +1,118 @@
+/** <chat-list>: the recent chats, live, with a filter and a way to start a new chat. */
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { ChatElement } from '../shared/chat-element.js';
+import { tokens } from '../shared/tokens.js';
+import { emit } from '../shared/events.js';
+import { displayName, formatShort, hueOf, initials } from '../shared/format.js';
+import { isBareJid } from '../../core/jid.js';
+import { SdkError } from '../../core/result.js';
+import type { RecentChat } from '../../core/types.js';
+import { listStyles } from './chat-list.styles.js';
+
+const STATUS_MARK: Record<string, string> = { pending: '🕓', sent: '✓', delivered: '✓✓', seen: '✓✓', failed: '⚠' };
+
+/**
+ * @summary The recent chats: avatar, name, last message, time, unread count and live typing.
+ * @event chat-open - The user picked a chat or started one; `detail.jid` is the peer.
+ * @csspart tools - The filter and new-chat area.
+ * @csspart filter - The filter input.
+ * @csspart new-chat - The new chat form.
+ * @csspart list - The list of chats.
+ * @csspart row - One chat.
+ * @csspart avatar - A chat's avatar.
+ * @csspart unread - A chat's unread badge.
+ * @cssproperty --chat-accent - Accent colour (buttons, badges).
+ */
+export class ChatList extends ChatElement {
+  static override styles = [tokens, listStyles];
+
+  /** The open chat, highlighted. */
+  @property({ attribute: 'active-jid' }) activeJid?: string;
+  @state() private filter = '';
+  @state() private startError = '';
+
+  private openChat(jid: string): void {
+    this.activeJid = jid;
+    emit(this, 'chat-open', { jid });
+  }
+
+  private startChat(event: SubmitEvent): void {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const input = form.elements.namedItem('peer') as HTMLInputElement;
+    const value = input.value.trim();
+    if (!value) {
+      this.startError = 'Enter a user id or an address like name@example.com';
+      return;
+    }
+    try {
+      const jid = value.includes('@') ? value.toLowerCase() : this.client!.getJid(value);
+      if (!isBareJid(jid)) throw new SdkError(400, `"${value}" is not a valid address`);
+      if (jid === this.client?.account) throw new SdkError(400, 'That is you: pick someone else');
+      this.startError = '';
+      input.value = '';
+      this.openChat(jid);
+    } catch (error) {
+      this.startError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private get chats(): RecentChat[] {
+    const all = this.client?.store?.recentChats ?? [];
+    const q = this.filter.trim().toLowerCase();
+    if (!q) return all;
+    return all.filter((c) => displayName(c.chatJid).toLowerCase().includes(q) || c.chatJid.includes(q)
+      || (c.lastMessage?.body.toLowerCase().includes(q) ?? false));
+  }
+
+  private renderRow(chat: RecentChat) {
+    const name = displayName(chat.chatJid);
+    const typing = this.client?.store?.typing.has(chat.chatJid);
+    const last = chat.lastMessage;
+    const preview = typing ? 'typing…' : last ? `${last.outgoing ? `${STATUS_MARK[last.status] ?? ''} You: ` : ''}${last.body}` : '';
+    return html`<li>
+      <button part="row" aria-current=${this.activeJid === chat.chatJid ? 'true' : 'false'}
+        aria-label=${`${name}${chat.unreadCount ? `, ${chat.unreadCount} unread` : ''}`}
+        @click=${() => this.openChat(chat.chatJid)}>
+        <span class="avatar" part="avatar" aria-hidden="true" style=${`background:hsl(${hueOf(chat.chatJid)} 45% 45%)`}>${initials(name)}</span>
+        <span class="name">${name}</span>
+        <span class="time">${chat.timestamp ? formatShort(chat.timestamp) : ''}</span>
+        <span class="preview ${typing ? 'typing' : ''}">${preview}</span>
+        ${chat.unreadCount ? html`<span class="unread" part="unread">${chat.unreadCount > 99 ? '99+' : chat.unreadCount}</span>` : nothing}
+      </button>
+    </li>`;
+  }
+
+  private renderStatus() {
+    const state = this.client?.connectionState;
+    if (!this.client || state === 'connected') return nothing;
+    const text = state === 'connecting' ? 'Connecting…'
+      : state === 'reconnecting' ? 'Offline: reconnecting…'
+      : state === 'authfailed' ? 'Sign-in failed: wrong username or password'
+      : 'Not connected';
+    return html`<p class="status" role="status">${text}</p>`;
+  }
+
+  override render() {
+    const chats = this.chats;
+    return html`
+      <div class="tools" part="tools">
+        <label class="visually-hidden" for="filter">Filter chats</label>
+        <input id="filter" part="filter" type="search" placeholder="Search chats" .value=${this.filter}
+          @input=${(e: InputEvent) => (this.filter = (e.target as HTMLInputElement).value)} />
+        <form part="new-chat" @submit=${this.startChat}>
+          <label class="visually-hidden" for="peer">User id or address to chat with</label>
+          <input id="peer" name="peer" placeholder="Start a chat: user id or name@domain" autocomplete="off" />
+          <button class="start" type="submit">Start</button>
+        </form>
+        ${this.startError ? html`<p class="error" role="alert">${this.startError}</p>` : nothing}
+      </div>
+      ${this.renderStatus()}
+      ${chats.length === 0
+        ? html`<p class="empty">${this.filter ? 'No chat matches your search.' : 'No conversations yet. Start one above.'}</p>`
+        : html`<ul part="list" aria-label="Recent chats">${repeat(chats, (c) => c.chatJid, (c) => this.renderRow(c))}</ul>`}
+    `;
+  }
+}

@@ -1,0 +1,214 @@
+import { css } from 'lit';
+
+export const threadStyles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+    height: 100%;
+    background: var(--_bg);
+    font-size: 14px;
+    position: relative;
+  }
+  header {
+    display: flex;
+    align-items: center;
+    gap: 10px;
+    padding: 10px 12px;
+    border-bottom: 1px solid var(--_border);
+    background: var(--_bg);
+  }
+  .back {
+    all: unset;
+    cursor: pointer;
+    font-size: 20px;
+    line-height: 1;
+    padding: 4px 8px;
+    border-radius: 8px;
+    color: var(--_fg);
+  }
+  .back:hover {
+    background: var(--_surface);
+  }
+  .back:focus-visible {
+    outline: 2px solid var(--_accent);
+  }
+  .avatar {
+    width: 36px;
+    height: 36px;
+    flex: none;
+    border-radius: 50%;
+    display: grid;
+    place-items: center;
+    font-weight: 600;
+    color: #fff;
+  }
+  .who {
+    min-width: 0;
+    display: grid;
+  }
+  .who strong {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .who small {
+    color: var(--_muted);
+    font-size: 12px;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .who small.typing {
+    color: var(--_accent);
+  }
+  lit-virtualizer {
+    flex: 1;
+    min-height: 0;
+    padding: 8px 0;
+    background: var(--_bg);
+  }
+  .day {
+    width: 100%;
+    text-align: center;
+    padding: 10px 0 6px;
+  }
+  .day span {
+    font-size: 12px;
+    color: var(--_muted);
+    background: var(--_surface);
+    border-radius: 999px;
+    padding: 3px 10px;
+  }
+  .row {
+    width: 100%;
+    box-sizing: border-box;
+    display: flex;
+    padding: 1px 12px;
+  }
+  .row.first {
+    padding-top: 6px;
+  }
+  .row.out {
+    justify-content: flex-end;
+  }
+  .bubble {
+    max-width: min(78%, 520px);
+    padding: 7px 11px 5px;
+    border-radius: var(--_radius);
+    background: var(--_bubble-in);
+    color: var(--_bubble-in-fg);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    line-height: 1.35;
+  }
+  .out .bubble {
+    background: var(--_bubble-out);
+    color: var(--_bubble-out-fg);
+  }
+  .out.pending .bubble {
+    opacity: 0.75;
+  }
+  .out.failed .bubble {
+    background: transparent;
+    color: var(--_fg);
+    border: 1px solid var(--_danger);
+  }
+  .meta {
+    display: block;
+    text-align: right;
+    font-size: 11px;
+    opacity: 0.8;
+    margin-top: 2px;
+    white-space: nowrap;
+  }
+  .tick.seen {
+    color: #9ff0c0;
+  }
+  .in .tick.seen {
+    color: var(--_accent);
+  }
+  .error {
+    display: block;
+    color: var(--_danger);
+    font-size: 12px;
+    margin-top: 3px;
+    white-space: normal;
+  }
+  .empty {
+    margin: auto;
+    color: var(--_muted);
+    padding: 24px;
+    text-align: center;
+  }
+  .jump {
+    position: absolute;
+    right: 16px;
+    bottom: 76px;
+    border: 1px solid var(--_border);
+    background: var(--_bg);
+    color: var(--_fg);
+    border-radius: 999px;
+    padding: 6px 12px;
+    font: inherit;
+    font-size: 13px;
+    box-shadow: 0 2px 10px rgb(0 0 0 / 15%);
+    cursor: pointer;
+  }
+  .jump b {
+    background: var(--_accent);
+    color: var(--_accent-fg);
+    border-radius: 999px;
+    padding: 0 6px;
+    margin-left: 4px;
+  }
+  form {
+    display: flex;
+    gap: 8px;
+    align-items: flex-end;
+    padding: 10px 12px;
+    border-top: 1px solid var(--_border);
+    background: var(--_bg);
+  }
+  textarea {
+    flex: 1;
+    resize: none;
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: 18px;
+    padding: 9px 14px;
+    max-height: 140px;
+    min-height: 20px;
+    line-height: 20px;
+    field-sizing: content;
+  }
+  .send {
+    border: 0;
+    border-radius: 50%;
+    width: 40px;
+    height: 40px;
+    flex: none;
+    background: var(--_accent);
+    color: var(--_accent-fg);
+    font-size: 18px;
+    cursor: pointer;
+  }
+  .send:disabled {
+    opacity: 0.5;
+    cursor: default;
+  }
+  .composer-error {
+    margin: 0;
+    padding: 0 14px 8px;
+    color: var(--_danger);
+    font-size: 12px;
+  }
+  .loading {
+    text-align: center;
+    color: var(--_muted);
+    font-size: 12px;
+    padding: 4px;
+  }
+`;

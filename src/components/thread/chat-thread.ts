@@ -1,0 +1,334 @@
+/** <chat-thread>: one conversation: header, virtualized history, composer. */
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import '@lit-labs/virtualizer';
+import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
+import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { ChatElement } from '../shared/chat-element.js';
+import { tokens } from '../shared/tokens.js';
+import { emit } from '../shared/events.js';
+import { dayKey, displayName, formatDay, formatTime, hueOf, initials } from '../shared/format.js';
+import { SdkError } from '../../core/result.js';
+import type { ChatMessage } from '../../core/types.js';
+import type { StoreChange } from '../../store/chat-store.js';
+import { threadStyles } from './chat-thread.styles.js';
+
+/** Messages read per step when opening and when scrolling up. */
+const PAGE = 50;
+
+type Item =
+  | { kind: 'day'; key: string; label: string }
+  | { kind: 'msg'; key: string; message: ChatMessage; first: boolean };
+
+const TICKS: Record<string, { mark: string; label: string }> = {
+  pending: { mark: '🕓', label: 'sending' },
+  sent: { mark: '✓', label: 'sent' },
+  delivered: { mark: '✓✓', label: 'delivered' },
+  seen: { mark: '✓✓', label: 'seen' },
+  failed: { mark: '⚠', label: 'not sent' },
+};
+
+/**
+ * @summary A conversation with one person: history that loads as you scroll, statuses, typing, composer.
+ * @event chat-send - Before a message is sent; cancelable; `detail.text` may be rewritten.
+ * @event chat-back - The back button was pressed (shown with `back-button`).
+ * @event chat-error - Sending failed; `detail.message` says why.
+ * @csspart header - The header with the peer and typing state.
+ * @csspart messages - The scrolling message list.
+ * @csspart bubble - A message bubble (also `bubble-in` / `bubble-out`).
+ * @csspart day - A day separator.
+ * @csspart jump - The "jump to latest" button.
+ * @csspart composer - The composer form.
+ * @csspart input - The composer's text area.
+ * @csspart send - The send button.
+ * @cssproperty --chat-bubble-in - Background of received bubbles.
+ * @cssproperty --chat-bubble-out - Background of sent bubbles.
+ * @cssproperty --chat-radius - Bubble corner radius.
+ */
+export class ChatThread extends ChatElement {
+  static override styles = [tokens, threadStyles];
+
+  /** The peer's JID. */
+  @property() peer?: string;
+  /** Show a back button (the launcher uses it to return to the list). */
+  @property({ type: Boolean, attribute: 'back-button' }) backButton = false;
+
+  @state() private messages: ChatMessage[] = [];
+  @state() private newCount = 0;
+  @state() private atBottom = true;
+  @state() private olderLoading = false;
+  @state() private composerError = '';
+  @state() private draft = '';
+
+  @query('lit-virtualizer') private virtualizer?: LitVirtualizer<Item>;
+
+  private noMoreOlder = false;
+  private loadToken = 0;
+  private visible = { first: -1, last: -1 };
+  private items: Item[] = [];
+  private stickToBottom = true;
+  private anchor: { key: string; offset: number } | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.onPageVisibility);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onPageVisibility);
+  }
+
+  private readonly onPageVisibility = () => this.markSeen();
+
+  protected override clientChanged(): void {
+    void this.load();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('peer')) void this.load();
+  }
+
+  protected override storeChanged(change: StoreChange): void {
+    if (change.reset) void this.load();
+    else if (this.peer && change.chats.has(this.peer)) void this.refresh();
+  }
+
+  /** Opens the chat: the cached latest messages paint first, the server fills in what is missing. */
+  private async load(): Promise<void> {
+    const { client, peer } = this;
+    const token = ++this.loadToken;
+    this.messages = [];
+    this.newCount = 0;
+    this.noMoreOlder = false;
+    this.stickToBottom = true;
+    this.composerError = '';
+    if (!client || !peer) return;
+    try {
+      const cached = await client.cachedMessages(peer, PAGE);
+      if (token !== this.loadToken) return;
+      this.messages = cached;
+      if (cached.length < PAGE) {
+        const full = await client.messages({ toJid: peer, limit: PAGE });
+        if (token !== this.loadToken) return;
+        this.messages = full;
+        if (full.length < PAGE) this.noMoreOlder = true;
+      }
+    } catch (error) {
+      if (!(error instanceof SdkError && error.statusCode === 401)) console.warn('[chat-widget] could not open the chat:', error);
+    }
+  }
+
+  /** Re-reads the open window after the store changed (new messages, statuses). */
+  private async refresh(): Promise<void> {
+    const { client, peer } = this;
+    if (!client || !peer) return;
+    const token = this.loadToken;
+    const from = this.messages[0]?.rowId;
+    const lastRow = this.messages.at(-1)?.rowId ?? -Infinity;
+    const next = from === undefined ? await client.cachedMessages(peer, PAGE) : await client.messagesFrom(peer, from);
+    if (token !== this.loadToken) return;
+    const arrived = next.filter((m) => m.rowId > lastRow);
+    if (!this.atBottom) this.newCount += arrived.filter((m) => !m.outgoing).length;
+    if (arrived.some((m) => m.outgoing && m.status === 'pending')) this.stickToBottom = true;
+    this.messages = next;
+  }
+
+  private async loadOlder(): Promise<void> {
+    const { client, peer } = this;
+    const oldest = this.messages[0];
+    if (!client || !peer || !oldest || this.olderLoading || this.noMoreOlder) return;
+    this.olderLoading = true;
+    const token = this.loadToken;
+    try {
+      const older = await client.messages({ toJid: peer, position: 'up', lastRowId: oldest.rowId, limit: PAGE });
+      if (token !== this.loadToken) return;
+      if (older.length === 0) {
+        this.noMoreOlder = true;
+        return;
+      }
+      this.captureAnchor();
+      this.messages = [...older, ...this.messages];
+    } catch (error) {
+      console.warn('[chat-widget] could not load older messages:', error);
+    } finally {
+      this.olderLoading = false;
+    }
+  }
+
+  /** Remembers where the first visible item sits, so prepending older messages does not move the view. */
+  private captureAnchor(): void {
+    const scroller = this.virtualizer;
+    const item = this.items[Math.max(this.visible.first, 0)];
+    if (!scroller || !item) return;
+    const el = scroller.querySelector<HTMLElement>(`[data-key="${CSS.escape(item.key)}"]`);
+    if (!el) return;
+    this.anchor = { key: item.key, offset: el.getBoundingClientRect().top - scroller.getBoundingClientRect().top };
+  }
+
+  private async restoreAnchor(): Promise<void> {
+    const anchor = this.anchor;
+    this.anchor = null;
+    const scroller = this.virtualizer;
+    if (!anchor || !scroller) return;
+    const index = this.items.findIndex((i) => i.key === anchor.key);
+    if (index < 0) return;
+    scroller.element(index)?.scrollIntoView({ block: 'start' });
+    await scroller.layoutComplete;
+    const el = scroller.querySelector<HTMLElement>(`[data-key="${CSS.escape(anchor.key)}"]`);
+    if (el) scroller.scrollTop += el.getBoundingClientRect().top - scroller.getBoundingClientRect().top - anchor.offset;
+  }
+
+  private buildItems(): Item[] {
+    const items: Item[] = [];
+    let day = '';
+    let previous: ChatMessage | undefined;
+    for (const m of this.messages) {
+      const key = dayKey(m.timestamp);
+      if (key !== day) {
+        day = key;
+        items.push({ kind: 'day', key: `day-${key}-${m.rowId}`, label: formatDay(m.timestamp) });
+        previous = undefined;
+      }
+      const first = !previous || previous.outgoing !== m.outgoing || m.timestamp - previous.timestamp > 5 * 60_000;
+      items.push({ kind: 'msg', key: `m-${m.rowId}`, message: m, first });
+      previous = m;
+    }
+    return items;
+  }
+
+  protected override async updated(changed: PropertyValues): Promise<void> {
+    super.updated(changed);
+    if (!changed.has('messages')) return;
+    const scroller = this.virtualizer;
+    if (!scroller) return;
+    if (this.anchor) {
+      await this.restoreAnchor();
+    } else if (this.stickToBottom && this.items.length > 0) {
+      await this.scrollToLatest();
+    }
+  }
+
+  private async scrollToLatest(): Promise<void> {
+    const scroller = this.virtualizer;
+    if (!scroller || this.items.length === 0) return;
+    scroller.element(this.items.length - 1)?.scrollIntoView({ block: 'end' });
+    await scroller.layoutComplete;
+    // Item heights are estimates until measured: settle on the real bottom.
+    scroller.scrollTop = scroller.scrollHeight;
+    this.newCount = 0;
+    this.atBottom = true;
+  }
+
+  private onVisibilityChanged(event: VisibilityChangedEvent): void {
+    this.visible = { first: event.first, last: event.last };
+    const atBottom = event.last >= this.items.length - 1;
+    this.atBottom = atBottom;
+    this.stickToBottom = atBottom;
+    if (atBottom) this.newCount = 0;
+    if (event.first <= 2) void this.loadOlder();
+    this.markSeen();
+  }
+
+  /** Sends a seen marker for the newest incoming message actually on screen while the page is visible. */
+  private markSeen(): void {
+    const { client, peer } = this;
+    if (!client || !peer || document.visibilityState !== 'visible' || this.visible.last < 0) return;
+    const chat = client.store?.recentChat(peer);
+    for (let i = Math.min(this.visible.last, this.items.length - 1); i >= Math.max(this.visible.first, 0); i--) {
+      const item = this.items[i];
+      if (item.kind !== 'msg' || item.message.outgoing) continue;
+      if (chat?.lastReadRowId !== undefined && item.message.rowId <= chat.lastReadRowId) return;
+      client.sendSeen(peer, item.message.msgId).catch(() => undefined);
+      return;
+    }
+  }
+
+  private async send(): Promise<void> {
+    const { client, peer } = this;
+    const text = this.draft;
+    if (!client || !peer || text.trim() === '') return;
+    const event = emit(this, 'chat-send', { toJid: peer, text }, { cancelable: true });
+    if (event.defaultPrevented) return;
+    this.stickToBottom = true;
+    try {
+      await client.sendText({ toJid: peer, messageText: event.detail.text });
+      this.draft = '';
+      this.composerError = '';
+    } catch (error) {
+      const e = error instanceof SdkError ? error : new SdkError(500, String(error));
+      this.composerError = e.message;
+      emit(this, 'chat-error', { statusCode: e.statusCode, message: e.message });
+    }
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      void this.send();
+    }
+  }
+
+  private onInput(event: InputEvent): void {
+    this.draft = (event.target as HTMLTextAreaElement).value;
+    if (this.peer && this.client?.connectionState === 'connected') {
+      const action = this.draft.trim() ? this.client.sendTyping(this.peer) : this.client.sendTypingGone(this.peer);
+      action.catch(() => undefined);
+    }
+  }
+
+  private renderItem = (item: Item) => {
+    if (item.kind === 'day') {
+      return html`<div class="day" part="day" data-key=${item.key} role="separator"><span>${item.label}</span></div>`;
+    }
+    const m = item.message;
+    const tick = m.outgoing ? TICKS[m.status] : undefined;
+    return html`<div class="row ${m.outgoing ? 'out' : 'in'} ${m.status} ${item.first ? 'first' : ''}" data-key=${item.key}>
+      <div class="bubble" part="bubble ${m.outgoing ? 'bubble-out' : 'bubble-in'}">${m.body}<span class="meta"
+          >${formatTime(m.timestamp)}${tick
+            ? html` <span class="tick ${m.status}" title=${tick.label} aria-label=${tick.label}>${tick.mark}</span>`
+            : nothing}</span
+        >${m.status === 'failed' ? html`<span class="error" part="error">Not delivered: ${m.error ?? 'refused by the server'}</span>` : nothing}</div>
+    </div>`;
+  };
+
+  private renderHeader() {
+    const peer = this.peer ?? '';
+    const name = displayName(peer);
+    const typing = this.client?.store?.typing.has(peer);
+    const state = this.client?.connectionState;
+    const subtitle = typing ? 'typing…'
+      : state === 'reconnecting' ? 'Offline: messages will be sent when back online'
+      : state === 'connecting' ? 'Connecting…'
+      : peer;
+    return html`<header part="header">
+      ${this.backButton ? html`<button class="back" part="back" aria-label="Back to chats" @click=${() => emit(this, 'chat-back', {})}>‹</button>` : nothing}
+      <span class="avatar" aria-hidden="true" style=${`background:hsl(${hueOf(peer)} 45% 45%)`}>${initials(name)}</span>
+      <span class="who"><strong>${name}</strong><small class=${typing ? 'typing' : ''} aria-live="polite">${subtitle}</small></span>
+    </header>`;
+  }
+
+  override render() {
+    if (!this.peer) return html`<p class="empty">Pick a chat to start.</p>`;
+    this.items = this.buildItems();
+    return html`
+      ${this.renderHeader()}
+      ${this.olderLoading ? html`<div class="loading" role="status">Loading older messages…</div>` : nothing}
+      <lit-virtualizer part="messages" scroller role="log" aria-label=${`Conversation with ${displayName(this.peer)}`} tabindex="0"
+        .items=${this.items} .keyFunction=${(i: Item) => i.key} .renderItem=${this.renderItem}
+        @visibilityChanged=${this.onVisibilityChanged}></lit-virtualizer>
+      ${this.items.length === 0 ? html`<p class="empty">No messages yet. Say hello!</p>` : nothing}
+      ${!this.atBottom && this.items.length > 0
+        ? html`<button class="jump" part="jump" @click=${() => void this.scrollToLatest()}>Latest${this.newCount ? html`<b aria-label=${`${this.newCount} new`}>${this.newCount}</b>` : nothing} ↓</button>`
+        : nothing}
+      <form part="composer" @submit=${(e: Event) => { e.preventDefault(); void this.send(); }}>
+        <label class="visually-hidden" for="input">Message</label>
+        <textarea id="input" part="input" rows="1" placeholder="Write a message" .value=${this.draft}
+          @keydown=${this.onKeydown} @input=${this.onInput}></textarea>
+        <button class="send" part="send" type="submit" aria-label="Send" ?disabled=${this.draft.trim() === ''}>➤</button>
+      </form>
+      ${this.composerError ? html`<p class="composer-error" role="alert">${this.composerError}</p>` : nothing}
+    `;
+  }
+}
