@@ -217,22 +217,12 @@ export class ChatClient {
   async connect(username: string, password: string): Promise<{ jid: string }> {
     if (typeof username !== 'string' || username.trim() === '') throw badRequest('username is required');
     if (typeof password !== 'string' || password === '') throw badRequest('password is required');
-    const account = username.includes('@') ? requireJid(username, 'username') : `${escapeNode(username).toLowerCase()}@${this.options.domain}`;
+    const account = this.accountFor(username);
     if (this.account === account && this.online) return { jid: account };
     if (this.account && this.account !== account) await this.disconnect();
-    if (this.account !== account || !this.store) {
-      this.account = account;
-      this.store = null;
-      this.opening = ChatStore.open(account, this.storageFor(account));
-      this.store = await this.opening;
-      this.unsubscribeStore?.();
-      this.unsubscribeStore = this.store.subscribe((change) => {
-        this.events.emit('change', change);
-        if (change.recent) this.events.emit('recent', this.store!.recentChats);
-      });
-      this.events.emit('change', { chats: new Set<string>(), recent: true, typing: true, connection: true, reset: true });
-      await this.store.restoreOutbox();
-    }
+    await this.openCache(account);
+    // A second call while the first is still under way waits for the same attempt.
+    if (this.connecting && this.password === password && !this.userDisconnected) return this.connecting;
     this.password = password;
     this.userDisconnected = false;
     this.reconnectAttempt = 0;
@@ -244,12 +234,38 @@ export class ChatClient {
       this.pendingConnect = null;
     }, this.options.connectTimeoutMs);
     this.openConnection();
-    try {
-      await connected;
-    } finally {
+    this.connecting = connected.then(() => ({ jid: account })).finally(() => {
       clearTimeout(timer);
-    }
-    return { jid: account };
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private connecting: Promise<{ jid: string }> | null = null;
+
+  private accountFor(username: string): string {
+    return username.includes('@') ? requireJid(username, 'username') : `${escapeNode(username).toLowerCase()}@${this.options.domain}`;
+  }
+
+  /** Opens an account's local cache without going online: cached chats and history can be shown at once. */
+  async openCache(username: string): Promise<ChatStore> {
+    if (typeof username !== 'string' || username.trim() === '') throw badRequest('username is required');
+    const account = this.accountFor(username);
+    if (this.account === account && this.store) return this.store;
+    if (this.account && this.account !== account) await this.disconnect();
+    this.account = account;
+    this.store = null;
+    this.opening = ChatStore.open(account, this.storageFor(account));
+    const store = await this.opening;
+    this.store = store;
+    this.unsubscribeStore?.();
+    this.unsubscribeStore = store.subscribe((change) => {
+      this.events.emit('change', change);
+      if (change.recent) this.events.emit('recent', store.recentChats);
+    });
+    this.events.emit('change', { chats: new Set<string>(), recent: true, typing: true, connection: true, reset: true });
+    await store.restoreOutbox();
+    return store;
   }
 
   private storageFor(account: string): KeyValueStore {

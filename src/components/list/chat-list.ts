@@ -73,14 +73,15 @@ export class ChatList extends ChatElement {
     const last = chat.lastMessage;
     const preview = typing ? 'typing…' : last ? `${last.outgoing ? `${STATUS_MARK[last.status] ?? ''} You: ` : ''}${last.body}` : '';
     return html`<li>
-      <button part="row" aria-current=${this.activeJid === chat.chatJid ? 'true' : 'false'}
-        aria-label=${`${name}${chat.unreadCount ? `, ${chat.unreadCount} unread` : ''}`}
-        @click=${() => this.openChat(chat.chatJid)}>
-        <span class="avatar" part="avatar" aria-hidden="true" style=${`background:hsl(${hueOf(chat.chatJid)} 45% 45%)`}>${initials(name)}</span>
+      <button part="row" aria-current=${this.activeJid === chat.chatJid ? 'true' : 'false'} @click=${() => this.openChat(chat.chatJid)}>
+        <span class="avatar" part="avatar" aria-hidden="true" style=${`background:hsl(${hueOf(chat.chatJid)} 45% 32%)`}>${initials(name)}</span>
         <span class="name">${name}</span>
         <span class="time">${chat.timestamp ? formatShort(chat.timestamp) : ''}</span>
         <span class="preview ${typing ? 'typing' : ''}">${preview}</span>
-        ${chat.unreadCount ? html`<span class="unread" part="unread">${chat.unreadCount > 99 ? '99+' : chat.unreadCount}</span>` : nothing}
+        ${chat.unreadCount
+          ? html`<span class="unread" part="unread" aria-hidden="true">${chat.unreadCount > 99 ? '99+' : chat.unreadCount}</span
+              ><span class="visually-hidden">, ${chat.unreadCount} unread</span>`
+          : nothing}
       </button>
     </li>`;
   }

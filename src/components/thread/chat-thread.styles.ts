@@ -65,7 +65,6 @@ export const threadStyles = css`
   lit-virtualizer {
     flex: 1;
     min-height: 0;
-    padding: 8px 0;
     background: var(--_bg);
   }
   .day {
@@ -118,9 +117,12 @@ export const threadStyles = css`
     display: block;
     text-align: right;
     font-size: 11px;
-    opacity: 0.8;
+    color: var(--_muted);
     margin-top: 2px;
     white-space: nowrap;
+  }
+  .out .meta {
+    color: inherit;
   }
   .tick.seen {
     color: #9ff0c0;

@@ -13,6 +13,18 @@ import type { ChatMessage } from '../../core/types.js';
 import type { StoreChange } from '../../store/chat-store.js';
 import { threadStyles } from './chat-thread.styles.js';
 
+const keyOf = (item: Item) => item.key;
+
+/** Waits for the virtualizer's layout; false when it was taken out of the page meanwhile. */
+async function settled(scroller: LitVirtualizer<Item>): Promise<boolean> {
+  try {
+    await scroller.layoutComplete;
+    return scroller.isConnected;
+  } catch {
+    return false;
+  }
+}
+
 /** Messages read per step when opening and when scrolling up. */
 const PAGE = 50;
 
@@ -68,6 +80,12 @@ export class ChatThread extends ChatElement {
   private items: Item[] = [];
   private stickToBottom = true;
   private anchor: { key: string; offset: number } | null = null;
+  /** Where the virtualizer holds the view while items are measured: the latest message, or the
+   * message that was on top before older ones were prepended. User scrolling releases it. */
+  private pin: { index: number; block: 'start' | 'end' } | null = null;
+  private layout: { pin: { index: number; block: 'start' | 'end' } | null } = { pin: null };
+  /** False until the freshly opened chat has been scrolled to its latest message. */
+  private settledAtOpen = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -88,6 +106,18 @@ export class ChatThread extends ChatElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('peer')) void this.load();
+    if (changed.has('messages')) {
+      this.items = this.buildItems();
+      const anchorIndex = this.anchor ? this.items.findIndex((i) => i.key === this.anchor!.key) : -1;
+      if (anchorIndex >= 0) this.setPin({ index: anchorIndex, block: 'start' });
+      else if (this.stickToBottom && this.items.length > 0) this.setPin({ index: this.items.length - 1, block: 'end' });
+    }
+  }
+
+  private setPin(pin: { index: number; block: 'start' | 'end' } | null): void {
+    if (pin?.index === this.pin?.index && pin?.block === this.pin?.block) return;
+    this.pin = pin;
+    this.layout = { pin };
   }
 
   protected override storeChanged(change: StoreChange): void {
@@ -103,6 +133,7 @@ export class ChatThread extends ChatElement {
     this.newCount = 0;
     this.noMoreOlder = false;
     this.stickToBottom = true;
+    this.settledAtOpen = false;
     this.composerError = '';
     if (!client || !peer) return;
     try {
@@ -129,6 +160,8 @@ export class ChatThread extends ChatElement {
     const lastRow = this.messages.at(-1)?.rowId ?? -Infinity;
     const next = from === undefined ? await client.cachedMessages(peer, PAGE) : await client.messagesFrom(peer, from);
     if (token !== this.loadToken) return;
+    // The store hands out the same object for an unchanged message: skip re-rendering an identical window.
+    if (next.length === this.messages.length && next.every((m, i) => m === this.messages[i])) return;
     const arrived = next.filter((m) => m.rowId > lastRow);
     if (!this.atBottom) this.newCount += arrived.filter((m) => !m.outgoing).length;
     if (arrived.some((m) => m.outgoing && m.status === 'pending')) this.stickToBottom = true;
@@ -160,22 +193,20 @@ export class ChatThread extends ChatElement {
   /** Remembers where the first visible item sits, so prepending older messages does not move the view. */
   private captureAnchor(): void {
     const scroller = this.virtualizer;
-    const item = this.items[Math.max(this.visible.first, 0)];
+    // Anchor on a message: day separators are re-keyed when older messages of the same day arrive.
+    const item = this.items.slice(Math.max(this.visible.first, 0)).find((i) => i.kind === 'msg');
     if (!scroller || !item) return;
     const el = scroller.querySelector<HTMLElement>(`[data-key="${CSS.escape(item.key)}"]`);
     if (!el) return;
     this.anchor = { key: item.key, offset: el.getBoundingClientRect().top - scroller.getBoundingClientRect().top };
   }
 
+  /** After older messages went in front: the pinned anchor is at the top; put it back where it was. */
   private async restoreAnchor(): Promise<void> {
     const anchor = this.anchor;
     this.anchor = null;
     const scroller = this.virtualizer;
-    if (!anchor || !scroller) return;
-    const index = this.items.findIndex((i) => i.key === anchor.key);
-    if (index < 0) return;
-    scroller.element(index)?.scrollIntoView({ block: 'start' });
-    await scroller.layoutComplete;
+    if (!anchor || !scroller || !(await settled(scroller))) return;
     const el = scroller.querySelector<HTMLElement>(`[data-key="${CSS.escape(anchor.key)}"]`);
     if (el) scroller.scrollTop += el.getBoundingClientRect().top - scroller.getBoundingClientRect().top - anchor.offset;
   }
@@ -200,34 +231,33 @@ export class ChatThread extends ChatElement {
 
   protected override async updated(changed: PropertyValues): Promise<void> {
     super.updated(changed);
-    if (!changed.has('messages')) return;
-    const scroller = this.virtualizer;
-    if (!scroller) return;
+    if (!changed.has('messages') || !this.virtualizer) return;
     if (this.anchor) {
       await this.restoreAnchor();
-    } else if (this.stickToBottom && this.items.length > 0) {
-      await this.scrollToLatest();
+    } else if (!this.settledAtOpen && this.items.length > 0 && (await settled(this.virtualizer))) {
+      this.settledAtOpen = true;
     }
   }
 
-  private async scrollToLatest(): Promise<void> {
-    const scroller = this.virtualizer;
-    if (!scroller || this.items.length === 0) return;
-    scroller.element(this.items.length - 1)?.scrollIntoView({ block: 'end' });
-    await scroller.layoutComplete;
-    // Item heights are estimates until measured: settle on the real bottom.
-    scroller.scrollTop = scroller.scrollHeight;
+  private scrollToLatest(): void {
+    if (this.items.length === 0) return;
+    this.stickToBottom = true;
     this.newCount = 0;
-    this.atBottom = true;
+    this.setPin({ index: this.items.length - 1, block: 'end' });
+    this.requestUpdate();
   }
 
   private onVisibilityChanged(event: VisibilityChangedEvent): void {
     this.visible = { first: event.first, last: event.last };
+    // While a chat opens the view passes through its top on the way to the latest message.
+    if (!this.settledAtOpen) return;
     const atBottom = event.last >= this.items.length - 1;
     this.atBottom = atBottom;
     this.stickToBottom = atBottom;
+    if (!atBottom && this.pin?.block === 'end') this.setPin(null);
     if (atBottom) this.newCount = 0;
-    if (event.first <= 2) void this.loadOlder();
+    // Prefetch while a few items are still above the view, so scrolling up rarely waits.
+    if (event.first <= 15) void this.loadOlder();
     this.markSeen();
   }
 
@@ -304,23 +334,22 @@ export class ChatThread extends ChatElement {
       : peer;
     return html`<header part="header">
       ${this.backButton ? html`<button class="back" part="back" aria-label="Back to chats" @click=${() => emit(this, 'chat-back', {})}>‹</button>` : nothing}
-      <span class="avatar" aria-hidden="true" style=${`background:hsl(${hueOf(peer)} 45% 45%)`}>${initials(name)}</span>
+      <span class="avatar" aria-hidden="true" style=${`background:hsl(${hueOf(peer)} 45% 32%)`}>${initials(name)}</span>
       <span class="who"><strong>${name}</strong><small class=${typing ? 'typing' : ''} aria-live="polite">${subtitle}</small></span>
     </header>`;
   }
 
   override render() {
     if (!this.peer) return html`<p class="empty">Pick a chat to start.</p>`;
-    this.items = this.buildItems();
     return html`
       ${this.renderHeader()}
       ${this.olderLoading ? html`<div class="loading" role="status">Loading older messages…</div>` : nothing}
       <lit-virtualizer part="messages" scroller role="log" aria-label=${`Conversation with ${displayName(this.peer)}`} tabindex="0"
-        .items=${this.items} .keyFunction=${(i: Item) => i.key} .renderItem=${this.renderItem}
+        .items=${this.items} .keyFunction=${keyOf} .renderItem=${this.renderItem} .layout=${this.layout}
         @visibilityChanged=${this.onVisibilityChanged}></lit-virtualizer>
       ${this.items.length === 0 ? html`<p class="empty">No messages yet. Say hello!</p>` : nothing}
       ${!this.atBottom && this.items.length > 0
-        ? html`<button class="jump" part="jump" @click=${() => void this.scrollToLatest()}>Latest${this.newCount ? html`<b aria-label=${`${this.newCount} new`}>${this.newCount}</b>` : nothing} ↓</button>`
+        ? html`<button class="jump" part="jump" @click=${() => this.scrollToLatest()}>Latest${this.newCount ? html`<b aria-label=${`${this.newCount} new`}>${this.newCount}</b>` : nothing} ↓</button>`
         : nothing}
       <form part="composer" @submit=${(e: Event) => { e.preventDefault(); void this.send(); }}>
         <label class="visually-hidden" for="input">Message</label>

@@ -1,0 +1,55 @@
+/** Component-test set-up: a client whose cache lives in memory (no server), provided by context. */
+import { ContextProvider } from '@lit/context';
+import { ChatClient } from '../../src/core/client.js';
+import { MemoryStorage } from '../../src/store/persistence.js';
+import type { StoreEvent } from '../../src/store/chat-store.js';
+import type { NewMessage } from '../../src/store/chat-log.js';
+import { chatClientContext } from '../../src/components/shared/context.js';
+
+// The virtualizer measures items with ResizeObserver; Chromium reports observations it defers to the
+// next frame as this window error. It is a notice, not a failure, and mocha would count it as one.
+window.addEventListener('error', (e) => {
+  if (e.message?.includes('ResizeObserver loop')) e.stopImmediatePropagation();
+}, true);
+
+export const ME = 'me@localhost';
+export const PEER = 'peer@localhost';
+
+export async function offlineClient(account = ME): Promise<ChatClient> {
+  const client = new ChatClient({ service: 'ws://127.0.0.1:9/unused', domain: 'localhost', storage: () => new MemoryStorage() });
+  await client.openCache(account);
+  return client;
+}
+
+/** A container that provides `client` to the elements placed inside it. */
+export function providerFor(client: ChatClient): HTMLElement {
+  const host = document.createElement('div');
+  host.style.height = '600px';
+  host.style.display = 'flex';
+  host.style.flexDirection = 'column';
+  new ContextProvider(host, { context: chatClientContext, initialValue: client });
+  document.body.append(host);
+  return host;
+}
+
+export function message(i: number, extra: Partial<NewMessage> = {}): StoreEvent {
+  return {
+    kind: 'message', fresh: true,
+    message: {
+      msgId: `m${i}`, chatJid: PEER, fromJid: PEER, toJid: ME, outgoing: false, msgType: 'text',
+      body: `message ${i}`, timestamp: Date.UTC(2026, 10, 24, 10, 0, i), status: 'received', stanzaId: `s${i}`, ...extra,
+    },
+  };
+}
+
+export const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+
+export async function until<T>(probe: () => T, what: string, timeoutMs = 5000): Promise<NonNullable<T>> {
+  const start = Date.now();
+  for (;;) {
+    const v = probe();
+    if (v) return v as NonNullable<T>;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
