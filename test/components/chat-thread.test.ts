@@ -88,6 +88,34 @@ describe('<chat-thread>', () => {
     expect(first).to.be.within(250, 270);
   });
 
+  it('sends seen status only for messages shown while the page is visible', async () => {
+    const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState')!;
+    let state: DocumentVisibilityState = 'hidden';
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+    try {
+      const client = await offlineClient();
+      await client.store!.apply([message(1), message(2)]);
+      const seen: string[] = [];
+      client.sendSeen = async (_jid: string, id: string) => {
+        seen.push(id);
+      };
+      const host = providerFor(client);
+      const thread = document.createElement('chat-thread') as ChatThread;
+      thread.peer = PEER;
+      host.append(thread);
+      await until(() => rows(thread).length === 2, 'bubbles');
+      await nextFrame();
+      await nextFrame();
+      expect(seen).to.deep.equal([]);
+      state = 'visible';
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(seen).to.deep.equal(['m2']); // the newest message on screen
+    } finally {
+      Object.defineProperty(document, 'visibilityState', visibility);
+      delete (document as unknown as Record<string, unknown>).visibilityState;
+    }
+  });
+
   it('Enter sends, Shift+Enter does not, and a failure is explained in the composer', async () => {
     const { thread } = await threadWith([message(1)]);
     const textarea = await until(() => thread.shadowRoot!.querySelector('textarea'), 'composer');

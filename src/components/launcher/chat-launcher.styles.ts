@@ -98,7 +98,6 @@ export const launcherStyles = css`
   }
   .panel-header small {
     display: block;
-    opacity: 0.85;
     font-size: 12px;
   }
   .close {

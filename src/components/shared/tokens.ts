@@ -4,7 +4,7 @@ import { css } from 'lit';
 
 export const tokens = css`
   :host {
-    --_accent: var(--chat-accent, #2f6feb);
+    --_accent: var(--chat-accent, #2563eb);
     --_accent-fg: var(--chat-accent-fg, #ffffff);
     --_bg: var(--chat-bg, #ffffff);
     --_fg: var(--chat-fg, #1b1f24);

@@ -236,6 +236,7 @@ export class ChatThread extends ChatElement {
       await this.restoreAnchor();
     } else if (!this.settledAtOpen && this.items.length > 0 && (await settled(this.virtualizer))) {
       this.settledAtOpen = true;
+      this.markSeen();
     }
   }
 

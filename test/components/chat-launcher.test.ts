@@ -1,0 +1,80 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/components/launcher/define.js';
+import { define } from '../../src/components/shared/define.js';
+import { ChatLauncher } from '../../src/components/launcher/chat-launcher.js';
+import { offlineClient, message, until } from './fixtures.js';
+
+async function launcher(prefix: string, open = false): Promise<ChatLauncher> {
+  const el = await fixture<ChatLauncher>(html`<chat-launcher storage-prefix=${prefix} ?open=${open}></chat-launcher>`);
+  const client = await offlineClient();
+  await client.store!.apply([message(1), message(2)]);
+  (el as unknown as { useClient(c: unknown): void }).useClient(client);
+  await el.updateComplete;
+  return el;
+}
+
+describe('<chat-launcher>', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('is a labelled floating button showing the unread count, and accessible', async () => {
+    const el = await launcher('t1');
+    const button = el.shadowRoot!.querySelector('button.button')!;
+    await until(() => el.shadowRoot!.querySelector('.badge'), 'the badge');
+    expect(el.shadowRoot!.querySelector('.badge')!.textContent).to.equal('2');
+    expect(button.getAttribute('aria-label')).to.equal('Open chat, 2 unread');
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens the panel with the recent chats, and Escape closes it', async () => {
+    const el = await launcher('t2');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.button')!.click();
+    await el.updateComplete;
+    expect(el.open).to.equal(true);
+    const list = el.shadowRoot!.querySelector('chat-list')!;
+    expect(list).to.exist;
+    await until(() => list.shadowRoot!.querySelector('li'), 'a chat row');
+    await expect(el).to.be.accessible();
+    el.shadowRoot!.querySelector('chat-list')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(el.open).to.equal(false);
+  });
+
+  it('picking a chat shows its thread with a back button that returns to the list', async () => {
+    const el = await launcher('t3', true);
+    const list = await until(() => el.shadowRoot!.querySelector('chat-list'), 'the list');
+    const row = await until(() => list.shadowRoot!.querySelector<HTMLButtonElement>('li button'), 'a row');
+    const opened = oneEvent(el, 'chat-open');
+    row.click();
+    expect((await opened).detail.jid).to.equal('peer@localhost');
+    await el.updateComplete;
+    const thread = el.shadowRoot!.querySelector('chat-thread')!;
+    expect(thread.peer).to.equal('peer@localhost');
+    const back = await until(() => thread.shadowRoot!.querySelector<HTMLButtonElement>('.back'), 'back button');
+    back.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('chat-list')).to.exist;
+  });
+
+  it('remembers open/closed and the open chat across page loads', async () => {
+    const first = await launcher('t4', true);
+    first.openChat('peer@localhost');
+    await first.updateComplete;
+    first.remove();
+    const again = await fixture<ChatLauncher>(html`<chat-launcher storage-prefix="t4"></chat-launcher>`);
+    expect(again.open).to.equal(true);
+    expect(again.shadowRoot!.querySelector('chat-thread')!.peer).to.equal('peer@localhost');
+  });
+
+  it('can be placed in any corner', async () => {
+    const el = await fixture<ChatLauncher>(html`<chat-launcher position="top-left"></chat-launcher>`);
+    const box = el.getBoundingClientRect();
+    expect(box.top).to.be.below(40);
+    expect(box.left).to.be.below(40);
+  });
+
+  it('defining the elements twice (the script loaded twice) does no harm', () => {
+    expect(() => define('chat-launcher', class extends ChatLauncher {})).to.not.throw();
+    expect(customElements.get('chat-launcher')).to.equal(ChatLauncher);
+  });
+});
