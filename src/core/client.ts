@@ -101,6 +101,7 @@ export class ChatClient {
   private incoming: StoreEvent[] = [];
   private incomingArchiveId: string | undefined;
   private incomingTimer: ReturnType<typeof setTimeout> | undefined;
+  private catchingUp = false;
   private awaitingAck: { chatJid: string; msgId: string }[] = [];
   private ackScheduled = false;
   private readonly typingSent = new Map<string, { at: number; timer: ReturnType<typeof setTimeout> }>();
@@ -350,14 +351,21 @@ export class ChatClient {
     this.reconnectAttempt = 0;
     this.lastFailure = undefined;
     if (!resumed) {
+      // Presence first: Prosody does not hand offline messages to a client that queried the archive,
+      // so anything stored before the presence must come from the catch-up that follows it. Live
+      // messages arriving meanwhile wait in the incoming queue and go in after the catch-up, in order.
+      this.catchingUp = true;
+      this.sendIq(conn, buildEnableCarbons(newId())).catch(() => undefined);
+      conn.send($pres());
       try {
         await this.catchUp();
       } catch (error) {
         console.warn('[chat-widget] catching up from the archive failed:', error);
+      } finally {
+        this.catchingUp = false;
       }
       if (conn !== this.conn) return;
-      this.sendIq(conn, buildEnableCarbons(newId())).catch(() => undefined);
-      conn.send($pres());
+      await this.drainIncoming();
     }
     this.online = true;
     this.setState('connected');
@@ -425,7 +433,7 @@ export class ChatClient {
     }
     if (result.events.length === 0) return;
     this.incoming.push(...result.events);
-    if (result.archiveId && this.online) this.incomingArchiveId = result.archiveId;
+    if (result.archiveId) this.incomingArchiveId = result.archiveId;
     // Coalesce a burst: one store transaction and one notification for everything in ~16 ms.
     if (this.incomingTimer === undefined) this.incomingTimer = setTimeout(() => void this.drainIncoming(), 16);
   }
@@ -433,7 +441,7 @@ export class ChatClient {
   private async drainIncoming(): Promise<void> {
     clearTimeout(this.incomingTimer);
     this.incomingTimer = undefined;
-    if (this.incoming.length === 0 || !this.store) return;
+    if (this.incoming.length === 0 || !this.store || this.catchingUp) return;
     const events = this.incoming;
     const archiveId = this.incomingArchiveId;
     this.incoming = [];

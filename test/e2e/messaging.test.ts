@@ -179,6 +179,19 @@ describe('never losing or duplicating a message', () => {
     }
   });
 
+  it('messages sent the moment the recipient comes online all arrive (none stranded in offline storage)', async function () {
+    this.timeout(60000);
+    // Prosody keeps a message that arrives before the recipient's presence in offline storage, and does
+    // not hand offline messages to a client that queried the archive: the catch-up after presence must.
+    for (let round = 0; round < 5; round++) {
+      const alice = await person(null);
+      const bob = await person(null);
+      for (const text of ['a', 'b', 'c']) await alice.sdk.sendTextMessage({ toJid: bob.jid, messageText: text });
+      await waitFor(() => bob.messages.length === 3, `round ${round}: all three messages`);
+      expect(bob.messages.map((m) => m.body)).to.deep.equal(['a', 'b', 'c']);
+    }
+  });
+
   it('catches up from the archive on reconnect, without duplicating offline deliveries', async () => {
     const alice = await person(null);
     const bob = await person(null);
