@@ -33,14 +33,14 @@ const plugins = (external) => [
   commonjs({ strictRequires: false }),
   minifyTemplates(),
   esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
-  terser({ ecma: 2021, module: !external ? false : true, format: { comments: false }, compress: { passes: 3, pure_getters: true, pure_funcs: ['log.debug', 'log.info', 'log.warn', 'log.error', 'log.log', 'console.debug'] }, toplevel: true }),
+  terser({ ecma: 2021, module: !external ? false : true, format: { comments: false }, compress: { passes: 3, pure_getters: true, unsafe: true, unsafe_arrows: true, unsafe_methods: true, unsafe_comps: true, keep_fargs: false, pure_funcs: ['log.debug', 'log.info', 'log.warn', 'log.error', 'log.log', 'console.debug'] }, toplevel: true }),
   sizes(),
 ];
 
 export default [
   {
     input: 'src/widget.ts',
-    output: { dir: 'dist', entryFileNames: 'chat-widget.js', format: 'iife', name: 'ChatWidget', inlineDynamicImports: true, sourcemap: true },
+    output: { dir: 'dist', entryFileNames: 'chat-widget.js', format: 'iife', name: 'ChatWidget', extend: true, inlineDynamicImports: true, sourcemap: true },
     plugins: plugins(false),
   },
   {

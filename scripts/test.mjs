@@ -1,6 +1,6 @@
 // `npm test`: dependencies → type check → @web/test-runner (web-test-runner.config.mjs) → its exit code.
 // Extra arguments go to the test runner:  npm test -- --files test/unit/store.test.ts
-// CHAT_SKIP_TYPECHECK=1 skips the `tsc --noEmit` step.
+// CHAT_SKIP_TYPECHECK=1 skips the `tsc --noEmit` step; CHAT_SKIP_BUILD=1 skips the rollup build.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +45,13 @@ if (!process.env.CHAT_SKIP_TYPECHECK) {
   console.log('[test] tsc --noEmit');
   const tsc = await run('npx', ['--no', '--', 'tsc', '--noEmit']);
   if (tsc !== 0) finish(tsc, 'type check failed');
+}
+
+if (!process.env.CHAT_SKIP_BUILD) {
+  // The bundle test loads dist/chat-widget.js as a site would: build it from these sources first.
+  console.log('[test] rollup -c');
+  const build = await run('npx', ['--no', '--', 'rollup', '-c', '--silent']);
+  if (build !== 0) finish(build, 'build failed');
 }
 
 console.log('[test] web-test-runner');

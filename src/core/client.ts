@@ -256,7 +256,11 @@ export class ChatClient {
     if (this.account && this.account !== account) await this.disconnect();
     this.account = account;
     this.store = null;
-    this.opening = ChatStore.open(account, this.storageFor(account));
+    this.opening = ChatStore.open(account, this.storageFor(account)).catch((error) => {
+      // No usable IndexedDB (blocked, quota, an old private mode): chat still works, without a cache.
+      console.warn('[chat-widget] local storage is unavailable, keeping this session in memory:', error);
+      return ChatStore.open(account, new MemoryStorage());
+    });
     const store = await this.opening;
     this.store = store;
     this.unsubscribeStore?.();

@@ -22,6 +22,7 @@ interface Remembered {
 }
 
 /**
+ * @tagname chat-launcher
  * @summary A floating chat button with an unread badge that opens the recent chats and a thread.
  * @event chat-open - A chat was opened; `detail.jid` is the peer.
  * @event chat-message - A new message arrived; `detail.message`.

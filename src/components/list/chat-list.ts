@@ -14,6 +14,7 @@ import { listStyles } from './chat-list.styles.js';
 const STATUS_MARK: Record<string, string> = { pending: '🕓', sent: '✓', delivered: '✓✓', seen: '✓✓', failed: '⚠' };
 
 /**
+ * @tagname chat-list
  * @summary The recent chats: avatar, name, last message, time, unread count and live typing.
  * @event chat-open - The user picked a chat or started one; `detail.jid` is the peer.
  * @csspart tools - The filter and new-chat area.

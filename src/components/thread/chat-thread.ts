@@ -1,10 +1,10 @@
 /** <chat-thread>: one conversation: header, virtualized history, composer. */
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import '@lit-labs/virtualizer';
-import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
+import { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { ChatElement } from '../shared/chat-element.js';
+import { define } from '../shared/define.js';
 import { tokens } from '../shared/tokens.js';
 import { emit } from '../shared/events.js';
 import { dayKey, displayName, formatDay, formatTime, hueOf, initials } from '../shared/format.js';
@@ -14,6 +14,10 @@ import type { StoreChange } from '../../store/chat-store.js';
 import { threadStyles } from './chat-thread.styles.js';
 
 const keyOf = (item: Item) => item.key;
+
+// Registered through define(): the package's own entry defines the tag unconditionally, which throws
+// when a page loads the widget twice.
+define('lit-virtualizer', LitVirtualizer);
 
 /** Waits for the virtualizer's layout; false when it was taken out of the page meanwhile. */
 async function settled(scroller: LitVirtualizer<Item>): Promise<boolean> {
@@ -41,6 +45,7 @@ const TICKS: Record<string, { mark: string; label: string }> = {
 };
 
 /**
+ * @tagname chat-thread
  * @summary A conversation with one person: history that loads as you scroll, statuses, typing, composer.
  * @event chat-send - Before a message is sent; cancelable; `detail.text` may be rewritten.
  * @event chat-back - The back button was pressed (shown with `back-button`).

@@ -1,0 +1,854 @@
+// `npm run bench`: measures the widget and prints a table; writes bench/results.md (overwritten each
+// run) and docs/size.md. It only measures: nothing here passes or fails on a time.
+//
+//   1. Size       build (rollup -c), raw and gzip -9 bytes of dist/chat-widget.js and .esm.js, and the
+//                 gzip size of each big dependency bundled alone with the same rollup + terser settings.
+//   2. Open       a <chat-thread> whose account has 10,000 cached messages (seeded, then the page is
+//                 reloaded so they are only in IndexedDB): time from appending the element to the first
+//                 frame with message bubbles, and to the first frame showing the latest message; with the
+//                 real server reachable, and with a server that accepts the connection but never answers
+//                 (so connect() has not resolved when the cache paints).
+//   3. Burst      two accounts registered in-band on the real Prosody; alice's page shows
+//                 <chat-thread peer=bob>; bob (another browser, so his work is not on alice's main thread)
+//                 sends 1,000 messages at once: time from the first send to the 1,000th message in alice's
+//                 DOM, in her store, and the long tasks on alice's main thread meanwhile.
+// Each measurement runs 3 times (--runs N); the table shows the median and [min–max].
+//
+// Options:
+//   --no-build       use the existing dist/ (the sizes are still measured)
+//   --runs N         repetitions of the open and burst measurements (default 3)
+//   --only LIST      comma-separated subset of size,open,burst
+//   --count N        messages in the burst (default 1000)
+//   --profile        record a CPU profile of one extra (unmeasured) burst on alice's page and print the
+//                    functions taking the most time inside long tasks (mapped through the source map);
+//                    the profile is kept in .data/bench-profile/burst.cpuprofile (open it in DevTools)
+//   --headed         show the browsers
+//
+// Needs /usr/bin/chromium and /usr/bin/prosody (scripts/ensure-deps.mjs installs them).
+import { spawnSync, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+import terser from '@rollup/plugin-terser';
+import { chromium } from 'playwright-core';
+import { startDevServer } from '@web/dev-server';
+import { startProsody, freePort, ROOT } from './prosody.mjs';
+import { localforageFromSource } from './build/localforage-esm.mjs';
+
+const require = createRequire(import.meta.url);
+
+// ---- options ------------------------------------------------------------------------------------
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const option = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
+};
+const RUNS = Math.max(1, Number(option('--runs', 3)));
+const BURST = Math.max(1, Number(option('--count', 1000)));
+const ONLY = new Set(option('--only', 'size,open,burst').split(',').map((s) => s.trim()));
+const PROFILE = flag('--profile');
+const SDK_RUNS = Math.max(0, Number(option('--sdk-runs', RUNS)));
+const HEADED = flag('--headed');
+const SEEDED = 10_000;
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+const PAGE_HOST = '127.0.0.2';
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+const log = (...a) => console.log(`[bench ${elapsed()}]`, ...a);
+
+// ---- small statistics ---------------------------------------------------------------------------
+
+const nums = (xs) => xs.filter((x) => typeof x === 'number' && Number.isFinite(x));
+function median(xs) {
+  const s = nums(xs).sort((a, b) => a - b);
+  if (s.length === 0) return undefined;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+const min = (xs) => (nums(xs).length ? Math.min(...nums(xs)) : undefined);
+const max = (xs) => (nums(xs).length ? Math.max(...nums(xs)) : undefined);
+const fmt = (x, digits = 0) => (x === undefined ? '–' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+/** "median [min–max] unit" for a list of runs. */
+function stat(xs, unit = 'ms', digits = 0) {
+  if (nums(xs).length === 0) return 'n/a';
+  const u = unit ? ` ${unit}` : '';
+  if (nums(xs).length === 1) return `${fmt(xs[0], digits)}${u}`;
+  return `${fmt(median(xs), digits)}${u} [${fmt(min(xs), digits)}–${fmt(max(xs), digits)}]`;
+}
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+// ---- cleanup ------------------------------------------------------------------------------------
+
+const cleanups = [];
+let cleaning;
+function cleanup() {
+  cleaning ??= (async () => {
+    for (const fn of cleanups.splice(0).reverse()) {
+      try {
+        await fn();
+      } catch (error) {
+        console.error(`[bench] cleanup: ${error.message}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    console.error(`\n[bench] ${signal}: stopping`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+
+// ---- 1. size ------------------------------------------------------------------------------------
+
+function build() {
+  log('npx rollup -c');
+  const res = spawnSync('npx', ['--no', '--', 'rollup', '-c'], { cwd: ROOT, encoding: 'utf8' });
+  if (res.status !== 0) {
+    process.stderr.write(res.stdout + res.stderr);
+    throw new Error(`the build failed (exit ${res.status}); fix it or run with --no-build to use the existing dist/`);
+  }
+}
+
+function fileSize(rel) {
+  const code = readFileSync(path.join(ROOT, rel));
+  return { file: rel, raw: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const versionOf = (name) => JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
+
+/** What the widget imports from each dependency, bundled alone (IIFE, terser as in rollup.config.mjs). */
+const DEPENDENCY_ENTRIES = [
+  {
+    name: 'strophe.js',
+    packages: ['strophe.js'],
+    code: "export { Strophe, $iq, $msg, $pres, MemoryStorageBackend } from 'strophe.js';",
+  },
+  {
+    name: 'localforage',
+    packages: ['localforage'],
+    note: 'from its ES sources without the Promise polyfill, as the bundle does',
+    code: "export { default } from 'localforage';",
+  },
+  {
+    name: 'lit + @lit/context',
+    packages: ['lit', '@lit/context'],
+    code: [
+      "export { LitElement, html, css, nothing } from 'lit';",
+      "export { property, state, query } from 'lit/decorators.js';",
+      "export { repeat } from 'lit/directives/repeat.js';",
+      "export { createContext, provide, consume } from '@lit/context';",
+    ].join('\n'),
+  },
+  {
+    name: '@lit-labs/virtualizer',
+    packages: ['@lit-labs/virtualizer'],
+    note: 'its own code: lit is left out (counted in the row above)',
+    code: "import '@lit-labs/virtualizer';",
+    external: (id) => /^(lit|lit-html|lit-element|@lit\/reactive-element)(\/|$)/.test(id),
+  },
+];
+
+async function bundleAlone(entry) {
+  const ENTRY = '\0bench-entry';
+  const bundle = await rollup({
+    input: ENTRY,
+    external: entry.external,
+    onwarn: () => undefined,
+    plugins: [
+      { name: 'bench-entry', resolveId: (id) => (id === ENTRY ? ENTRY : null), load: (id) => (id === ENTRY ? entry.code : null) },
+      localforageFromSource(),
+      nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+      commonjs({ strictRequires: false }),
+      terser({ ecma: 2021, format: { comments: false }, compress: { passes: 3, pure_getters: true }, toplevel: true }),
+    ],
+  });
+  try {
+    const { output } = await bundle.generate({ format: 'iife', name: 'Dep', globals: (id) => id.replace(/\W/g, '_') });
+    const code = output[0].code;
+    return { raw: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };
+  } finally {
+    await bundle.close();
+  }
+}
+
+async function measureSize() {
+  const bundles = [fileSize('dist/chat-widget.js'), fileSize('dist/chat-widget.esm.js')];
+  const deps = [];
+  for (const entry of DEPENDENCY_ENTRIES) {
+    const size = await bundleAlone(entry);
+    deps.push({ ...entry, ...size, versions: entry.packages.map((p) => `${p}@${versionOf(p)}`).join(', ') });
+  }
+  return { bundles, deps };
+}
+
+function writeSizeDoc(size) {
+  const [iife, esm] = size.bundles;
+  const depsGzip = size.deps.reduce((sum, d) => sum + d.gzip, 0);
+  const lines = [
+    '# Size',
+    '',
+    'What a page downloads to show the chat widget. Measured by `npm run bench` (scripts/bench.mjs), which',
+    'rewrites this file; gzip is `gzip -9` (zlib level 9) of the minified file.',
+    '',
+    '## The bundle',
+    '',
+    '| File | What it is | Minified | gzip -9 |',
+    '| --- | --- | ---: | ---: |',
+    `| \`${iife.file}\` | script tag (IIFE): the three elements, the SDK and every dependency | ${kb(iife.raw)} | **${kb(iife.gzip)}** |`,
+    `| \`${esm.file}\` | ES module for bundlers: the widget's own code, dependencies left to the bundler | ${kb(esm.raw)} | ${kb(esm.gzip)} |`,
+    '',
+    'The script-tag bundle is everything a site needs before a chat opens: there is no lazy loading.',
+    '',
+    '## The dependencies, each alone',
+    '',
+    'For context: what the widget imports from each dependency, bundled alone with the same resolve,',
+    'commonjs and terser settings as `rollup.config.mjs` (IIFE, minified). gzip sizes do not add up',
+    'exactly: compressing things together is a little smaller than compressing them apart.',
+    '',
+    '| Dependency | Version | Minified | gzip -9 | Note |',
+    '| --- | --- | ---: | ---: | --- |',
+    ...size.deps.map((d) => `| ${d.name} | ${d.versions} | ${kb(d.raw)} | ${kb(d.gzip)} | ${d.note ?? ''} |`),
+    `| **all four** | | | ${kb(depsGzip)} | sum of the rows |`,
+    `| the widget's own code | ${pkg.name}@${pkg.version} | ${kb(esm.raw)} | ${kb(esm.gzip)} | \`${esm.file}\` |`,
+    '',
+    `So about ${Math.round((depsGzip / iife.gzip) * 100)}% of the script-tag bundle (gzip) is dependencies, strophe.js the largest;`,
+    'the elements, store and protocol code are the rest.',
+    '',
+    '## Compared with',
+    '',
+    '| Client | gzip before a chat opens |',
+    '| --- | ---: |',
+    `| this widget (\`${iife.file}\`) | ${kb(iife.gzip)} |`,
+    '| converse.js | about 424 KB |',
+    '',
+    'The converse.js figure is the size noted for this project (its full build loads about 424 KB gzip',
+    'before a chat opens); it was not measured by this script.',
+    '',
+    `_Last measured ${new Date().toISOString().slice(0, 10)} with Node ${process.version}, rollup ${versionOf('rollup')}._`,
+    '',
+  ];
+  writeFileSync(path.join(ROOT, 'docs', 'size.md'), lines.join('\n'));
+}
+
+// ---- servers and browsers -----------------------------------------------------------------------
+
+/** A TCP server that accepts connections and never answers: a chat server that has not answered yet. */
+async function startSilentServer() {
+  const sockets = new Set();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  const port = await freePort();
+  await new Promise((resolve, reject) => server.listen(port, '127.0.0.1', resolve).once('error', reject));
+  return {
+    service: `ws://127.0.0.1:${port}/xmpp-websocket`,
+    stop: () => new Promise((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+/** Workarounds the bench had to apply to the build; listed in bench/results.md. */
+const workarounds = [];
+
+/**
+ * The script-tag bundle must set window.ChatWidget. If the build does not (terser's `toplevel: true`
+ * drops the IIFE's unused top-level `var ChatWidget`, leaving `!function(t){...}({})`), the pages get
+ * the same bytes with only the final argument changed to `window.ChatWidget={}`, so the bench can run;
+ * every position before the tail (and so the source map) is unchanged.
+ */
+function exposeGlobal(code) {
+  if (/(^|[^.\w$])ChatWidget\s*=/.test(code) || /window\.ChatWidget|globalThis\.ChatWidget|self\.ChatWidget/.test(code)) return code;
+  const tail = /\}\(\{\}\);?(\s*\/\/# sourceMappingURL=\S*)?\s*$/;
+  if (!tail.test(code)) return code;
+  if (!workarounds.includes('global')) {
+    workarounds.push('global');
+    console.warn('[bench] dist/chat-widget.js does not set window.ChatWidget (the IIFE ends with `}({});`): ' +
+      'serving it to the bench pages with `}(window.ChatWidget={});` instead. See bench/results.md.');
+  }
+  return code.replace(tail, (_, map = '') => `}(window.ChatWidget={});${map}\n`);
+}
+
+async function startPages() {
+  const port = await freePort(PAGE_HOST);
+  const server = await startDevServer({
+    config: {
+      rootDir: ROOT, hostname: PAGE_HOST, port, nodeResolve: false, watch: false,
+      middleware: [
+        async (ctx, next) => {
+          if (ctx.method === 'GET' && ctx.path === '/dist/chat-widget.js') {
+            ctx.set('Cache-Control', 'no-store');
+            ctx.type = 'application/javascript';
+            ctx.body = exposeGlobal(readFileSync(path.join(ROOT, 'dist', 'chat-widget.js'), 'utf8'));
+            return;
+          }
+          await next();
+        },
+      ],
+    },
+    readCliArgs: false,
+    readFileConfig: false,
+    autoExitProcess: false,
+    logStartMessage: false,
+  });
+  return { base: `http://${PAGE_HOST}:${port}`, stop: () => server.stop() };
+}
+
+async function launchBrowser() {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: !HEADED, args: CHROMIUM_ARGS });
+  cleanups.push(() => browser.close());
+  return browser;
+}
+
+async function openPage(context, url) {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[page] ${error.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') console.error(`[page ${msg.type()}] ${msg.text()}`);
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => window.bench && window.ChatWidget);
+  return page;
+}
+
+async function reload(page, url) {
+  await page.goto('about:blank');
+  await page.goto(url);
+  await page.waitForFunction(() => window.bench && window.ChatWidget);
+}
+
+// ---- 2. open a 10,000-message thread ------------------------------------------------------------
+
+async function measureOpen({ browser, base, prosody, silent, runId }) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const url = `${base}/bench/thread.html`;
+  const page = await openPage(context, url);
+  const prefix = `bench-open-${runId}`;
+  const alice = { username: `alice-${runId}`, password: 'bench-pass' };
+  const bob = `bob-${runId}@${prosody.domain}`;
+  await page.evaluate((a) => bench.register(a), { service: prosody.service, domain: prosody.domain, ...alice });
+  log(`seeding ${SEEDED.toLocaleString('en-US')} messages into ${alice.username}'s cache`);
+  const seeded = await page.evaluate((a) => bench.seed(a), {
+    service: prosody.service, domain: prosody.domain, prefix, username: alice.username, peer: bob, count: SEEDED,
+  });
+  if (seeded.added !== SEEDED) throw new Error(`seeding added ${seeded.added} messages, expected ${SEEDED}`);
+  log(`seeded in ${fmt(seeded.ms)} ms (rows ${seeded.firstRow}..${seeded.lastRow})`);
+  const lastNeedle = `[${SEEDED - 1}]`;
+
+  const modes = [
+    { key: 'reachable', service: prosody.service, waitConnected: 5000 },
+    { key: 'silent', service: silent.service, waitConnected: 0 },
+  ];
+  const runs = { reachable: [], silent: [] };
+  const evals = [];
+  for (let i = 0; i < RUNS; i++) {
+    for (const mode of modes) {
+      await reload(page, url); // a new document: nothing of the cache is in memory, only in IndexedDB
+      evals.push(await page.evaluate(() => bench.bundle.evalMs));
+      const r = await page.evaluate((a) => bench.openThread(a), {
+        service: mode.service, domain: prosody.domain, prefix, ...alice, peer: bob, lastNeedle, waitConnected: mode.waitConnected,
+      });
+      runs[mode.key].push(r);
+      log(`open ${mode.key} #${i + 1}: first paint ${fmt(r.firstPaintAt, 1)} ms (${r.rowsAtFirstPaint} bubbles${r.firstPaintShowsLatest ? ', latest shown' : ', latest NOT shown'}), ` +
+        `latest shown ${fmt(r.latestPaintAt, 1)} ms, ${r.rowsInDom} bubbles in DOM, connected ${r.connectedAt === undefined ? 'no' : `${fmt(r.connectedAt)} ms`}` +
+        `${r.timedOut ? ' TIMED OUT' : ''}, long tasks ${r.longtasks.length}`);
+    }
+  }
+  let profile;
+  if (PROFILE) {
+    log('profiling one more open (server not answering; not counted in the figures)');
+    await reload(page, url);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    const r = await page.evaluate((a) => bench.openThread(a), {
+      service: silent.service, domain: prosody.domain, prefix, ...alice, peer: bob, lastNeedle, waitConnected: 0,
+    });
+    profile = { result: r, cpuProfile: (await cdp.send('Profiler.stop')).profile };
+    await cdp.detach();
+  }
+  await context.close();
+  return { seeded, runs, evals, profile };
+}
+
+// ---- 3. burst of incoming messages --------------------------------------------------------------
+
+/** CPU time (user + system) a process has used so far, from /proc (Linux). */
+function processCpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return NaN;
+  }
+}
+
+async function startProfiler(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    await cdp.detach();
+    return profile;
+  };
+}
+
+/** mode 'sdk': bob calls sendTextMessage; mode 'raw': bob writes the stanzas straight to his connection. */
+async function measureBurst({ browser, senderBrowser, base, prosody, runId, mode = 'sdk', profile = false }) {
+  const url = `${base}/bench/thread.html`;
+  const aliceContext = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const bobContext = await senderBrowser.newContext();
+  try {
+    const alicePage = await openPage(aliceContext, url);
+    const bobPage = await openPage(bobContext, url);
+    const alice = { username: `alice-${runId}`, password: 'bench-pass' };
+    const bob = { username: `bob-${runId}`, password: 'bench-pass' };
+    const server = { service: prosody.service, domain: prosody.domain };
+    const aliceReg = await bobPage.evaluate((a) => bench.register(a), { ...server, ...alice });
+    const bobReg = await bobPage.evaluate((a) => bench.register(a), { ...server, ...bob });
+    await alicePage.evaluate((a) => bench.openLive(a), { ...server, ...alice, prefix: `bench-burst-${runId}`, peer: bobReg.jid });
+    await bobPage.evaluate((a) => bench.prepareSender(a), { ...server, ...bob, prefix: `bench-burst-${runId}` });
+    const tag = `burst-${runId}`;
+    await alicePage.evaluate((a) => bench.watchBurst(a), { peer: bobReg.jid, count: BURST, tag });
+    const cpuBefore = processCpuMs(prosody.pid);
+    const stopAlice = profile ? await startProfiler(aliceContext, alicePage) : undefined;
+    const stopBob = profile ? await startProfiler(bobContext, bobPage) : undefined;
+    const sending = bobPage.evaluate(([fn, a]) => bench[fn](a), [mode === 'raw' ? 'burstRaw' : 'burst', { to: aliceReg.jid, count: BURST, tag }]);
+    const received = await alicePage.evaluate((a) => bench.burstResult(a), { peer: bobReg.jid, count: BURST, tag });
+    const sent = await sending;
+    const serverCpuMs = processCpuMs(prosody.pid) - cpuBefore;
+    if (mode === 'sdk') Object.assign(sent, await bobPage.evaluate(() => bench.senderAcks({ waitMs: 500 })));
+    const cpuProfile = await stopAlice?.();
+    const senderProfile = await stopBob?.();
+    await bobPage.evaluate(() => bench.disconnectSender()).catch(() => undefined);
+    const since = (epochMs) => (epochMs === undefined ? undefined : epochMs - sent.epochStart);
+    return {
+      sent,
+      received,
+      cpuProfile,
+      senderProfile,
+      serverCpuMs,
+      milestonesMs: received.epochMilestones?.map(since),
+      domMs: since(received.epochDom),
+      threadMs: since(received.epochThread),
+      frameMs: since(received.epochFrame),
+      storeMs: since(received.epochStore),
+      firstInStoreMs: since(received.epochFirstInStore),
+    };
+  } finally {
+    await aliceContext.close().catch(() => undefined);
+    await bobContext.close().catch(() => undefined);
+  }
+}
+
+// ---- attribution: source map, long animation frames, CPU profile --------------------------------
+
+async function loadSourceMap() {
+  try {
+    const { SourceMapConsumer } = require('source-map');
+    const raw = JSON.parse(readFileSync(path.join(ROOT, 'dist', 'chat-widget.js.map'), 'utf8'));
+    const consumer = await new SourceMapConsumer(raw);
+    const code = readFileSync(path.join(ROOT, 'dist', 'chat-widget.js'), 'utf8');
+    const lineStarts = [0];
+    for (let i = 0; i < code.length; i++) if (code.charCodeAt(i) === 10) lineStarts.push(i + 1);
+    const sources = new Map();
+    const sourceLine = (source, line) => {
+      if (!sources.has(source)) {
+        const content = consumer.sourceContentFor(source, true);
+        sources.set(source, content ? content.split('\n') : null);
+      }
+      return sources.get(source)?.[line - 1]?.trim();
+    };
+    const describe = (pos) => {
+      if (!pos?.source) return undefined;
+      const file = pos.source.replace(/^(\.\.\/)+/, '');
+      const text = sourceLine(pos.source, pos.line);
+      return `${file}:${pos.line}${pos.name ? ` ${pos.name}` : ''}${text ? ` — ${text.slice(0, 90)}` : ''}`;
+    };
+    return {
+      /** line (1-based) and column (0-based) in dist/chat-widget.js → "source:line name — code". */
+      at: (line, column) => describe(consumer.originalPositionFor({ line, column })),
+      /** a character offset in dist/chat-widget.js → the same. */
+      atChar(offset) {
+        let lo = 0;
+        let hi = lineStarts.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (lineStarts[mid] <= offset) lo = mid;
+          else hi = mid - 1;
+        }
+        return describe(consumer.originalPositionFor({ line: lo + 1, column: offset - lineStarts[lo] }));
+      },
+      destroy: () => consumer.destroy(),
+    };
+  } catch (error) {
+    console.warn(`[bench] no source map lookups (${error.message})`);
+    return { at: () => undefined, atChar: () => undefined, destroy: () => undefined };
+  }
+}
+
+/** Scripts that ran inside long animation frames (≥ 50 ms), grouped by entry point, longest first. */
+function summarizeLongFrames(frames, sourceMap) {
+  const groups = new Map();
+  for (const f of frames) {
+    for (const s of f.scripts) {
+      const where = s.url?.endsWith('/dist/chat-widget.js') && s.char >= 0 ? sourceMap.atChar(s.char) : undefined;
+      const key = `${s.invoker} ${where ?? s.url ?? ''}`;
+      const g = groups.get(key) ?? { invoker: s.invoker, where, count: 0, total: 0, max: 0, forced: 0 };
+      g.count += 1;
+      g.total += s.duration;
+      g.max = Math.max(g.max, s.duration);
+      g.forced += s.forcedStyleAndLayout ?? 0;
+      groups.set(key, g);
+    }
+  }
+  return [...groups.values()].sort((a, b) => b.total - a.total);
+}
+
+/** From a CPU profile: the busy stretches over 50 ms (long tasks) and what ran in them. */
+function analyzeProfile(profile, sourceMap) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (node) => {
+    const cf = node.callFrame;
+    if (cf.url.endsWith('/dist/chat-widget.js')) {
+      return sourceMap.at(cf.lineNumber + 1, cf.columnNumber) ?? `${cf.functionName || '(anonymous)'} chat-widget.js:${cf.lineNumber + 1}:${cf.columnNumber}`;
+    }
+    return `${cf.functionName || '(anonymous)'}${cf.url ? ` ${cf.url.replace(/^.*\//, '')}:${cf.lineNumber + 1}` : ''}`;
+  };
+  // Timeline of samples.
+  let t = profile.startTime;
+  const samples = profile.samples.map((id, i) => {
+    t += profile.timeDeltas[i];
+    return { id, t };
+  });
+  // "(program)" is the browser's own work outside JS (including rendering); it counts as idle here, so
+  // the stretches are JS-driven work only (rendering appears in the long-frame figures instead).
+  const idle = (id) => ['(idle)', '(program)'].includes(byId.get(id).callFrame.functionName);
+  // Busy stretches: consecutive samples that are not idle/program.
+  const stretches = [];
+  let current = null;
+  for (let i = 0; i < samples.length; i++) {
+    const s = samples[i];
+    const busy = !idle(s.id);
+    const dt = (samples[i + 1]?.t ?? s.t) - s.t;
+    if (busy) {
+      current ??= { start: s.t, end: s.t, samples: [] };
+      current.end = s.t + dt;
+      current.samples.push({ id: s.id, dt });
+    } else if (current) {
+      stretches.push(current);
+      current = null;
+    }
+  }
+  if (current) stretches.push(current);
+  const long = stretches.filter((s) => (s.end - s.start) / 1000 >= 50);
+  const self = new Map();
+  const inclusive = new Map();
+  let totalLong = 0;
+  for (const stretch of long) {
+    totalLong += (stretch.end - stretch.start) / 1000;
+    for (const { id, dt } of stretch.samples) {
+      const node = byId.get(id);
+      const name = label(node);
+      self.set(name, (self.get(name) ?? 0) + dt / 1000);
+      const seen = new Set();
+      for (let n = id; n !== undefined; n = parent.get(n)) {
+        const l = label(byId.get(n));
+        if (seen.has(l)) continue;
+        seen.add(l);
+        inclusive.set(l, (inclusive.get(l) ?? 0) + dt / 1000);
+      }
+    }
+  }
+  const top = (m, k) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k);
+  const selfAll = new Map();
+  let busyMs = 0;
+  for (let i = 0; i < samples.length; i++) {
+    if (idle(samples[i].id)) continue;
+    const dt = ((samples[i + 1]?.t ?? samples[i].t) - samples[i].t) / 1000;
+    busyMs += dt;
+    const name = label(byId.get(samples[i].id));
+    selfAll.set(name, (selfAll.get(name) ?? 0) + dt);
+  }
+  return {
+    busyMs,
+    selfAllTop: top(selfAll, 15),
+    longStretches: long.map((s) => (s.end - s.start) / 1000).sort((a, b) => b - a),
+    totalLongMs: totalLong,
+    selfTop: top(self, 15),
+    inclusiveTop: top(inclusive, 25).filter(([name]) => !/^\(root\)|^\(program\)/.test(name)),
+  };
+}
+
+function saveProfile(name, cpuProfile) {
+  const dir = path.join(ROOT, '.data', 'bench-profile');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, name), JSON.stringify(cpuProfile));
+  return path.relative(ROOT, path.join(dir, name));
+}
+
+// ---- report -------------------------------------------------------------------------------------
+
+function machineNote() {
+  const cpus = os.cpus();
+  let chromiumVersion = '';
+  try {
+    chromiumVersion = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch { /* unknown */ }
+  return `${cpus.length} cores (${cpus[0]?.model?.trim() ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ` +
+    `shared and noisy (other work runs on the same machine); Node ${process.version}; ${chromiumVersion || 'Chromium'} headless; ` +
+    'Prosody 0.12 on loopback.';
+}
+
+function table(rows) {
+  const out = ['| Measurement | Result |', '| --- | --- |'];
+  for (const [a, b] of rows) out.push(a === null ? `| **${b}** | |` : `| ${a} | ${b} |`);
+  return out.join('\n');
+}
+
+function printTable(rows) {
+  const width = Math.max(...rows.filter(([a]) => a !== null).map(([a]) => a.length));
+  for (const [a, b] of rows) {
+    if (a === null) console.log(`\n${b}`);
+    else console.log(`  ${a.padEnd(width)}  ${b}`);
+  }
+}
+
+function longTaskFigures(runs) {
+  const counts = runs.map((r) => r.longtasks.length);
+  const maxes = runs.map((r) => (r.longtasks.length ? Math.max(...r.longtasks.map((t) => t.duration)) : 0));
+  const totals = runs.map((r) => r.longtasks.reduce((s, t) => s + t.duration, 0));
+  return { counts, maxes, totals };
+}
+
+// ---- main ---------------------------------------------------------------------------------------
+
+async function main() {
+  const results = { date: new Date().toISOString(), machine: machineNote(), runs: RUNS, burst: BURST };
+  const rows = [];
+
+  if (ONLY.has('size')) {
+    if (!flag('--no-build')) build();
+    log('measuring sizes (each dependency bundled alone)');
+    results.size = await measureSize();
+    writeSizeDoc(results.size);
+    rows.push([null, 'Size (gzip -9)']);
+    for (const b of results.size.bundles) rows.push([b.file, `${kb(b.raw)} raw, ${kb(b.gzip)} gzip`]);
+    for (const d of results.size.deps) rows.push([`  dependency alone: ${d.name}`, `${kb(d.raw)} raw, ${kb(d.gzip)} gzip`]);
+  } else if (!flag('--no-build')) {
+    build();
+  }
+  if (!existsSync(path.join(ROOT, 'dist', 'chat-widget.js'))) throw new Error('dist/chat-widget.js is missing: run without --no-build');
+
+  const needServer = ONLY.has('open') || ONLY.has('burst');
+  if (needServer) {
+    const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const dataDir = path.join(ROOT, '.data', `bench-${runId}`);
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const [httpPort, c2sPort] = [await freePort(), await freePort()];
+    log(`starting Prosody (data ${path.relative(ROOT, dataDir)})`);
+    const prosody = await startProsody({ dataDir, httpPort, c2sPort, quiet: true });
+    cleanups.push(() => prosody.stop());
+    const silent = await startSilentServer();
+    cleanups.push(() => silent.stop());
+    const pages = await startPages();
+    cleanups.push(() => pages.stop());
+    const browser = await launchBrowser();
+    const sourceMap = await loadSourceMap();
+    cleanups.push(() => sourceMap.destroy());
+
+    if (ONLY.has('open')) {
+      log(`open: ${SEEDED.toLocaleString('en-US')}-message thread, ${RUNS} runs per mode`);
+      const open = await measureOpen({ browser, base: pages.base, prosody, silent, runId });
+      results.open = open;
+      rows.push([null, `Open a ${SEEDED.toLocaleString('en-US')}-message thread from the IndexedDB cache (from appending <chat-thread>)`]);
+      rows.push(['  bundle parse + run (page load, before the element)', stat(open.evals, 'ms', 1)]);
+      for (const [key, title] of [['reachable', 'server reachable'], ['silent', 'server not answering (connect pending)']]) {
+        const r = open.runs[key];
+        rows.push([`  ${title}: first frame with bubbles`, stat(r.map((x) => x.firstPaintAt), 'ms', 1)]);
+        rows.push([`  ${title}: first frame showing the latest message`, stat(r.map((x) => x.latestPaintAt), 'ms', 1)]);
+        rows.push([`  ${title}: bubbles in the DOM (first paint / settled)`, `${stat(r.map((x) => x.rowsAtFirstPaint), '')} / ${stat(r.map((x) => x.rowsSettled), '')}`]);
+        rows.push([`  ${title}: first painted frame already shows the latest`, `${r.filter((x) => x.firstPaintShowsLatest).length} of ${r.length} runs`]);
+        rows.push([`  ${title}: latest message visible after settling`, `${r.filter((x) => x.latestVisibleSettled).length} of ${r.length} runs (last: "${(r.at(-1)?.lastVisibleText ?? '').slice(0, 24)}…")`]);
+        if (key === 'reachable') rows.push([`  ${title}: connected (after the element was appended)`, stat(r.map((x) => x.connectedAt), 'ms', 0)]);
+        else rows.push([`  ${title}: connection state when measured`, [...new Set(r.map((x) => x.connection))].join(', ')]);
+        const lt = longTaskFigures(r);
+        rows.push([`  ${title}: long tasks while opening (count / longest)`, `${stat(lt.counts, '')} / ${stat(lt.maxes, 'ms')}`]);
+      }
+      if (open.profile) {
+        results.openProfile = analyzeProfile(open.profile.cpuProfile, sourceMap);
+        results.openProfile.file = saveProfile('open.cpuprofile', open.profile.cpuProfile);
+        delete open.profile.cpuProfile;
+      }
+      results.openLongFrames = summarizeLongFrames([...open.runs.reachable, ...open.runs.silent].flatMap((r) => r.longFrames), sourceMap).slice(0, 8);
+    }
+
+    if (ONLY.has('burst')) {
+      const senderBrowser = await launchBrowser();
+      const n = BURST.toLocaleString('en-US');
+      results.burst = {};
+      for (const mode of ['sdk', 'raw']) {
+        const runs = [];
+        for (let i = 0; i < (mode === 'sdk' ? SDK_RUNS : RUNS); i++) {
+          const r = await measureBurst({ browser, senderBrowser, base: pages.base, prosody, runId: `${runId}${mode}${i}`, mode });
+          runs.push(r);
+          const lt = r.received.longtasks;
+          log(`burst ${mode} #${i + 1}: ${BURST} sent → in alice's DOM ${fmt(r.domMs)} ms, painted ${fmt(r.frameMs)} ms, in her store ${fmt(r.storeMs)} ms; ` +
+            (mode === 'sdk' ? `bob: calls resolved ${fmt(r.sent.queuedMs)} ms, all acked ${fmt(r.sent.allSentMs)} ms; ` : `bob: stanzas written in ${fmt(r.sent.callsMs)} ms; `) +
+            `long tasks ${lt.length}, longest ${fmt(lt.length ? Math.max(...lt.map((t) => t.duration)) : 0)} ms` +
+            `${r.received.timedOut ? ' TIMED OUT' : ''}; store ${r.received.storeCount}/${BURST}${r.received.inOrder ? ' in order' : ' OUT OF ORDER'}`);
+        }
+        results.burst[mode] = runs.map(({ cpuProfile, senderProfile, ...r }) => r);
+        rows.push([null, mode === 'sdk'
+          ? `Burst: bob calls sendTextMessage ${n} times at once; alice's page shows <chat-thread peer=bob>`
+          : `Burst, receiving side only: bob writes ${n} message stanzas straight to his connection (no SDK outbox)`]);
+        rows.push([`  first send → ${n}th message in alice's DOM`, stat(runs.map((r) => r.domMs))]);
+        rows.push([`  first send → first frame showing the ${n}th`, stat(runs.map((r) => r.frameMs))]);
+        rows.push([`  first send → all ${n} in alice's store`, stat(runs.map((r) => r.storeMs))]);
+        rows.push(['  first send → first message in alice\'s store', stat(runs.map((r) => r.firstInStoreMs))]);
+        if (mode === 'sdk') {
+          rows.push([`  bob: the ${n} sendTextMessage calls resolved`, stat(runs.map((r) => r.sent.queuedMs))]);
+          rows.push([`  bob: all ${n} acknowledged by the server (status sent)`, stat(runs.map((r) => r.sent.allSentMs))]);
+        } else {
+          rows.push([`  bob: time to write the ${n} stanzas`, stat(runs.map((r) => r.sent.callsMs))]);
+        }
+        const lt = longTaskFigures(runs.map((r) => r.received));
+        rows.push(['  alice: long tasks during the burst (count)', stat(lt.counts, '')]);
+        rows.push(['  alice: longest task', stat(lt.maxes)]);
+        rows.push(['  alice: total time in long tasks', stat(lt.totals)]);
+        rows.push(['  alice: longest gap between frames', stat(runs.map((r) => r.received.maxFrameGap))]);
+        rows.push([`  alice: store holds all ${n}, in order (getChatMessages)`, `${runs.filter((r) => r.received.storeCount === BURST && r.received.inOrder).length} of ${runs.length} runs`]);
+        rows.push([`  alice: ${n}th message in view at the end`, `${runs.filter((r) => r.received.latestInView).length} of ${runs.length} runs`]);
+        results[`burstLongFrames_${mode}`] = summarizeLongFrames(runs.flatMap((r) => r.received.longFrames), sourceMap).slice(0, 10);
+      }
+
+      if (PROFILE) {
+        for (const mode of ['raw', 'sdk']) {
+          log(`profiling one more ${mode} burst (not counted in the figures)`);
+          const r = await measureBurst({ browser, senderBrowser, base: pages.base, prosody, runId: `${runId}p${mode}`, mode, profile: true });
+          results[`burstProfile_${mode}`] = analyzeProfile(r.cpuProfile, sourceMap);
+          results[`burstProfile_${mode}`].file = saveProfile(`burst-${mode}-alice.cpuprofile`, r.cpuProfile);
+          if (mode === 'sdk') {
+            results.senderProfile = analyzeProfile(r.senderProfile, sourceMap);
+            results.senderProfile.file = saveProfile('burst-sdk-bob.cpuprofile', r.senderProfile);
+          }
+        }
+      }
+    }
+  }
+
+  results.rows = rows;
+  results.workarounds = workarounds;
+  printTable(rows);
+  writeResults(results);
+  log(`wrote bench/results.md${ONLY.has('size') ? ' and docs/size.md' : ''}`);
+}
+
+function attributionLines(title, groups) {
+  if (!groups?.length) return [];
+  return [
+    '', `### ${title}`, '',
+    'Scripts that ran inside long animation frames, grouped by entry point (from the Long Animation',
+    'Frames API, positions mapped through dist/chat-widget.js.map):', '',
+    '| Entry point | Where | Times | Total | Longest | Forced style/layout |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...groups.map((g) => `| ${g.invoker} | ${(g.where ?? '').replace(/\|/g, '\\|')} | ${g.count} | ${fmt(g.total)} ms | ${fmt(g.max)} ms | ${fmt(g.forced)} ms |`),
+  ];
+}
+
+function writeResults(results) {
+  const lines = [
+    '# Bench results',
+    '',
+    `Written by \`npm run bench\` (scripts/bench.mjs) on ${results.date.replace('T', ' ').slice(0, 19)} UTC; overwritten by each run.`,
+    '',
+    `Machine: ${results.machine}`,
+    `Timings vary from run to run on such a machine: read them as orders of magnitude. Each figure is the`,
+    `median of ${results.runs} runs with [min–max].`,
+    '',
+    table(results.rows),
+    ...(results.workarounds?.includes('global') ? [
+      '',
+      '> **Build problem worked around:** `dist/chat-widget.js` does not set `window.ChatWidget` (terser',
+      '> `toplevel: true` in rollup.config.mjs drops the IIFE\'s unused `var ChatWidget`; the file ends with',
+      '> `}({});`). The bench serves the same bytes with the tail changed to `}(window.ChatWidget={});`.',
+    ] : []),
+    ...attributionLines('Where the long frames went while opening', results.openLongFrames),
+    ...attributionLines('Where the long frames went during the SDK burst (alice)', results.burstLongFrames_sdk),
+    ...attributionLines('Where the long frames went during the raw burst (alice)', results.burstLongFrames_raw),
+  ];
+  for (const [title, profile] of [
+    ['one extra open (server not answering)', results.openProfile],
+    ['one extra raw burst (alice\'s page)', results.burstProfile_raw],
+    ['one extra SDK burst (alice\'s page)', results.burstProfile_sdk],
+    ['one extra SDK burst (bob\'s page, the sender)', results.senderProfile],
+  ]) {
+    if (!profile) continue;
+    const esc = (name) => name.replace(/\|/g, '\\|');
+    lines.push('', `### CPU profile of ${title}`, '',
+      `JS busy time ${fmt(profile.busyMs)} ms; busy stretches over 50 ms: ${profile.longStretches.length}, ${fmt(profile.totalLongMs)} ms in all` +
+      `${profile.longStretches.length ? ` (longest ${profile.longStretches.slice(0, 5).map((x) => fmt(x)).join(', ')} ms)` : ''}. ` +
+      `Profile: ${profile.file} (open it in Chrome DevTools, Performance panel). "(program)" time is left out.`, '',
+      'Self time, whole profile:', '', '| Function | Self |', '| --- | ---: |',
+      ...profile.selfAllTop.map(([name, ms]) => `| ${esc(name)} | ${fmt(ms, 1)} ms |`));
+    if (profile.longStretches.length) {
+      lines.push('', 'Self time inside the stretches over 50 ms:', '', '| Function | Self |', '| --- | ---: |',
+        ...profile.selfTop.map(([name, ms]) => `| ${esc(name)} | ${fmt(ms, 1)} ms |`),
+        '', 'Inclusive time inside the stretches over 50 ms:', '', '| Function | Inclusive |', '| --- | ---: |',
+        ...profile.inclusiveTop.map(([name, ms]) => `| ${esc(name)} | ${fmt(ms, 1)} ms |`));
+    }
+  }
+  lines.push('', '## How it is measured', '',
+    '- **Size**: `npx rollup -c`, then zlib gzip level 9 of each file. docs/size.md has the dependency breakdown.',
+    `- **Open**: one page seeds ${SEEDED.toLocaleString('en-US')} messages into the account's IndexedDB cache through \`ChatClient.openCache()\` and`,
+    '  `ChatStore.apply()`, then the page is reloaded (nothing in memory). The clock starts when `<chat-thread>` is appended',
+    '  (with service, domain, username, password, storage-prefix and peer attributes). "First frame with bubbles" is a task',
+    '  queued from the first requestAnimationFrame in which `.row` elements are inside the thread\'s lit-virtualizer, i.e.',
+    '  just after that frame was produced; "latest message" waits for the row of the newest message to be inside the',
+    '  visible part of the scroller. "Server not answering": the websocket goes to a local TCP port that accepts and',
+    '  never replies, so connect() is still pending.',
+    `- **Burst**: fresh accounts registered with \`SDK.register()\` for each run. Bob runs in a second Chromium (his work`,
+    '  does not land on alice\'s main thread) and calls `sendTextMessage` ' + `${BURST.toLocaleString('en-US')} times without awaiting in between; the clock`,
+    '  starts at the first call (wall clock, performance.timeOrigin + now() in both pages). Alice\'s page: a MutationObserver',
+    '  for the DOM, a requestAnimationFrame loop for the frame, the client\'s `message` events for the store, and a',
+    '  `PerformanceObserver({type: "longtask"})` until both are done plus 500 ms. The store is then read back with',
+    '  `ChatClient.messages()` (what `getChatMessages` calls) to check all messages are there in order.',
+    '',
+  );
+  writeFileSync(path.join(ROOT, 'bench', 'results.md'), lines.join('\n'));
+  writeFileSync(path.join(ROOT, 'bench', 'results-latest.json'), JSON.stringify(results, null, 2));
+}
+
+try {
+  await main();
+  await cleanup();
+  log('done');
+  process.exit(0);
+} catch (error) {
+  console.error(`[bench] ${error.stack ?? error}`);
+  await cleanup();
+  process.exit(1);
+}

@@ -1,0 +1,244 @@
+// Screenshots of the demo pages, for looking at the widget the way a visitor sees it.
+//
+//   npm start                                   (in another terminal)
+//   node scripts/screenshot.mjs [outDir]        default outDir: .data/screenshots
+//
+// CHAT_DEMO_URL is the demo server's base URL (default http://127.0.0.2:8080, what `npm start` serves).
+// Every state gets a new browser context, so local storage and IndexedDB start empty on every run; the
+// server's message archive persists, so the threads show the newest messages of this run at the bottom.
+//
+// Shots:
+//   01-closed.png             the shop page, chat closed, unread badge after bob wrote to alice
+//   02-open-list.png          the launcher open on the recent chats
+//   03-thread.png             alice's thread with bob, messages both ways, bob typing
+//   04-narrow-list.png        390x844, the panel open (full screen) on the list
+//   05-narrow-thread.png      390x844, the thread
+//   06-dark-list.png          ?theme=dark, the list
+//   07-dark-thread.png        ?theme=dark, the thread
+//   08-two-people.png         two-people.html after a short exchange typed into both panes
+//   09-two-people-narrow.png  two-people.html at 390 wide, panes stacked, whole page
+//   10-guest.png              ?guest: a new guest account's empty list
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const base = (process.env.CHAT_DEMO_URL || 'http://127.0.0.2:8080').replace(/\/+$/, '');
+const outDir = path.resolve(process.argv[2] || '.data/screenshots');
+const WIDE = { width: 1280, height: 800 };
+const NARROW = { width: 390, height: 844 };
+const TIMEOUT = 20_000;
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function demoConfig() {
+  let response;
+  try {
+    response = await fetch(`${base}/demo/config.json`);
+  } catch (error) {
+    throw new Error(`cannot reach ${base} (${error.cause?.code ?? error.message}): is \`npm start\` running? Set CHAT_DEMO_URL if it serves elsewhere.`);
+  }
+  if (!response.ok) throw new Error(`${base}/demo/config.json answered HTTP ${response.status}`);
+  return response.json();
+}
+
+const config = await demoConfig();
+const jid = (name) => `${name}@${config.domain}`;
+const password = (name) => config.accounts.find((a) => a.username === name)?.password;
+if (!password('alice') || !password('bob')) throw new Error('the demo config lacks the alice and bob accounts');
+
+await mkdir(outDir, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const written = [];
+const problems = [];
+
+/** A page in a fresh context (empty storage). Page errors and console errors are reported at the end. */
+async function freshPage(viewport, { scale = 1, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: scale, colorScheme, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()} on ${page.url()}: ${msg.text()}`);
+  });
+  return page;
+}
+
+async function shot(page, name, options = {}) {
+  await page.mouse.move(1, 1); // no hover effects in the picture
+  await sleep(400); // let layout, virtualizer measurement and transitions settle
+  const file = path.join(outDir, name);
+  await page.screenshot({ path: file, ...options });
+  written.push(file);
+  console.log(file);
+}
+
+async function launcherConnected(page) {
+  await page.waitForFunction(() => document.querySelector('chat-launcher')?.client?.connectionState === 'connected');
+}
+
+/** Signs bob in with a second SDK instance inside the page (own storage prefix) and keeps it as window.__bob. */
+async function bobInPage(page) {
+  const result = await page.evaluate(async ({ service, domain, pass, prefix }) => {
+    // window.ChatWidget comes from the script-tag build; if it is missing, load the headless core from source
+    // (the dev server compiles it; the ESM build would define the elements a second time).
+    const api = window.ChatWidget?.createSDK ? window.ChatWidget : await import('/src/index.ts');
+    const sdk = api.createSDK();
+    const init = await sdk.initializeSDK({ service, domain, storagePrefix: prefix });
+    if (init.statusCode !== 200) return init;
+    const res = await sdk.connect('bob', pass);
+    window.__bob = sdk;
+    return res;
+  }, { service: config.service, domain: config.domain, pass: password('bob'), prefix: `shot-bob-${Date.now()}` });
+  if (result.statusCode !== 200) throw new Error(`bob could not sign in: ${result.statusCode} ${result.message}`);
+}
+
+async function bobSays(page, text) {
+  const result = await page.evaluate(({ to, text }) => window.__bob.sendTextMessage({ toJid: to, messageText: text }), { to: jid('alice'), text });
+  if (result.statusCode !== 200) throw new Error(`bob could not send: ${result.statusCode} ${result.message}`);
+  await sleep(250);
+}
+
+/** Types into a thread's composer and sends with Enter, then waits for the bubble. */
+async function typeAndSend(page, thread, text) {
+  await thread.locator('textarea').fill(text);
+  await thread.locator('textarea').press('Enter');
+  await thread.locator('.bubble', { hasText: text }).last().waitFor();
+}
+
+/** Reads whatever an earlier, interrupted run left unread, through the UI, so the badge counts only this run. */
+async function catchUp(page) {
+  const left = () => page.evaluate(() => document.querySelector('chat-launcher')?.client?.store?.totalUnread ?? 0);
+  // The store fills from the server's archive shortly after connecting.
+  await sleep(1000);
+  if ((await left()) === 0) return;
+  await page.locator('chat-launcher .button').click();
+  const rows = page.locator('chat-launcher chat-list button[part="row"]').filter({ has: page.locator('.unread') });
+  while ((await rows.count()) > 0) {
+    await rows.first().click();
+    await page.locator('chat-launcher chat-thread .bubble').last().waitFor();
+    await sleep(800);
+    await page.locator('chat-launcher chat-thread .back').click();
+    await page.locator('chat-launcher chat-list').waitFor();
+    await sleep(300);
+  }
+  await page.waitForFunction(() => (document.querySelector('chat-launcher')?.client?.store?.totalUnread ?? 0) === 0);
+  await page.locator('chat-launcher .button').click();
+  await page.locator('chat-launcher .panel').waitFor({ state: 'detached' });
+}
+
+async function openThread(page, name) {
+  await page.locator('chat-launcher chat-list button[part="row"]', { hasText: name }).first().click();
+  await page.locator('chat-launcher chat-thread textarea').waitFor();
+}
+
+try {
+  // 1-3: the shop page, bob writes first, alice opens the chat and answers.
+  {
+    const page = await freshPage(WIDE);
+    await page.goto(`${base}/demo/index.html`);
+    await launcherConnected(page);
+    await catchUp(page);
+    await bobInPage(page);
+    await bobSays(page, 'Hi Alice! Your bike is ready: new brake pads and the gears are indexed.');
+    await bobSays(page, 'We are open until 18:00 today.');
+    await page.locator('chat-launcher .badge').waitFor();
+    await shot(page, '01-closed.png');
+
+    await page.locator('chat-launcher .button').click();
+    await page.locator('chat-launcher chat-list button[part="row"]', { hasText: 'bob' }).first().waitFor();
+    await shot(page, '02-open-list.png');
+
+    await openThread(page, 'bob');
+    const thread = page.locator('chat-launcher chat-thread');
+    await typeAndSend(page, thread, 'Great, thanks! How much do I owe you?');
+    await bobSays(page, '€25 for the brake tune-up, parts included. Card or cash is fine.');
+    await typeAndSend(page, thread, 'Perfect. I will come by around 17:30.');
+    await bobSays(page, 'See you then!');
+    await page.evaluate((to) => window.__bob.sendTypingStatus(to), jid('alice'));
+    await thread.locator('.bubble', { hasText: 'See you then!' }).waitFor();
+    await shot(page, '03-thread.png');
+    await page.context().close();
+  }
+
+  // 4-5: a phone: the panel fills the screen.
+  {
+    const page = await freshPage(NARROW, { scale: 2 });
+    await page.goto(`${base}/demo/index.html`);
+    await launcherConnected(page);
+    await page.locator('chat-launcher .button').click();
+    await page.locator('chat-launcher chat-list button[part="row"]', { hasText: 'bob' }).first().waitFor();
+    await shot(page, '04-narrow-list.png');
+    await openThread(page, 'bob');
+    await page.locator('chat-launcher chat-thread .bubble').last().waitFor();
+    await shot(page, '05-narrow-thread.png');
+    await page.context().close();
+  }
+
+  // 6-7: forced dark theme (the browser itself asks for light, so only ?theme=dark makes it dark).
+  {
+    const page = await freshPage(WIDE);
+    await page.goto(`${base}/demo/index.html?theme=dark`);
+    await launcherConnected(page);
+    await page.locator('chat-launcher .button').click();
+    await page.locator('chat-launcher chat-list button[part="row"]', { hasText: 'bob' }).first().waitFor();
+    await shot(page, '06-dark-list.png');
+    await openThread(page, 'bob');
+    await page.locator('chat-launcher chat-thread .bubble').last().waitFor();
+    await shot(page, '07-dark-thread.png');
+    await page.context().close();
+  }
+
+  // 8-9: two people; each pane types into its own composer.
+  {
+    const page = await freshPage(WIDE);
+    await page.goto(`${base}/demo/two-people.html?prefix=shot-${Date.now()}`);
+    await page.waitForFunction(() => {
+      const lists = [...document.querySelectorAll('chat-list')];
+      return lists.length === 2 && lists.every((l) => l.client?.connectionState === 'connected');
+    });
+    const alice = page.locator('.pane[data-who="alice"] chat-thread');
+    const bob = page.locator('.pane[data-who="bob"] chat-thread');
+    await typeAndSend(page, bob, 'Alice, one more thing: your rear tyre is quite worn.');
+    await alice.locator('.bubble', { hasText: 'rear tyre is quite worn' }).waitFor();
+    await typeAndSend(page, alice, 'Oh! Can you swap it today?');
+    await bob.locator('.bubble', { hasText: 'swap it today' }).waitFor();
+    await typeAndSend(page, bob, 'Yes, we have one in stock. It adds €30.');
+    await alice.locator('.bubble', { hasText: 'adds €30' }).waitFor();
+    await shot(page, '08-two-people.png');
+
+    // Stacked panes are taller than a phone screen. A full-page capture would show the lower pane's
+    // messages missing (the virtualized history only renders what is inside the viewport), so the
+    // viewport itself is made as tall as the page.
+    await page.setViewportSize(NARROW);
+    await sleep(300);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: NARROW.width, height });
+    await sleep(300);
+    await shot(page, '09-two-people-narrow.png');
+    await page.context().close();
+  }
+
+  // 10: a visitor without an account: ?guest registers one.
+  {
+    const page = await freshPage(WIDE);
+    await page.goto(`${base}/demo/index.html?guest`);
+    await launcherConnected(page);
+    await page.locator('chat-launcher .button').click();
+    await page.locator('chat-launcher chat-list').waitFor();
+    await shot(page, '10-guest.png');
+    await page.context().close();
+  }
+} finally {
+  await browser.close();
+}
+
+if (problems.length) {
+  console.warn(`\n${problems.length} problem(s) reported by the pages:`);
+  for (const p of [...new Set(problems)]) console.warn(`  ${p}`);
+}
+console.log(`\n${written.length} screenshots in ${outDir}`);
