@@ -2,6 +2,17 @@
  * switches to dark colours with `prefers-color-scheme` or a `theme="dark"` attribute. */
 import { css } from 'lit';
 
+// One set of dark colours, used by the attribute and by the system preference.
+const dark = css`
+  --_bg: var(--chat-bg, #16191d);
+  --_fg: var(--chat-fg, #e7eaee);
+  --_muted: var(--chat-muted, #9aa4b1);
+  --_border: var(--chat-border, #2b3138);
+  --_surface: var(--chat-surface, #1e2227);
+  --_bubble-in: var(--chat-bubble-in, #262b31);
+  color-scheme: dark;
+`;
+
 export const tokens = css`
   :host {
     --_accent: var(--chat-accent, #2563eb);
@@ -23,23 +34,11 @@ export const tokens = css`
     color-scheme: light;
   }
   :host([theme='dark']) {
-    --_bg: var(--chat-bg, #16191d);
-    --_fg: var(--chat-fg, #e7eaee);
-    --_muted: var(--chat-muted, #9aa4b1);
-    --_border: var(--chat-border, #2b3138);
-    --_surface: var(--chat-surface, #1e2227);
-    --_bubble-in: var(--chat-bubble-in, #262b31);
-    color-scheme: dark;
+    ${dark}
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_bg: var(--chat-bg, #16191d);
-      --_fg: var(--chat-fg, #e7eaee);
-      --_muted: var(--chat-muted, #9aa4b1);
-      --_border: var(--chat-border, #2b3138);
-      --_surface: var(--chat-surface, #1e2227);
-      --_bubble-in: var(--chat-bubble-in, #262b31);
-      color-scheme: dark;
+      ${dark}
     }
   }
   :host([hidden]) {
