@@ -8,16 +8,17 @@
 // server's message archive persists, so the threads show the newest messages of this run at the bottom.
 //
 // Shots:
-//   01-closed.png             the shop page, chat closed, unread badge after bob wrote to alice
-//   02-open-list.png          the launcher open on the recent chats
-//   03-thread.png             alice's thread with bob, messages both ways, bob typing
-//   04-narrow-list.png        390x844, the panel open (full screen) on the list
-//   05-narrow-thread.png      390x844, the thread
-//   06-dark-list.png          ?theme=dark, the list
-//   07-dark-thread.png        ?theme=dark, the thread
-//   08-two-people.png         two-people.html after a short exchange typed into both panes
-//   09-two-people-narrow.png  two-people.html at 390 wide, panes stacked, whole page
-//   10-guest.png              ?guest: a new guest account's empty list
+//   01-closed.png                    the shop page, chat closed, unread badge after bob wrote to alice
+//   02-open-list.png                 the launcher open on the recent chats
+//   03-thread.png                    alice's thread with bob, messages both ways, bob typing
+//   04-narrow-list.png               390x844, the panel open (full screen) on the list
+//   05-narrow-thread.png             390x844, the thread
+//   06-dark-list.png                 ?theme=dark, the list
+//   07-dark-thread.png               ?theme=dark, the thread
+//   08-two-people.png                two-people.html after a short exchange typed into both panes
+//   09-two-people-narrow-alice.png   390x844, panes stacked: alice's on top
+//   10-two-people-narrow-bob.png     390x844, scrolled down to bob's pane
+//   11-guest.png                     ?guest: a new guest account's empty list
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -41,7 +42,13 @@ async function demoConfig() {
   return response.json();
 }
 
-const config = await demoConfig();
+let config;
+try {
+  config = await demoConfig();
+} catch (error) {
+  console.error(`[screenshot] ${error.message}`);
+  process.exit(1);
+}
 const jid = (name) => `${name}@${config.domain}`;
 const password = (name) => config.accounts.find((a) => a.username === name)?.password;
 if (!password('alice') || !password('bob')) throw new Error('the demo config lacks the alice and bob accounts');
@@ -81,6 +88,14 @@ async function launcherConnected(page) {
   await page.waitForFunction(() => document.querySelector('chat-launcher')?.client?.connectionState === 'connected');
 }
 
+/** Both panes of two-people.html are signed in. */
+async function panesConnected(page) {
+  await page.waitForFunction(() => {
+    const lists = [...document.querySelectorAll('chat-list')];
+    return lists.length === 2 && lists.every((l) => l.client?.connectionState === 'connected');
+  });
+}
+
 /** Signs bob in with a second SDK instance inside the page (own storage prefix) and keeps it as window.__bob. */
 async function bobInPage(page) {
   const result = await page.evaluate(async ({ service, domain, pass, prefix }) => {
@@ -104,29 +119,37 @@ async function bobSays(page, text) {
 }
 
 /** Types into a thread's composer and sends with Enter, then waits for the bubble. */
-async function typeAndSend(page, thread, text) {
+async function typeAndSend(thread, text) {
   await thread.locator('textarea').fill(text);
   await thread.locator('textarea').press('Enter');
-  await thread.locator('.bubble', { hasText: text }).last().waitFor();
+  await lastBubble(thread, text);
+}
+
+/** Waits until the newest bubble shown in a thread reads `text` (the archive keeps earlier runs' copies). */
+async function lastBubble(thread, text) {
+  await thread.locator('.bubble').last().filter({ hasText: text }).waitFor();
 }
 
 /** Reads whatever an earlier, interrupted run left unread, through the UI, so the badge counts only this run. */
 async function catchUp(page) {
-  const left = () => page.evaluate(() => document.querySelector('chat-launcher')?.client?.store?.totalUnread ?? 0);
-  // The store fills from the server's archive shortly after connecting.
-  await sleep(1000);
-  if ((await left()) === 0) return;
+  const unread = () => page.evaluate(() => document.querySelector('chat-launcher')?.client?.store?.totalUnread ?? 0);
+  await sleep(1000); // the store fills from the server's archive shortly after connecting
+  if ((await unread()) === 0) return;
   await page.locator('chat-launcher .button').click();
   const rows = page.locator('chat-launcher chat-list button[part="row"]').filter({ has: page.locator('.unread') });
-  while ((await rows.count()) > 0) {
+  for (let attempt = 0; attempt < 5 && (await rows.count()) > 0; attempt++) {
     await rows.first().click();
     await page.locator('chat-launcher chat-thread .bubble').last().waitFor();
+    await sleep(600);
+    // Scroll to the end the way a reader would, in case the thread opened short of its latest message.
+    await page.locator('chat-launcher chat-thread lit-virtualizer').evaluate((v) => { v.scrollTop = v.scrollHeight; });
     await sleep(800);
     await page.locator('chat-launcher chat-thread .back').click();
     await page.locator('chat-launcher chat-list').waitFor();
     await sleep(300);
   }
-  await page.waitForFunction(() => (document.querySelector('chat-launcher')?.client?.store?.totalUnread ?? 0) === 0);
+  const left = await unread();
+  if (left) problems.push(`catch-up: ${left} message(s) from an earlier run still count as unread; the badge in 01-closed.png includes them`);
   await page.locator('chat-launcher .button').click();
   await page.locator('chat-launcher .panel').waitFor({ state: 'detached' });
 }
@@ -155,12 +178,12 @@ try {
 
     await openThread(page, 'bob');
     const thread = page.locator('chat-launcher chat-thread');
-    await typeAndSend(page, thread, 'Great, thanks! How much do I owe you?');
+    await typeAndSend(thread, 'Great, thanks! How much do I owe you?');
     await bobSays(page, '€25 for the brake tune-up, parts included. Card or cash is fine.');
-    await typeAndSend(page, thread, 'Perfect. I will come by around 17:30.');
+    await typeAndSend(thread, 'Perfect. I will come by around 17:30.');
     await bobSays(page, 'See you then!');
     await page.evaluate((to) => window.__bob.sendTypingStatus(to), jid('alice'));
-    await thread.locator('.bubble', { hasText: 'See you then!' }).waitFor();
+    await lastBubble(thread, 'See you then!');
     await shot(page, '03-thread.png');
     await page.context().close();
   }
@@ -193,44 +216,44 @@ try {
     await page.context().close();
   }
 
-  // 8-9: two people; each pane types into its own composer.
+  // 8: two people; each pane types into its own composer.
   {
     const page = await freshPage(WIDE);
     await page.goto(`${base}/demo/two-people.html?prefix=shot-${Date.now()}`);
-    await page.waitForFunction(() => {
-      const lists = [...document.querySelectorAll('chat-list')];
-      return lists.length === 2 && lists.every((l) => l.client?.connectionState === 'connected');
-    });
+    await panesConnected(page);
     const alice = page.locator('.pane[data-who="alice"] chat-thread');
     const bob = page.locator('.pane[data-who="bob"] chat-thread');
-    await typeAndSend(page, bob, 'Alice, one more thing: your rear tyre is quite worn.');
-    await alice.locator('.bubble', { hasText: 'rear tyre is quite worn' }).waitFor();
-    await typeAndSend(page, alice, 'Oh! Can you swap it today?');
-    await bob.locator('.bubble', { hasText: 'swap it today' }).waitFor();
-    await typeAndSend(page, bob, 'Yes, we have one in stock. It adds €30.');
-    await alice.locator('.bubble', { hasText: 'adds €30' }).waitFor();
+    await typeAndSend(bob, 'Alice, one more thing: your rear tyre is quite worn.');
+    await lastBubble(alice, 'rear tyre is quite worn');
+    await typeAndSend(alice, 'Oh! Can you swap it today?');
+    await lastBubble(bob, 'swap it today');
+    await typeAndSend(bob, 'Yes, we have one in stock. It adds €30.');
+    await lastBubble(alice, 'adds €30');
     await shot(page, '08-two-people.png');
-
-    // Stacked panes are taller than a phone screen. A full-page capture would show the lower pane's
-    // messages missing (the virtualized history only renders what is inside the viewport), so the
-    // viewport itself is made as tall as the page.
-    await page.setViewportSize(NARROW);
-    await sleep(300);
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    await page.setViewportSize({ width: NARROW.width, height });
-    await sleep(300);
-    await shot(page, '09-two-people-narrow.png');
     await page.context().close();
   }
 
-  // 10: a visitor without an account: ?guest registers one.
+  // 9-10: two people on a phone: the panes stack; the second is below the fold until scrolled to.
+  {
+    const page = await freshPage(NARROW, { scale: 2 });
+    await page.goto(`${base}/demo/two-people.html?prefix=shot-narrow-${Date.now()}`);
+    await panesConnected(page);
+    await lastBubble(page.locator('.pane[data-who="alice"] chat-thread'), 'adds €30');
+    await shot(page, '09-two-people-narrow-alice.png');
+    await page.locator('.pane[data-who="bob"]').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await lastBubble(page.locator('.pane[data-who="bob"] chat-thread'), 'adds €30');
+    await shot(page, '10-two-people-narrow-bob.png');
+    await page.context().close();
+  }
+
+  // 11: a visitor without an account: ?guest registers one.
   {
     const page = await freshPage(WIDE);
     await page.goto(`${base}/demo/index.html?guest`);
     await launcherConnected(page);
     await page.locator('chat-launcher .button').click();
     await page.locator('chat-launcher chat-list').waitFor();
-    await shot(page, '10-guest.png');
+    await shot(page, '11-guest.png');
     await page.context().close();
   }
 } finally {
