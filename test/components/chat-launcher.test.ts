@@ -56,6 +56,18 @@ describe('<chat-launcher>', () => {
     expect(el.shadowRoot!.querySelector('chat-list')).to.exist;
   });
 
+  it('a thread in the panel has its own close button (the floating button is hidden on phones)', async () => {
+    const el = await launcher('t5', true);
+    el.openChat('peer@localhost');
+    await el.updateComplete;
+    const thread = el.shadowRoot!.querySelector('chat-thread')!;
+    const close = await until(() => thread.shadowRoot!.querySelector<HTMLButtonElement>('.close'), 'close button');
+    expect(close.getAttribute('aria-label')).to.equal('Close chat');
+    close.click();
+    await el.updateComplete;
+    expect(el.open).to.equal(false);
+  });
+
   it('remembers open/closed and the open chat across page loads', async () => {
     const first = await launcher('t4', true);
     first.openChat('peer@localhost');

@@ -20,7 +20,7 @@ describe('<chat-list>', () => {
   it('shows each chat with initials, name, preview, time and unread count', async () => {
     const { list } = await listWith([message(1), message(2, { body: 'latest words' })]);
     const row = list.shadowRoot!.querySelector('li button')!;
-    expect(row.querySelector('.avatar')!.textContent).to.equal('PE');
+    expect(row.querySelector('.avatar')!.textContent).to.equal('P');
     expect(row.querySelector('.name')!.textContent).to.equal('peer');
     expect(row.querySelector('.preview')!.textContent).to.equal('latest words');
     expect(row.querySelector('.unread')!.textContent).to.equal('2');
@@ -66,6 +66,18 @@ describe('<chat-list>', () => {
     const opened = oneEvent(list, 'chat-open');
     list.shadowRoot!.querySelector<HTMLButtonElement>('li button')!.click();
     expect((await opened).detail).to.deep.equal({ jid: PEER });
+  });
+
+  it('connection attributes set after the element joined the page are used', async () => {
+    const list = document.createElement('chat-list') as ChatList;
+    const box = document.createElement('div');
+    box.append(list);
+    document.body.append(box);
+    await list.updateComplete;
+    expect(list.client).to.equal(undefined);
+    Object.assign(list, { service: 'ws://127.0.0.1:9/none', domain: 'late.example', storagePrefix: `late-${Date.now()}` });
+    await until(() => list.client, 'a client from the attributes');
+    expect(list.client!.options.domain).to.equal('late.example');
   });
 
   it('starts a chat from a user id (escaped per XEP-0106) and refuses bad input with a message', async () => {

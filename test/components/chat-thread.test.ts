@@ -69,8 +69,10 @@ describe('<chat-thread>', () => {
     await until(() => rows(thread).some((r) => r.textContent!.includes('message 299')), 'the latest');
     const scroller = thread.shadowRoot!.querySelector('lit-virtualizer')!;
     const messages = () => (thread as unknown as { messages: unknown[] }).messages.length;
+    await until(() => (thread as unknown as { settledAtOpen: boolean }).settledAtOpen, 'the thread to settle');
     // Scroll up the way a person does, a screen at a time, until older messages come in.
     for (let i = 0; i < 40 && messages() < 100; i++) {
+      scroller.dispatchEvent(new WheelEvent('wheel', { deltaY: -scroller.clientHeight, bubbles: true }));
       scroller.scrollTop = Math.max(0, scroller.scrollTop - scroller.clientHeight);
       await nextFrame();
     }
@@ -88,6 +90,21 @@ describe('<chat-thread>', () => {
     expect(first).to.be.within(250, 270);
   });
 
+  it('new messages while reading older ones show on a jump-to-latest button with their count', async () => {
+    const { client, thread } = await threadWith(Array.from({ length: 120 }, (_, i) => message(i, { timestamp: Date.UTC(2026, 10, 24) + i * 1000 })));
+    await until(() => (thread as unknown as { settledAtOpen: boolean }).settledAtOpen, 'the thread to settle');
+    const scroller = thread.shadowRoot!.querySelector('lit-virtualizer')!;
+    scroller.dispatchEvent(new WheelEvent('wheel', { deltaY: -800, bubbles: true }));
+    scroller.scrollTop -= 800;
+    const jump = await until(() => thread.shadowRoot!.querySelector<HTMLButtonElement>('.jump'), 'the jump button');
+    await client.store!.apply([message(500, { timestamp: Date.UTC(2026, 10, 24, 1) }), message(501, { timestamp: Date.UTC(2026, 10, 24, 1) })]);
+    await until(() => jump.querySelector('b')?.textContent === '2', 'a count of 2');
+    jump.click();
+    await until(() => !thread.shadowRoot!.querySelector('.jump'), 'the button to go once at the latest');
+    const last = rows(thread).find((r) => r.textContent!.includes('message 501'))!;
+    expect(last.getBoundingClientRect().bottom).to.be.at.most(scroller.getBoundingClientRect().bottom + 1);
+  });
+
   it('sends seen status only for messages shown while the page is visible', async () => {
     const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState')!;
     let state: DocumentVisibilityState = 'hidden';
@@ -103,9 +120,8 @@ describe('<chat-thread>', () => {
       const thread = document.createElement('chat-thread') as ChatThread;
       thread.peer = PEER;
       host.append(thread);
-      await until(() => rows(thread).length === 2, 'bubbles');
-      await nextFrame();
-      await nextFrame();
+      await until(() => (thread as unknown as { settledAtOpen: boolean }).settledAtOpen, 'the thread to settle');
+      expect(rows(thread)).to.have.length(2);
       expect(seen).to.deep.equal([]);
       state = 'visible';
       document.dispatchEvent(new Event('visibilitychange'));

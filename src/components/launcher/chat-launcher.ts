@@ -212,7 +212,7 @@ export class ChatLauncher extends LitElement {
 
   override render() {
     const unread = this.client?.store?.totalUnread ?? 0;
-    const label = unread ? `Open chat, ${unread} unread` : this.open ? 'Close chat' : 'Open chat';
+    const label = `${this.open ? 'Close chat' : 'Open chat'}${unread ? `, ${unread} unread` : ''}`;
     return html`
       ${this.open ? this.renderPanel() : nothing}
       <button class="button" part="button" aria-label=${label} aria-expanded=${this.open ? 'true' : 'false'} @click=${() => this.toggle()}>
@@ -228,14 +228,14 @@ export class ChatLauncher extends LitElement {
     const inThread = !!this.chat;
     return html`<section class="panel" part="panel" role="dialog" aria-label=${this.heading}>
       ${inThread ? nothing : html`<div class="panel-header" part="panel-header">
-        <div><h2>${this.heading}</h2>${this.client?.account ? html`<small>${displayName(this.client.account)}</small>` : nothing}</div>
+        <div><h2>${this.heading}</h2>${this.client?.account ? html`<small>${this.guest && !this.username ? 'Guest' : displayName(this.client.account)}</small>` : nothing}</div>
         <button class="close" aria-label="Close chat" @click=${() => this.hide()}>×</button>
       </div>`}
       ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
       ${inThread
         ? html`<chat-thread exportparts="header, messages, bubble, bubble-in, bubble-out, day, jump, composer, input, send"
-            .peer=${this.chat} back-button theme=${this.theme ?? nothing}
-            @chat-back=${() => (this.chat = undefined)}></chat-thread>`
+            .peer=${this.chat} back-button close-button theme=${this.theme ?? nothing}
+            @chat-back=${() => (this.chat = undefined)} @chat-close=${() => this.hide()}></chat-thread>`
         : html`<chat-list exportparts="row, avatar, unread, filter" theme=${this.theme ?? nothing}
             @chat-open=${this.onChatOpen}></chat-list>`}
     </section>`;

@@ -14,6 +14,10 @@ export const listStyles = css`
     padding: 12px;
     border-bottom: 1px solid var(--_border);
   }
+  .tools > *,
+  form > * {
+    min-width: 0;
+  }
   input {
     font: inherit;
     color: var(--_fg);
@@ -124,6 +128,11 @@ export const listStyles = css`
     font-weight: 600;
     display: grid;
     place-items: center;
+  }
+  @media (max-width: 480px) {
+    input {
+      font-size: 16px;
+    }
   }
   .empty {
     padding: 24px 16px;

@@ -44,6 +44,10 @@ export class ChatList extends ChatElement {
     const form = event.currentTarget as HTMLFormElement;
     const input = form.elements.namedItem('peer') as HTMLInputElement;
     const value = input.value.trim();
+    if (!this.client) {
+      this.startError = 'Not connected yet';
+      return;
+    }
     if (!value) {
       this.startError = 'Enter a user id or an address like name@example.com';
       return;
@@ -106,7 +110,7 @@ export class ChatList extends ChatElement {
           @input=${(e: InputEvent) => (this.filter = (e.target as HTMLInputElement).value)} />
         <form part="new-chat" @submit=${this.startChat}>
           <label class="visually-hidden" for="peer">User id or address to chat with</label>
-          <input id="peer" name="peer" placeholder="Start a chat: user id or name@domain" autocomplete="off" />
+          <input id="peer" name="peer" placeholder="New chat: user id or address" autocomplete="off" />
           <button class="start" type="submit">Start</button>
         </form>
         ${this.startError ? html`<p class="error" role="alert">${this.startError}</p>` : nothing}

@@ -64,6 +64,10 @@ export class ChatElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // Connection attributes set after the element joined the page (e.g. once a config has loaded).
+    if (!this.client && this.isConnected && ['service', 'domain', 'username', 'password', 'guest'].some((k) => changed.has(k))) {
+      this.adoptPageSession();
+    }
     if (this.client !== this.lastClient) {
       this.lastClient = this.client;
       this.clientController.attach(this.client);

@@ -23,6 +23,8 @@ declare global {
     'chat-error': CustomEvent<ChatErrorDetail>;
     /** The back button of a thread shown inside the launcher. */
     'chat-back': CustomEvent<Record<string, never>>;
+    /** The close button of a thread shown inside the launcher. */
+    'chat-close': CustomEvent<Record<string, never>>;
   }
 }
 

@@ -18,19 +18,28 @@ export const threadStyles = css`
     border-bottom: 1px solid var(--_border);
     background: var(--_bg);
   }
-  .back {
+  .back,
+  .close {
     all: unset;
     cursor: pointer;
-    font-size: 20px;
+    font-size: 24px;
     line-height: 1;
-    padding: 4px 8px;
-    border-radius: 8px;
+    min-width: 40px;
+    min-height: 40px;
+    display: grid;
+    place-items: center;
+    border-radius: 10px;
     color: var(--_fg);
   }
-  .back:hover {
+  .close {
+    margin-left: auto;
+  }
+  .back:hover,
+  .close:hover {
     background: var(--_surface);
   }
-  .back:focus-visible {
+  .back:focus-visible,
+  .close:focus-visible {
     outline: 2px solid var(--_accent);
   }
   .avatar {
@@ -88,6 +97,9 @@ export const threadStyles = css`
   .row.first {
     padding-top: 6px;
   }
+  .row.last {
+    padding-bottom: 10px;
+  }
   .row.out {
     justify-content: flex-end;
   }
@@ -125,7 +137,7 @@ export const threadStyles = css`
     color: inherit;
   }
   .tick.seen {
-    color: #9ff0c0;
+    color: var(--chat-seen, #b9f6d0);
   }
   .in .tick.seen {
     color: var(--_accent);
@@ -206,6 +218,11 @@ export const threadStyles = css`
     padding: 0 14px 8px;
     color: var(--_danger);
     font-size: 12px;
+  }
+  @media (max-width: 480px) {
+    textarea {
+      font-size: 16px;
+    }
   }
   .loading {
     text-align: center;

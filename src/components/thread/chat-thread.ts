@@ -34,10 +34,10 @@ const PAGE = 50;
 
 type Item =
   | { kind: 'day'; key: string; label: string }
-  | { kind: 'msg'; key: string; message: ChatMessage; first: boolean };
+  | { kind: 'msg'; key: string; message: ChatMessage; first: boolean; last: boolean };
 
 const TICKS: Record<string, { mark: string; label: string }> = {
-  pending: { mark: '🕓', label: 'sending' },
+  pending: { mark: '◷', label: 'sending' },
   sent: { mark: '✓', label: 'sent' },
   delivered: { mark: '✓✓', label: 'delivered' },
   seen: { mark: '✓✓', label: 'seen' },
@@ -49,6 +49,7 @@ const TICKS: Record<string, { mark: string; label: string }> = {
  * @summary A conversation with one person: history that loads as you scroll, statuses, typing, composer.
  * @event chat-send - Before a message is sent; cancelable; `detail.text` may be rewritten.
  * @event chat-back - The back button was pressed (shown with `back-button`).
+ * @event chat-close - The close button was pressed (shown with `close-button`).
  * @event chat-error - Sending failed; `detail.message` says why.
  * @csspart header - The header with the peer and typing state.
  * @csspart messages - The scrolling message list.
@@ -69,6 +70,8 @@ export class ChatThread extends ChatElement {
   @property() peer?: string;
   /** Show a back button (the launcher uses it to return to the list). */
   @property({ type: Boolean, attribute: 'back-button' }) backButton = false;
+  /** Show a close button (the launcher uses it to close its panel from a thread). */
+  @property({ type: Boolean, attribute: 'close-button' }) closeButton = false;
 
   @state() private messages: ChatMessage[] = [];
   @state() private newCount = 0;
@@ -92,15 +95,27 @@ export class ChatThread extends ChatElement {
   /** False until the freshly opened chat has been scrolled to its latest message. */
   private settledAtOpen = false;
 
+  // Size changes (a panel opening, a window resize) and coming into view re-settle on the latest
+  // message when the reader is following the conversation.
+  private readonly resizeObserver = new ResizeObserver(() => this.stickToBottom && void this.followBottom());
+  private readonly intersectionObserver = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting) && this.stickToBottom) void this.followBottom();
+  });
+  private lastUserInput = 0;
+
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.onPageVisibility);
+    this.intersectionObserver.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.onPageVisibility);
+    this.intersectionObserver.disconnect();
+    this.resizeObserver.disconnect();
   }
+
 
   private readonly onPageVisibility = () => this.markSeen();
 
@@ -139,6 +154,7 @@ export class ChatThread extends ChatElement {
     this.noMoreOlder = false;
     this.stickToBottom = true;
     this.settledAtOpen = false;
+    this.lastUserInput = 0;
     this.composerError = '';
     if (!client || !peer) return;
     try {
@@ -228,7 +244,7 @@ export class ChatThread extends ChatElement {
         previous = undefined;
       }
       const first = !previous || previous.outgoing !== m.outgoing || m.timestamp - previous.timestamp > 5 * 60_000;
-      items.push({ kind: 'msg', key: `m-${m.rowId}`, message: m, first });
+      items.push({ kind: 'msg', key: `m-${m.rowId}`, message: m, first, last: m === this.messages[this.messages.length - 1] });
       previous = m;
     }
     return items;
@@ -236,32 +252,86 @@ export class ChatThread extends ChatElement {
 
   protected override async updated(changed: PropertyValues): Promise<void> {
     super.updated(changed);
-    if (!changed.has('messages') || !this.virtualizer) return;
-    if (this.anchor) {
-      await this.restoreAnchor();
-    } else if (!this.settledAtOpen && this.items.length > 0 && (await settled(this.virtualizer))) {
-      this.settledAtOpen = true;
-      this.markSeen();
+    if (this.virtualizer && this.observedScroller !== this.virtualizer) {
+      this.observedScroller = this.virtualizer;
+      this.resizeObserver.observe(this.virtualizer);
     }
+    if (!changed.has('messages') || !this.virtualizer) return;
+    if (this.anchor) await this.restoreAnchor();
+    else if (this.stickToBottom && this.items.length > 0) await this.followBottom();
+  }
+
+  private observedScroller?: Element;
+  private followToken = 0;
+
+  /**
+   * Holds the view on the latest message until the layout stops moving: item heights are estimates
+   * until measured, so one scroll to the bottom can land short. Gives up as soon as the reader scrolls.
+   */
+  private async followBottom(): Promise<void> {
+    const scroller = this.virtualizer;
+    if (!scroller || this.items.length === 0) return;
+    const token = ++this.followToken;
+    const started = performance.now();
+    let stableFrames = 0;
+    let lastHeight = -1;
+    for (let frame = 0; frame < 60 && stableFrames < 3; frame++) {
+      if (token !== this.followToken || !scroller.isConnected) return;
+      if (!this.stickToBottom || this.lastUserInput > started) {
+        // The reader took over while the chat was opening: the opening is over.
+        this.settledAtOpen = true;
+        return;
+      }
+      this.setPin({ index: this.items.length - 1, block: 'end' });
+      scroller.scrollTop = scroller.scrollHeight;
+      await new Promise((r) => requestAnimationFrame(r));
+      // Settled: the newest bubble is rendered, inside the view, and the content height stopped changing.
+      const last = scroller.querySelector<HTMLElement>(`[data-key="${CSS.escape(this.items[this.items.length - 1].key)}"]`);
+      const view = scroller.getBoundingClientRect();
+      const lastInView = !!last && view.height > 0 && last.getBoundingClientRect().bottom <= view.bottom + 1;
+      const distance = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
+      stableFrames = lastInView && distance < 2 && scroller.scrollHeight === lastHeight ? stableFrames + 1 : 0;
+      lastHeight = scroller.scrollHeight;
+    }
+    if (token !== this.followToken || stableFrames < 3) return;
+    this.atBottom = true;
+    this.newCount = 0;
+    this.settledAtOpen = true;
+    this.markSeen();
   }
 
   private scrollToLatest(): void {
     if (this.items.length === 0) return;
     this.stickToBottom = true;
+    this.lastUserInput = 0;
     this.newCount = 0;
-    this.setPin({ index: this.items.length - 1, block: 'end' });
-    this.requestUpdate();
+    void this.followBottom();
+  }
+
+  /** Wheel, touch, keys or the scrollbar: the reader takes over the scroll position. */
+  private readonly onUserInput = () => {
+    this.lastUserInput = performance.now();
+  };
+
+  private onScroll(): void {
+    const scroller = this.virtualizer;
+    if (!scroller || !this.settledAtOpen) return;
+    const nearBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 32;
+    this.atBottom = nearBottom;
+    if (performance.now() - this.lastUserInput < 1500) {
+      this.stickToBottom = nearBottom;
+      if (!nearBottom && this.pin?.block === 'end') this.setPin(null);
+    }
+    if (nearBottom) {
+      this.newCount = 0;
+      this.markSeen();
+    }
   }
 
   private onVisibilityChanged(event: VisibilityChangedEvent): void {
     this.visible = { first: event.first, last: event.last };
     // While a chat opens the view passes through its top on the way to the latest message.
     if (!this.settledAtOpen) return;
-    const atBottom = event.last >= this.items.length - 1;
-    this.atBottom = atBottom;
-    this.stickToBottom = atBottom;
-    if (!atBottom && this.pin?.block === 'end') this.setPin(null);
-    if (atBottom) this.newCount = 0;
     // Prefetch while a few items are still above the view, so scrolling up rarely waits.
     if (event.first <= 15) void this.loadOlder();
     this.markSeen();
@@ -270,7 +340,7 @@ export class ChatThread extends ChatElement {
   /** Sends a seen marker for the newest incoming message actually on screen while the page is visible. */
   private markSeen(): void {
     const { client, peer } = this;
-    if (!client || !peer || document.visibilityState !== 'visible' || this.visible.last < 0) return;
+    if (!client || !peer || !this.settledAtOpen || document.visibilityState !== 'visible' || this.visible.last < 0) return;
     const chat = client.store?.recentChat(peer);
     for (let i = Math.min(this.visible.last, this.items.length - 1); i >= Math.max(this.visible.first, 0); i--) {
       const item = this.items[i];
@@ -320,7 +390,7 @@ export class ChatThread extends ChatElement {
     }
     const m = item.message;
     const tick = m.outgoing ? TICKS[m.status] : undefined;
-    return html`<div class="row ${m.outgoing ? 'out' : 'in'} ${m.status} ${item.first ? 'first' : ''}" data-key=${item.key}>
+    return html`<div class="row ${m.outgoing ? 'out' : 'in'} ${m.status} ${item.first ? 'first' : ''} ${item.last ? 'last' : ''}" data-key=${item.key}>
       <div class="bubble" part="bubble ${m.outgoing ? 'bubble-out' : 'bubble-in'}">${m.body}<span class="meta"
           >${formatTime(m.timestamp)}${tick
             ? html` <span class="tick ${m.status}" title=${tick.label} aria-label=${tick.label}>${tick.mark}</span>`
@@ -342,6 +412,7 @@ export class ChatThread extends ChatElement {
       ${this.backButton ? html`<button class="back" part="back" aria-label="Back to chats" @click=${() => emit(this, 'chat-back', {})}>‹</button>` : nothing}
       <span class="avatar" aria-hidden="true" style=${`background:hsl(${hueOf(peer)} 45% 32%)`}>${initials(name)}</span>
       <span class="who"><strong>${name}</strong><small class=${typing ? 'typing' : ''} aria-live="polite">${subtitle}</small></span>
+      ${this.closeButton ? html`<button class="close" part="close" aria-label="Close chat" @click=${() => emit(this, 'chat-close', {})}>×</button>` : nothing}
     </header>`;
   }
 
@@ -352,7 +423,8 @@ export class ChatThread extends ChatElement {
       ${this.olderLoading ? html`<div class="loading" role="status">Loading older messages…</div>` : nothing}
       <lit-virtualizer part="messages" scroller role="log" aria-label=${`Conversation with ${displayName(this.peer)}`} tabindex="0"
         .items=${this.items} .keyFunction=${keyOf} .renderItem=${this.renderItem} .layout=${this.layout}
-        @visibilityChanged=${this.onVisibilityChanged}></lit-virtualizer>
+        @visibilityChanged=${this.onVisibilityChanged} @scroll=${this.onScroll} @wheel=${this.onUserInput}
+        @touchstart=${this.onUserInput} @pointerdown=${this.onUserInput} @keydown=${this.onUserInput}></lit-virtualizer>
       ${this.items.length === 0 ? html`<p class="empty">No messages yet. Say hello!</p>` : nothing}
       ${!this.atBottom && this.items.length > 0
         ? html`<button class="jump" part="jump" @click=${() => this.scrollToLatest()}>Latest${this.newCount ? html`<b aria-label=${`${this.newCount} new`}>${this.newCount}</b>` : nothing} ↓</button>`
