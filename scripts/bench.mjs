@@ -11,8 +11,14 @@
 //   3. Burst      two accounts registered in-band on the real Prosody; alice's page shows
 //                 <chat-thread peer=bob>; bob (another browser, so his work is not on alice's main thread)
 //                 sends 1,000 messages at once: time from the first send to the 1,000th message in alice's
-//                 DOM, in her store, and the long tasks on alice's main thread meanwhile.
-// Each measurement runs 3 times (--runs N); the table shows the median and [min–max].
+//                 DOM, in her store, and the long tasks on alice's main thread meanwhile. Three ways:
+//                   sdk     bob calls sendTextMessage 1,000 times (what the brief asks; bounded by bob's
+//                           outbox writes, about a minute, so 1 run by default: --sdk-runs)
+//                   raw     bob writes the same stanzas straight to his connection (no SDK outbox):
+//                           alice's side at the real server's pace
+//                   inject  the stanzas are fed into alice's client one per task, no server pace: the
+//                           widget's own receiving capacity (receipts still go out for real)
+// Each measurement runs 3 times (--runs N); the table shows the median and [min–max]. About 3 minutes.
 //
 // Options:
 //   --no-build       use the existing dist/ (the sizes are still measured)
@@ -23,6 +29,12 @@
 //                    functions taking the most time inside long tasks (mapped through the source map);
 //                    the profile is kept in .data/bench-profile/burst.cpuprofile (open it in DevTools)
 //   --headed         show the browsers
+//   --sdk-runs N     repetitions of the SDK burst (default 1: each takes about a minute, see results.md)
+//   --burst-modes L  sdk,raw (default both): bob sends through the SDK, or writes stanzas straight to
+//                    his connection (isolates alice's receiving side from the sender's own costs)
+//   --data-base DIR  where the throwaway Prosody data dir goes (default .data; /dev/shm takes the
+//                    disk's fsync cost out of the server's figures)
+//   --keep-data      keep the Prosody data dir (and its prosody.log) after the run
 //
 // Needs /usr/bin/chromium and /usr/bin/prosody (scripts/ensure-deps.mjs installs them).
 import { spawnSync, execFileSync } from 'node:child_process';
@@ -31,6 +43,7 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -55,7 +68,11 @@ const RUNS = Math.max(1, Number(option('--runs', 3)));
 const BURST = Math.max(1, Number(option('--count', 1000)));
 const ONLY = new Set(option('--only', 'size,open,burst').split(',').map((s) => s.trim()));
 const PROFILE = flag('--profile');
-const SDK_RUNS = Math.max(0, Number(option('--sdk-runs', RUNS)));
+// Each SDK burst takes about a minute (see bench/results.md), so one run by default keeps the bench short.
+const SDK_RUNS = Math.max(1, Number(option('--sdk-runs', 1)));
+const BURST_MODES = option('--burst-modes', 'sdk,raw,inject').split(',').map((m) => m.trim()).filter((m) => ['sdk', 'raw', 'inject'].includes(m));
+// Where the throwaway Prosody data dir goes (default .data): /dev/shm takes the disk out of the server's figures.
+const DATA_BASE = path.resolve(option('--data-base', path.join(ROOT, '.data')));
 const HEADED = flag('--headed');
 const SEEDED = 10_000;
 const CHROMIUM = '/usr/bin/chromium';
@@ -129,7 +146,13 @@ function fileSize(rel) {
 }
 
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-const versionOf = (name) => JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
+const versionOf = (name) => {
+  try {
+    return JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+  } catch {
+    return '?';
+  }
+};
 
 /** What the widget imports from each dependency, bundled alone (IIFE, terser as in rollup.config.mjs). */
 const DEPENDENCY_ENTRIES = [
@@ -141,7 +164,7 @@ const DEPENDENCY_ENTRIES = [
   {
     name: 'localforage',
     packages: ['localforage'],
-    note: 'from its ES sources without the Promise polyfill, as the bundle does',
+    note: 'as the bundle takes it (scripts/build/localforage-esm.mjs)',
     code: "export { default } from 'localforage';",
   },
   {
@@ -163,6 +186,32 @@ const DEPENDENCY_ENTRIES = [
   },
 ];
 
+/**
+ * The plugins of the script-tag build in rollup.config.mjs (resolve, commonjs, the localforage and
+ * template plugins, esbuild, terser with its options), without its size printer, so the dependencies
+ * are measured exactly as the bundle builds them. Falls back to equivalent settings if the config
+ * cannot be read that way.
+ */
+let buildPlugins;
+async function iifePlugins() {
+  if (buildPlugins) return buildPlugins;
+  try {
+    const configs = (await import(pathToFileURL(path.join(ROOT, 'rollup.config.mjs')).href)).default;
+    const iife = [configs].flat().find((c) => [c.output].flat().some((o) => o?.format === 'iife'));
+    if (!iife?.plugins?.some((p) => p?.name === 'terser')) throw new Error('no terser in the IIFE build');
+    buildPlugins = iife.plugins.filter((p) => p && p.name !== 'print-sizes');
+  } catch (error) {
+    console.warn(`[bench] measuring dependencies with default settings (${error.message})`);
+    buildPlugins = [
+      localforageFromSource(),
+      nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+      commonjs({ strictRequires: false }),
+      terser({ ecma: 2021, format: { comments: false }, compress: { passes: 3, pure_getters: true }, toplevel: true }),
+    ];
+  }
+  return buildPlugins;
+}
+
 async function bundleAlone(entry) {
   const ENTRY = '\0bench-entry';
   const bundle = await rollup({
@@ -171,14 +220,11 @@ async function bundleAlone(entry) {
     onwarn: () => undefined,
     plugins: [
       { name: 'bench-entry', resolveId: (id) => (id === ENTRY ? ENTRY : null), load: (id) => (id === ENTRY ? entry.code : null) },
-      localforageFromSource(),
-      nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
-      commonjs({ strictRequires: false }),
-      terser({ ecma: 2021, format: { comments: false }, compress: { passes: 3, pure_getters: true }, toplevel: true }),
+      ...(await iifePlugins()),
     ],
   });
   try {
-    const { output } = await bundle.generate({ format: 'iife', name: 'Dep', globals: (id) => id.replace(/\W/g, '_') });
+    const { output } = await bundle.generate({ format: 'iife', name: 'Dep', inlineDynamicImports: true, globals: (id) => id.replace(/\W/g, '_') });
     const code = output[0].code;
     return { raw: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };
   } finally {
@@ -216,9 +262,9 @@ function writeSizeDoc(size) {
     '',
     '## The dependencies, each alone',
     '',
-    'For context: what the widget imports from each dependency, bundled alone with the same resolve,',
-    'commonjs and terser settings as `rollup.config.mjs` (IIFE, minified). gzip sizes do not add up',
-    'exactly: compressing things together is a little smaller than compressing them apart.',
+    'For context: what the widget imports from each dependency, bundled alone with the plugins of the',
+    'script-tag build in `rollup.config.mjs` (same resolve, commonjs, terser options; IIFE, minified).',
+    'gzip sizes do not add up exactly: compressing things together is a little smaller than apart.',
     '',
     '| Dependency | Version | Minified | gzip -9 | Note |',
     '| --- | --- | ---: | ---: | --- |',
@@ -242,6 +288,7 @@ function writeSizeDoc(size) {
     `_Last measured ${new Date().toISOString().slice(0, 10)} with Node ${process.version}, rollup ${versionOf('rollup')}._`,
     '',
   ];
+  mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
   writeFileSync(path.join(ROOT, 'docs', 'size.md'), lines.join('\n'));
 }
 
@@ -392,6 +439,24 @@ async function measureOpen({ browser, base, prosody, silent, runId }) {
 
 // ---- 3. burst of incoming messages --------------------------------------------------------------
 
+/** The machine's CPU counters (all cores), from /proc/stat. */
+function machineCpu() {
+  try {
+    const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = f.map(Number);
+    return { busy: user + nice + system + irq + softirq, idle, iowait, steal, total: user + nice + system + idle + iowait + irq + softirq + steal };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Share of the machine's CPU time between two machineCpu() readings: busy, waiting on I/O, stolen by the host. */
+function cpuShare(a, b) {
+  if (!a || !b) return undefined;
+  const total = b.total - a.total || 1;
+  return { busy: (b.busy - a.busy) / total, iowait: (b.iowait - a.iowait) / total, steal: (b.steal - a.steal) / total };
+}
+
 /** CPU time (user + system) a process has used so far, from /proc (Linux). */
 function processCpuMs(pid) {
   try {
@@ -430,14 +495,18 @@ async function measureBurst({ browser, senderBrowser, base, prosody, runId, mode
     await alicePage.evaluate((a) => bench.openLive(a), { ...server, ...alice, prefix: `bench-burst-${runId}`, peer: bobReg.jid });
     await bobPage.evaluate((a) => bench.prepareSender(a), { ...server, ...bob, prefix: `bench-burst-${runId}` });
     const tag = `burst-${runId}`;
-    await alicePage.evaluate((a) => bench.watchBurst(a), { peer: bobReg.jid, count: BURST, tag });
+    await alicePage.evaluate((a) => bench.watchBurst(a), { peer: bobReg.jid, count: BURST, tag, timeoutMs: mode === 'sdk' ? 150_000 : 90_000 });
     const cpuBefore = processCpuMs(prosody.pid);
+    const machineBefore = machineCpu();
     const stopAlice = profile ? await startProfiler(aliceContext, alicePage) : undefined;
     const stopBob = profile ? await startProfiler(bobContext, bobPage) : undefined;
-    const sending = bobPage.evaluate(([fn, a]) => bench[fn](a), [mode === 'raw' ? 'burstRaw' : 'burst', { to: aliceReg.jid, count: BURST, tag }]);
+    const sending = mode === 'inject'
+      ? alicePage.evaluate((a) => bench.injectBurst(a), { from: bobReg.jid, count: BURST, tag })
+      : bobPage.evaluate(([fn, a]) => bench[fn](a), [mode === 'raw' ? 'burstRaw' : 'burst', { to: aliceReg.jid, count: BURST, tag }]);
     const received = await alicePage.evaluate((a) => bench.burstResult(a), { peer: bobReg.jid, count: BURST, tag });
     const sent = await sending;
     const serverCpuMs = processCpuMs(prosody.pid) - cpuBefore;
+    const machine = cpuShare(machineBefore, machineCpu());
     if (mode === 'sdk') Object.assign(sent, await bobPage.evaluate(() => bench.senderAcks({ waitMs: 500 })));
     const cpuProfile = await stopAlice?.();
     const senderProfile = await stopBob?.();
@@ -449,6 +518,7 @@ async function measureBurst({ browser, senderBrowser, base, prosody, runId, mode
       cpuProfile,
       senderProfile,
       serverCpuMs,
+      machine,
       milestonesMs: received.epochMilestones?.map(since),
       domMs: since(received.epochDom),
       threadMs: since(received.epochThread),
@@ -666,8 +736,8 @@ async function main() {
   const needServer = ONLY.has('open') || ONLY.has('burst');
   if (needServer) {
     const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-    const dataDir = path.join(ROOT, '.data', `bench-${runId}`);
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const dataDir = path.join(DATA_BASE, `bench-${runId}`);
+    if (!flag('--keep-data')) cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const [httpPort, c2sPort] = [await freePort(), await freePort()];
     log(`starting Prosody (data ${path.relative(ROOT, dataDir)})`);
     const prosody = await startProsody({ dataDir, httpPort, c2sPort, quiet: true });
@@ -691,7 +761,8 @@ async function main() {
         rows.push([`  ${title}: first frame with bubbles`, stat(r.map((x) => x.firstPaintAt), 'ms', 1)]);
         rows.push([`  ${title}: first frame showing the latest message`, stat(r.map((x) => x.latestPaintAt), 'ms', 1)]);
         rows.push([`  ${title}: bubbles in the DOM (first paint / settled)`, `${stat(r.map((x) => x.rowsAtFirstPaint), '')} / ${stat(r.map((x) => x.rowsSettled), '')}`]);
-        rows.push([`  ${title}: first painted frame already shows the latest`, `${r.filter((x) => x.firstPaintShowsLatest).length} of ${r.length} runs`]);
+        rows.push([`  ${title}: first painted frame already shows the latest`, `${r.filter((x) => x.firstPaintShowsLatest).length} of ${r.length} runs ` +
+          `(rows in view at first paint: ${[...new Set(r.map((x) => x.firstPaintVisible))].join(', ')}; the latest is m-${SEEDED - 1})`]);
         rows.push([`  ${title}: latest message visible after settling`, `${r.filter((x) => x.latestVisibleSettled).length} of ${r.length} runs (last: "${(r.at(-1)?.lastVisibleText ?? '').slice(0, 24)}…")`]);
         if (key === 'reachable') rows.push([`  ${title}: connected (after the element was appended)`, stat(r.map((x) => x.connectedAt), 'ms', 0)]);
         else rows.push([`  ${title}: connection state when measured`, [...new Set(r.map((x) => x.connection))].join(', ')]);
@@ -710,30 +781,44 @@ async function main() {
       const senderBrowser = await launchBrowser();
       const n = BURST.toLocaleString('en-US');
       results.burst = {};
-      for (const mode of ['sdk', 'raw']) {
+      for (const mode of BURST_MODES) {
         const runs = [];
         for (let i = 0; i < (mode === 'sdk' ? SDK_RUNS : RUNS); i++) {
           const r = await measureBurst({ browser, senderBrowser, base: pages.base, prosody, runId: `${runId}${mode}${i}`, mode });
           runs.push(r);
           const lt = r.received.longtasks;
-          log(`burst ${mode} #${i + 1}: ${BURST} sent → in alice's DOM ${fmt(r.domMs)} ms, painted ${fmt(r.frameMs)} ms, in her store ${fmt(r.storeMs)} ms; ` +
-            (mode === 'sdk' ? `bob: calls resolved ${fmt(r.sent.queuedMs)} ms, all acked ${fmt(r.sent.allSentMs)} ms; ` : `bob: stanzas written in ${fmt(r.sent.callsMs)} ms; `) +
-            `long tasks ${lt.length}, longest ${fmt(lt.length ? Math.max(...lt.map((t) => t.duration)) : 0)} ms` +
+          log(`burst ${mode} #${i + 1}: ${BURST} sent → in alice's store ${fmt(r.storeMs)} ms, in her thread ${fmt(r.threadMs)} ms, ` +
+            `in her DOM ${r.received.domNeverShown ? 'never (the thread stopped following)' : `${fmt(r.domMs)} ms, painted ${fmt(r.frameMs)} ms`}; ` +
+            (mode === 'sdk' ? `bob: calls resolved ${fmt(r.sent.queuedMs)} ms, acked ${r.sent.allSentMs !== undefined ? `all at ${fmt(r.sent.allSentMs)} ms` : `${r.sent.acked}/${BURST} at ${fmt(r.sent.atMs)} ms`}; ` : `stanzas written/fed in ${fmt(r.sent.callsMs)} ms; `) +
+            `long tasks ${lt.length}, longest ${fmt(lt.length ? Math.max(...lt.map((t) => t.duration)) : 0)} ms; server CPU ${fmt(r.serverCpuMs)} ms; ` +
+            `machine busy ${fmt((r.machine?.busy ?? NaN) * 100)}%, iowait ${fmt((r.machine?.iowait ?? NaN) * 100)}%, steal ${fmt((r.machine?.steal ?? NaN) * 100)}%` +
             `${r.received.timedOut ? ' TIMED OUT' : ''}; store ${r.received.storeCount}/${BURST}${r.received.inOrder ? ' in order' : ' OUT OF ORDER'}`);
         }
         results.burst[mode] = runs.map(({ cpuProfile, senderProfile, ...r }) => r);
-        rows.push([null, mode === 'sdk'
-          ? `Burst: bob calls sendTextMessage ${n} times at once; alice's page shows <chat-thread peer=bob>`
-          : `Burst, receiving side only: bob writes ${n} message stanzas straight to his connection (no SDK outbox)`]);
-        rows.push([`  first send → ${n}th message in alice's DOM`, stat(runs.map((r) => r.domMs))]);
-        rows.push([`  first send → first frame showing the ${n}th`, stat(runs.map((r) => r.frameMs))]);
+        rows.push([null, {
+          sdk: `Burst: bob calls sendTextMessage ${n} times at once; alice's page shows <chat-thread peer=bob>`,
+          raw: `Burst, receiving side only: bob writes ${n} message stanzas straight to his connection (no SDK outbox)`,
+          inject: `Burst without the server's pace: ${n} stanzas fed into alice's client one per task, as fast as her page runs`,
+        }[mode]]);
+        const shown = runs.filter((r) => !r.received.domNeverShown);
+        rows.push([`  first send → ${n}th message in alice's DOM`, `${stat(shown.map((r) => r.domMs))}${shown.length < runs.length ? ` (${runs.length - shown.length} of ${runs.length} runs: never, the thread stopped following the latest message)` : ''}`]);
+        rows.push([`  first send → first frame showing the ${n}th`, stat(shown.map((r) => r.frameMs))]);
+        rows.push([`  first send → the ${n}th in the thread's message list`, stat(runs.map((r) => r.threadMs))]);
         rows.push([`  first send → all ${n} in alice's store`, stat(runs.map((r) => r.storeMs))]);
         rows.push(['  first send → first message in alice\'s store', stat(runs.map((r) => r.firstInStoreMs))]);
+        rows.push(['  server (Prosody) CPU time during the burst', stat(runs.map((r) => r.serverCpuMs))]);
+        const pct = (xs) => stat(xs.map((x) => (x === undefined ? undefined : x * 100)), '%');
+        rows.push(['  machine CPU during the burst: busy / I/O wait / stolen by the host', `${pct(runs.map((r) => r.machine?.busy))} / ${pct(runs.map((r) => r.machine?.iowait))} / ${pct(runs.map((r) => r.machine?.steal))}`]);
         if (mode === 'sdk') {
           rows.push([`  bob: the ${n} sendTextMessage calls resolved`, stat(runs.map((r) => r.sent.queuedMs))]);
-          rows.push([`  bob: all ${n} acknowledged by the server (status sent)`, stat(runs.map((r) => r.sent.allSentMs))]);
-        } else {
+          const acked = runs.filter((r) => r.sent.allSentMs !== undefined);
+          rows.push([`  bob: all ${n} acknowledged by the server (status sent)`, acked.length === runs.length
+            ? stat(runs.map((r) => r.sent.allSentMs))
+            : `not yet when alice had them all: ${runs.map((r) => `${r.sent.acked}/${BURST} at ${fmt(r.sent.atMs)} ms`).join(', ')}`]);
+        } else if (mode === 'raw') {
           rows.push([`  bob: time to write the ${n} stanzas`, stat(runs.map((r) => r.sent.callsMs))]);
+        } else {
+          rows.push([`  alice: time to feed the ${n} stanzas in (one task each)`, stat(runs.map((r) => r.sent.callsMs))]);
         }
         const lt = longTaskFigures(runs.map((r) => r.received));
         rows.push(['  alice: long tasks during the burst (count)', stat(lt.counts, '')]);
@@ -746,7 +831,7 @@ async function main() {
       }
 
       if (PROFILE) {
-        for (const mode of ['raw', 'sdk']) {
+        for (const mode of BURST_MODES) {
           log(`profiling one more ${mode} burst (not counted in the figures)`);
           const r = await measureBurst({ browser, senderBrowser, base: pages.base, prosody, runId: `${runId}p${mode}`, mode, profile: true });
           results[`burstProfile_${mode}`] = analyzeProfile(r.cpuProfile, sourceMap);
@@ -799,10 +884,12 @@ function writeResults(results) {
     ...attributionLines('Where the long frames went while opening', results.openLongFrames),
     ...attributionLines('Where the long frames went during the SDK burst (alice)', results.burstLongFrames_sdk),
     ...attributionLines('Where the long frames went during the raw burst (alice)', results.burstLongFrames_raw),
+    ...attributionLines('Where the long frames went during the injected burst (alice)', results.burstLongFrames_inject),
   ];
   for (const [title, profile] of [
     ['one extra open (server not answering)', results.openProfile],
     ['one extra raw burst (alice\'s page)', results.burstProfile_raw],
+    ['one extra injected burst (alice\'s page)', results.burstProfile_inject],
     ['one extra SDK burst (alice\'s page)', results.burstProfile_sdk],
     ['one extra SDK burst (bob\'s page, the sender)', results.senderProfile],
   ]) {
@@ -830,12 +917,18 @@ function writeResults(results) {
     '  just after that frame was produced; "latest message" waits for the row of the newest message to be inside the',
     '  visible part of the scroller. "Server not answering": the websocket goes to a local TCP port that accepts and',
     '  never replies, so connect() is still pending.',
-    `- **Burst**: fresh accounts registered with \`SDK.register()\` for each run. Bob runs in a second Chromium (his work`,
-    '  does not land on alice\'s main thread) and calls `sendTextMessage` ' + `${BURST.toLocaleString('en-US')} times without awaiting in between; the clock`,
-    '  starts at the first call (wall clock, performance.timeOrigin + now() in both pages). Alice\'s page: a MutationObserver',
-    '  for the DOM, a requestAnimationFrame loop for the frame, the client\'s `message` events for the store, and a',
-    '  `PerformanceObserver({type: "longtask"})` until both are done plus 500 ms. The store is then read back with',
-    '  `ChatClient.messages()` (what `getChatMessages` calls) to check all messages are there in order.',
+    `- **Burst**: fresh accounts registered with \`SDK.register()\` for each run; alice's page has a standalone`,
+    '  `<chat-thread peer=bob>` with her credentials. Bob runs in a second Chromium (his work does not land on alice\'s main',
+    '  thread). *sdk*: bob calls `sendTextMessage` ' + `${BURST.toLocaleString('en-US')} times without awaiting in between. *raw*: bob writes the same`,
+    '  message stanzas (body, origin-id, active, receipt request, markable) straight to his strophe connection, bypassing his',
+    '  store and outbox. *inject*: the stanzas are handed to alice\'s client (`onMessageStanza`) one per task, as websocket',
+    '  frames arrive, as fast as her page runs them: no server in the way, her receipts still go to the server. The clock',
+    '  starts at the first send (wall clock, performance.timeOrigin + now(), comparable between the two browsers). Alice\'s',
+    '  page: a MutationObserver for the DOM (the row keyed `m-<rowId>` of the last message), a requestAnimationFrame loop',
+    '  for the frame, the client\'s `message` events for the store, and `PerformanceObserver` for `longtask` and',
+    '  `long-animation-frame` until both are done plus 500 ms. The store is then read back with `ChatClient.messages()`',
+    '  (what `getChatMessages` calls) to check all messages are there, in order. Server CPU is Prosody\'s user+system time',
+    '  from /proc; machine CPU is from /proc/stat (all processes, including other work on the machine).',
     '',
   );
   writeFileSync(path.join(ROOT, 'bench', 'results.md'), lines.join('\n'));

@@ -1,6 +1,7 @@
 /** The headless chat client: one account's connection, its store, and every operation the API and the
  * elements perform. Knows nothing of lit or the DOM. */
-import { Strophe, $pres, MemoryStorageBackend, type Builder } from 'strophe.js';
+import { Strophe, $pres, type Builder } from 'strophe.js';
+import { InMemorySMStorage } from './sm-storage.js';
 import type {
   ChatMessage, ConnectionEvent, ConnectionState, FeatureFlags, MessageStatusEvent, RecentChat, TypingEvent,
 } from './types.js';
@@ -285,9 +286,10 @@ export class ChatClient {
     if (!this.conn) {
       // Resumption state stays with this client: strophe's default (sessionStorage, keyed by JID) would let
       // two clients of one account on a page resume each other's session and knock each other off.
+      // Resuming after a reload is not needed: the archive catch-up covers it.
       this.conn = new Strophe.Connection(this.options.service, {
         enableStreamManagement: websocket,
-        streamManagement: { storage: new MemoryStorageBackend() },
+        streamManagement: { storage: new InMemorySMStorage() },
       });
     }
     const conn = this.conn;
@@ -556,7 +558,17 @@ export class ChatClient {
     let got = 0;
     while (got < wanted && !log.meta.complete) {
       const anchor = log.meta.oldestArchiveId;
-      const page = await this.queryArchive({ with: chatJid, before: anchor ?? '', max: Math.min(ARCHIVE_PAGE, Math.max(wanted - got, 50)) });
+      let page: Awaited<ReturnType<ChatClient['queryArchive']>>;
+      try {
+        page = await this.queryArchive({ with: chatJid, before: anchor ?? '', max: Math.min(ARCHIVE_PAGE, Math.max(wanted - got, 50)) });
+      } catch (error) {
+        // The server no longer has our oldest message (archive expired or reset): the cache is all there is.
+        if (error instanceof SdkError && error.statusCode === Status.NOT_FOUND) {
+          await this.store!.prependHistory(chatJid, [], true);
+          return;
+        }
+        throw error;
+      }
       const events = this.readArchived(page.results, false).filter((e) => (e.kind === 'message' ? e.message.chatJid : e.chatJid) === chatJid);
       got += await this.addHistory(events, page.complete);
       if (page.complete || page.results.length === 0) {
@@ -661,7 +673,8 @@ export class ChatClient {
     }
     if (this.ackScheduled) return;
     this.ackScheduled = true;
-    queueMicrotask(() => {
+    // One ping for everything sent within a few milliseconds (a burst of sends is one round trip).
+    setTimeout(() => {
       this.ackScheduled = false;
       const batch = this.awaitingAck;
       this.awaitingAck = [];
@@ -670,7 +683,7 @@ export class ChatClient {
         .then((statuses) => statuses.forEach((s) => this.events.emit('status', s)))
         // No answer: the messages stay in the outbox and go again on the next connection.
         .catch(() => undefined);
-    });
+    }, 10);
   }
 
   async sendSeen(toUserJid: string, msgId: string): Promise<void> {
@@ -678,7 +691,7 @@ export class ChatClient {
     const store = await this.requireStore();
     const chatJid = requireJid(toUserJid, 'toUserJid');
     if (typeof msgId !== 'string' || msgId === '') throw badRequest('messageId is required');
-    const log = await store.log(chatJid);
+    const log = await store.indexedLog(chatJid);
     if (log.find([`o:${chatJid}:${msgId}`]) === undefined) throw notFound(`No message "${msgId}" from ${chatJid} is known`);
     await store.markRead(chatJid, msgId);
     if (this.online) this.sendMarker(chatJid, msgId);

@@ -23,6 +23,16 @@ export interface ChatMeta {
 
 export type NewMessage = Omit<ChatMessage, 'rowId'>;
 
+/** The stored de-duplication index: `key\trow` lines, and the rows it covered when written. */
+interface PackedIndex {
+  packed: string;
+  from: number;
+  to: number;
+}
+
+/** The index is rewritten at most this often; rows written since are re-read from their segments. */
+const INDEX_WRITE_INTERVAL_MS = 2000;
+
 const segmentOf = (row: number) => Math.floor(row / SEGMENT_SIZE);
 const clean = (id: string) => id.replace(/[\t\n]/g, ' ');
 
@@ -39,26 +49,47 @@ export class ChatLog {
   private readonly loading = new Map<number, Promise<ChatMessage[]>>();
   private dirtySegments = new Set<number>();
 
+  private index: Map<string, number> | null = null;
+  private indexLoading: Promise<void> | null = null;
+  private indexTimer: ReturnType<typeof setTimeout> | undefined;
+
   private constructor(
     readonly meta: ChatMeta,
-    private readonly index: Map<string, number>,
     private readonly kv: KeyValueStore,
     private readonly writer: BatchedWriter,
   ) {}
 
+  /** Opens a chat's log reading only its small meta record: enough to show its latest messages. */
   static async open(kv: KeyValueStore, writer: BatchedWriter, chatJid: string): Promise<ChatLog> {
-    const [meta, packedIndex] = await Promise.all([
-      kv.getItem<ChatMeta>(`meta:${chatJid}`),
-      kv.getItem<string>(`ids:${chatJid}`),
-    ]);
-    const index = new Map<string, number>();
-    if (packedIndex) {
-      for (const line of packedIndex.split('\n')) {
-        const tab = line.lastIndexOf('\t');
-        if (tab > 0) index.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+    const meta = await kv.getItem<ChatMeta>(`meta:${chatJid}`);
+    return new ChatLog(meta ?? { chatJid, firstRow: 0, lastRow: -1, complete: false, unseen: [] }, kv, writer);
+  }
+
+  /** Loads the de-duplication index (needed before anything is added or looked up by id). The stored
+   * copy may lag behind the segments: rows it does not cover are indexed from the segments. */
+  ensureIndex(): Promise<void> {
+    if (this.index) return Promise.resolve();
+    this.indexLoading ??= (async () => {
+      const stored = await this.kv.getItem<PackedIndex>(`ids:${this.chatJid}`);
+      const index = new Map<string, number>();
+      let from = this.meta.lastRow + 1;
+      let to = this.meta.lastRow;
+      if (stored && typeof stored.packed === 'string') {
+        for (const line of stored.packed.split('\n')) {
+          const tab = line.lastIndexOf('\t');
+          if (tab > 0) index.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+        }
+        from = stored.from;
+        to = stored.to;
       }
-    }
-    return new ChatLog(meta ?? { chatJid, firstRow: 0, lastRow: -1, complete: false, unseen: [] }, index, kv, writer);
+      const missing = [
+        ...(await this.read(this.meta.firstRow, Math.min(from - 1, this.meta.lastRow))),
+        ...(await this.read(Math.max(to + 1, this.meta.firstRow), this.meta.lastRow)),
+      ];
+      for (const m of missing) for (const key of dedupKeys(m)) index.set(key, m.rowId);
+      this.index = index;
+    })();
+    return this.indexLoading;
   }
 
   get chatJid(): string {
@@ -69,12 +100,9 @@ export class ChatLog {
     return this.meta.lastRow - this.meta.firstRow + 1;
   }
 
-  rowOf(key: string): number | undefined {
-    return this.index.get(key);
-  }
-
-  /** The row of a message known by any of these keys. */
+  /** The row of a message known by any of these keys. Call `ensureIndex()` first. */
   find(keys: string[]): number | undefined {
+    if (!this.index) throw new Error('ChatLog.find before ensureIndex');
     for (const key of keys) {
       const row = this.index.get(key);
       if (row !== undefined) return row;
@@ -131,8 +159,9 @@ export class ChatLog {
     return out;
   }
 
-  /** Loads what append and prepend touch, so they can then run synchronously. */
+  /** Loads what append and prepend touch (and the index), so they can then run synchronously. */
   async prepareEnds(): Promise<void> {
+    await this.ensureIndex();
     if (this.size > 0) {
       await Promise.all([this.loadSegment(segmentOf(this.meta.lastRow)), this.loadSegment(segmentOf(this.meta.firstRow))]);
     }
@@ -150,7 +179,7 @@ export class ChatLog {
   }
 
   private indexMessage(m: ChatMessage): void {
-    for (const key of dedupKeys(m)) this.index.set(key, m.rowId);
+    for (const key of dedupKeys(m)) this.index!.set(key, m.rowId);
   }
 
   /** Appends newer messages. Call `prepareEnds()` first. */
@@ -238,10 +267,23 @@ export class ChatLog {
     }
     this.dirtySegments.clear();
     this.writer.schedule(`meta:${this.chatJid}`, () => this.meta);
+    // The index grows with the chat: rewriting it on every flush of a burst would cost more than the
+    // messages themselves, so it is written at most every couple of seconds.
+    this.indexTimer ??= setTimeout(() => this.flushIndex(), INDEX_WRITE_INTERVAL_MS);
+  }
+
+  /** Queues the index for the next write (also called when the store flushes, e.g. on disconnect). */
+  flushIndex(): void {
+    clearTimeout(this.indexTimer);
+    this.indexTimer = undefined;
+    if (!this.index) return;
+    const index = this.index;
+    const from = this.meta.firstRow;
+    const to = this.meta.lastRow;
     this.writer.schedule(`ids:${this.chatJid}`, () => {
       let packed = '';
-      for (const [key, row] of this.index) packed += `${key}\t${row}\n`;
-      return packed;
+      for (const [key, row] of index) packed += `${key}\t${row}\n`;
+      return { packed, from, to } satisfies PackedIndex;
     });
   }
 }

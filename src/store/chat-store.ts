@@ -158,6 +158,13 @@ export class ChatStore {
     return log;
   }
 
+  /** A chat's log with its de-duplication index loaded, for lookups by message id. */
+  async indexedLog(chatJid: string): Promise<ChatLog> {
+    const log = await this.log(chatJid);
+    await log.ensureIndex();
+    return log;
+  }
+
   /** The newest `limit` cached messages of a chat, oldest first. */
   async latest(chatJid: string, limit: number): Promise<ChatMessage[]> {
     const log = await this.log(chatJid);
@@ -180,7 +187,7 @@ export class ChatStore {
   async findMessage(msgId: string, chatJid?: string): Promise<ChatMessage | undefined> {
     const candidates = chatJid ? [chatJid] : [...new Set([...this.logs.keys(), ...this.recent.keys()])];
     for (const jid of candidates) {
-      const log = await this.log(jid);
+      const log = await this.indexedLog(jid);
       const row = log.find([`o:${this.account}:${msgId}`, `o:${jid}:${msgId}`, `s:${msgId}`]);
       if (row !== undefined) return log.get(row);
     }
@@ -285,7 +292,7 @@ export class ChatStore {
 
   /** Marks a chat read up to one of the peer's messages (after we sent a seen marker for it). */
   markRead(chatJid: string, peerMsgId: string): Promise<void> {
-    return this.serial(async () => this.applyRead(await this.log(chatJid), peerMsgId));
+    return this.serial(async () => this.applyRead(await this.indexedLog(chatJid), peerMsgId));
   }
 
   private touchRecent(message: ChatMessage, unread: boolean): void {
@@ -333,19 +340,39 @@ export class ChatStore {
 
   // ---- outbox ------------------------------------------------------------------------------
 
-  /** Stores a message the user wrote as pending, in the chat and in the outbox, before it is sent. */
-  addOutgoing(message: NewMessage, entry: OutboxEntry): Promise<ChatMessage> {
-    return this.serial(async () => {
+  /** Stores a message the user wrote as pending, in the chat and in the outbox, before it is sent.
+   * Resolves once the outbox is on disk: what the user typed survives a reload from then on. */
+  async addOutgoing(message: NewMessage, entry: OutboxEntry): Promise<ChatMessage> {
+    const stored = await this.serial(async () => {
       const log = await this.log(message.chatJid);
       await log.prepareEnds();
-      const stored = log.append(message);
+      const appended = log.append(message);
       this.outbox.push(entry);
-      this.touchRecent(stored, false);
-      this.notify({ chat: stored.chatJid });
-      // The outbox is written now, not batched: what the user typed must survive a reload.
-      await this.kv.setItem('outbox', this.outbox);
-      return stored;
+      this.touchRecent(appended, false);
+      this.notify({ chat: appended.chatJid });
+      return appended;
     });
+    await this.writeOutbox();
+    return stored;
+  }
+
+  private outboxWrite: Promise<void> | null = null;
+  private outboxDirty = false;
+
+  /** Writes the outbox now, not batched; sends made together share one write (not one each). */
+  private writeOutbox(): Promise<void> {
+    this.outboxDirty = true;
+    this.outboxWrite ??= (async () => {
+      try {
+        while (this.outboxDirty) {
+          this.outboxDirty = false;
+          await this.kv.setItem('outbox', this.outbox);
+        }
+      } finally {
+        this.outboxWrite = null;
+      }
+    })();
+    return this.outboxWrite;
   }
 
   get pendingOutbox(): readonly OutboxEntry[] {
@@ -356,7 +383,7 @@ export class ChatStore {
   restoreOutbox(): Promise<void> {
     return this.serial(async () => {
       for (const entry of this.outbox) {
-        const log = await this.log(entry.chatJid);
+        const log = await this.indexedLog(entry.chatJid);
         if (log.find([`o:${this.account}:${entry.msgId}`]) !== undefined) continue;
         await log.prepareEnds();
         const stored = log.append({
@@ -373,7 +400,7 @@ export class ChatStore {
   private dropFromOutbox(ids: string[]): void {
     const before = this.outbox.length;
     this.outbox = this.outbox.filter((e) => !ids.includes(e.msgId));
-    if (this.outbox.length !== before) this.writer.schedule('outbox', () => this.outbox);
+    if (this.outbox.length !== before) void this.writeOutbox().catch(() => undefined);
   }
 
   /** The server accepted these messages: pending becomes sent. */
@@ -395,6 +422,9 @@ export class ChatStore {
 
   /** Writes everything pending to storage. */
   flush(): Promise<void> {
-    return this.queue.then(() => this.writer.flush());
+    return this.queue.then(async () => {
+      for (const log of this.logs.values()) (await log).flushIndex();
+      await this.writer.flush();
+    });
   }
 }

@@ -109,6 +109,18 @@ describe('the chat store', () => {
     expect(reloaded.recentChat(BOB)!.lastMessage!.body).to.equal('message 999');
   });
 
+  it('after a reload, messages written since the index was last saved are still recognised as duplicates', async () => {
+    const kv = new MemoryStorage();
+    const store = await ChatStore.open(ALICE, kv, immediate);
+    await store.apply(Array.from({ length: 5 }, (_, i) => incoming(i)));
+    await store.flush(); // index saved covering rows 0..4
+    await store.apply([incoming(5), incoming(6)]);
+    await store.writer.flush(); // segments saved; the index write is still throttled
+    const reloaded = await ChatStore.open(ALICE, kv, immediate);
+    const again = await reloaded.apply([incoming(6), incoming(3), incoming(7)]);
+    expect(again.added.map((m) => m.msgId)).to.deep.equal(['b7']);
+  });
+
   it('subscribers hear about a burst once', async () => {
     const frames: (() => void)[] = [];
     const store = await ChatStore.open(ALICE, new MemoryStorage(), (cb) => frames.push(cb));

@@ -71,6 +71,9 @@ export const threadStyles = css`
   .who small.typing {
     color: var(--_accent);
   }
+  lit-virtualizer.opening {
+    visibility: hidden;
+  }
   lit-virtualizer {
     flex: 1;
     min-height: 0;

@@ -92,8 +92,9 @@ export class ChatThread extends ChatElement {
    * message that was on top before older ones were prepended. User scrolling releases it. */
   private pin: { index: number; block: 'start' | 'end' } | null = null;
   private layout: { pin: { index: number; block: 'start' | 'end' } | null } = { pin: null };
-  /** False until the freshly opened chat has been scrolled to its latest message. */
-  private settledAtOpen = false;
+  /** False until the freshly opened chat has been scrolled to its latest message; the list stays
+   * invisible until then, so the reader never sees it jump from estimated to measured positions. */
+  @state() private settledAtOpen = false;
 
   // Size changes (a panel opening, a window resize) and coming into view re-settle on the latest
   // message when the reader is following the conversation.
@@ -293,10 +294,12 @@ export class ChatThread extends ChatElement {
       stableFrames = lastInView && distance < 2 && scroller.scrollHeight === lastHeight ? stableFrames + 1 : 0;
       lastHeight = scroller.scrollHeight;
     }
-    if (token !== this.followToken || stableFrames < 3) return;
+    if (token !== this.followToken) return;
+    // Settled, or out of frames (a layout that keeps moving): show the list either way.
+    this.settledAtOpen = true;
+    if (stableFrames < 3) return;
     this.atBottom = true;
     this.newCount = 0;
-    this.settledAtOpen = true;
     this.markSeen();
   }
 
@@ -421,7 +424,7 @@ export class ChatThread extends ChatElement {
     return html`
       ${this.renderHeader()}
       ${this.olderLoading ? html`<div class="loading" role="status">Loading older messages…</div>` : nothing}
-      <lit-virtualizer part="messages" scroller role="log" aria-label=${`Conversation with ${displayName(this.peer)}`} tabindex="0"
+      <lit-virtualizer part="messages" class=${this.settledAtOpen ? '' : 'opening'} scroller role="log" aria-label=${`Conversation with ${displayName(this.peer)}`} tabindex="0"
         .items=${this.items} .keyFunction=${keyOf} .renderItem=${this.renderItem} .layout=${this.layout}
         @visibilityChanged=${this.onVisibilityChanged} @scroll=${this.onScroll} @wheel=${this.onUserInput}
         @touchstart=${this.onUserInput} @pointerdown=${this.onUserInput} @keydown=${this.onUserInput}></lit-virtualizer>

@@ -1,0 +1,525 @@
+// Measuring helpers for scripts/bench.mjs, loaded by bench/thread.html after /dist/chat-widget.js.
+// Everything here only measures: it never asserts on a time. Times are milliseconds; `*At` values
+// are relative to the start of the measurement unless they are named `epoch*` (wall clock, comparable
+// between pages and browsers on one machine: performance.timeOrigin + performance.now()).
+(() => {
+  'use strict';
+  const CW = window.ChatWidget;
+  const epoch = () => performance.timeOrigin + performance.now();
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** Resolves right after the next frame has been produced (rAF, then a task queued behind the paint). */
+  const afterPaint = () => new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(null);
+    });
+  });
+
+  // The harness is evaluated right after the bundle: how long the bundle took to parse and run.
+  const harnessStart = performance.now();
+  const bundleEntry = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/dist/chat-widget.js'));
+
+  /** Long tasks and long animation frames (with script attribution) from now until stop(). */
+  function watchLongWork() {
+    const longtasks = [];
+    const frames = [];
+    const observers = [];
+    const observe = (type, onEntry) => {
+      try {
+        const po = new PerformanceObserver((list) => list.getEntries().forEach(onEntry));
+        po.observe({ type, buffered: false });
+        observers.push({ po, onEntry });
+      } catch {
+        /* entry type not supported by this browser */
+      }
+    };
+    observe('longtask', (e) => longtasks.push({ start: e.startTime, duration: e.duration }));
+    observe('long-animation-frame', (e) => frames.push({
+      start: e.startTime,
+      duration: e.duration,
+      blocking: e.blockingDuration,
+      renderStart: e.renderStart,
+      styleAndLayoutStart: e.styleAndLayoutStart,
+      scripts: (e.scripts ?? []).map((s) => ({
+        invoker: s.invoker,
+        invokerType: s.invokerType,
+        fn: s.sourceFunctionName,
+        url: s.sourceURL,
+        char: s.sourceCharPosition,
+        duration: s.duration,
+        forcedStyleAndLayout: s.forcedStyleAndLayoutDuration,
+      })),
+    }));
+    return {
+      longtasks,
+      frames,
+      stop() {
+        for (const { po, onEntry } of observers) {
+          // Entries are delivered in a later task: take what is still queued before disconnecting.
+          po.takeRecords().forEach(onEntry);
+          po.disconnect();
+        }
+      },
+    };
+  }
+
+  /** The rendered message rows of a <chat-thread> (only what the virtualizer has in the DOM). */
+  function rowsOf(thread) {
+    const scroller = thread.shadowRoot?.querySelector('lit-virtualizer');
+    return { scroller, rows: scroller ? [...scroller.querySelectorAll('.row')] : [] };
+  }
+
+  function rowWith(rows, needle) {
+    return rows.find((r) => r.querySelector('.bubble')?.textContent.includes(needle));
+  }
+
+  function inView(row, scroller) {
+    if (!row || !scroller) return false;
+    const a = row.getBoundingClientRect();
+    const b = scroller.getBoundingClientRect();
+    return a.height > 0 && a.bottom > b.top && a.top < b.bottom;
+  }
+
+  const messageText = (i) => `[${i}] ${i % 7 === 0 ? 'A somewhat longer message so that bubbles have different heights, as in a real conversation with real people in it.' : 'Short one.'}`;
+
+  const bench = {
+    version: 1,
+    bundle: {
+      // From the end of the download to the first line of this file: parsing and running the bundle.
+      evalMs: bundleEntry ? harnessStart - bundleEntry.responseEnd : undefined,
+      transferSize: bundleEntry?.transferSize,
+    },
+
+    /** Creates an account in-band (XEP-0077) through the SDK. */
+    async register({ service, domain, username, password }) {
+      const sdk = CW.createSDK();
+      const init = await sdk.initializeSDK({ service, domain, storagePrefix: 'bench-register' });
+      if (init.statusCode !== 200) throw new Error(`initializeSDK: ${init.message}`);
+      const res = await sdk.register(username, password);
+      if (res.statusCode !== 200) throw new Error(`register ${username}: ${res.message}`);
+      return res.data;
+    },
+
+    /** Fills an account's IndexedDB cache with `count` messages with `peer` (older first), then flushes. */
+    async seed({ service, domain, prefix, username, peer, count }) {
+      const started = performance.now();
+      const client = new CW.ChatClient({ service, domain, storagePrefix: prefix });
+      const store = await client.openCache(username);
+      const account = store.account;
+      const minute = 60_000;
+      const first = Date.now() - (count + 5) * minute; // one message a minute: about a week of history
+      const events = [];
+      for (let i = 0; i < count; i++) {
+        const outgoing = i % 3 === 0;
+        events.push({
+          kind: 'message',
+          fresh: false,
+          message: {
+            msgId: `seed-${i}`,
+            stanzaId: `seed-archive-${i}`,
+            chatJid: peer,
+            fromJid: outgoing ? account : peer,
+            toJid: outgoing ? peer : account,
+            outgoing,
+            msgType: 'text',
+            body: messageText(i),
+            timestamp: first + i * minute,
+            status: outgoing ? 'seen' : 'received',
+          },
+        });
+      }
+      const result = await store.apply(events);
+      await store.flush();
+      const log = await store.log(peer);
+      return {
+        account,
+        added: result.added.length,
+        firstRow: log.meta.firstRow,
+        lastRow: log.meta.lastRow,
+        lastBody: result.added.at(-1)?.body,
+        ms: performance.now() - started,
+      };
+    },
+
+    /**
+     * Puts a <chat-thread> for `peer` on the page and measures, from appending it:
+     * the first DOM mutation that holds message rows, the first frame painted with rows, and the first
+     * frame in which the row of the latest message (`lastNeedle`) is in the visible part of the scroller.
+     */
+    async openThread({ service, domain, prefix, username, password, peer, lastNeedle, timeoutMs = 15000, waitConnected = 0 }) {
+      for (let i = 0; i < 3; i++) await frame();
+      const host = document.getElementById('host');
+      host.textContent = '';
+      const thread = document.createElement('chat-thread');
+      const attrs = { service, domain, username, password, 'storage-prefix': prefix, peer };
+      for (const [name, value] of Object.entries(attrs)) if (value !== undefined) thread.setAttribute(name, value);
+      const work = watchLongWork();
+      const out = { rowsInDom: 0, rowsAtFirstPaint: 0, firstPaintShowsLatest: false };
+      let connectedAt;
+      const t0 = performance.now();
+      host.appendChild(thread);
+      // The element picks its client in a microtask queued by connectedCallback; this one runs after it.
+      queueMicrotask(() => {
+        thread.client?.events.on('connection', (e) => {
+          if (e.state === 'connected' && connectedAt === undefined) connectedAt = performance.now() - t0;
+        });
+      });
+      const mo = new MutationObserver(() => {
+        if (out.domAt === undefined && rowsOf(thread).rows.length > 0) {
+          out.domAt = performance.now() - t0;
+          mo.disconnect();
+        }
+      });
+      mo.observe(thread.shadowRoot ?? thread, { childList: true, subtree: true });
+
+      await new Promise((resolve) => {
+        const deadline = t0 + timeoutMs;
+        const tick = () => {
+          const now = performance.now();
+          const { scroller, rows } = rowsOf(thread);
+          if (rows.length > 0) {
+            const latestVisible = inView(rowWith(rows, lastNeedle), scroller);
+            if (out.firstPaintAt === undefined) {
+              out.firstFrameAt = now - t0; // rAF of the frame that paints the rows
+              out.rowsAtFirstPaint = rows.length;
+              out.firstPaintShowsLatest = latestVisible;
+              const shown = rows.filter((r) => inView(r, scroller));
+              out.firstPaintVisible = shown.length ? `${shown[0].dataset.key}..${shown.at(-1).dataset.key}` : 'none';
+              out.firstPaintScroll = { top: scroller.scrollTop, height: scroller.scrollHeight, client: scroller.clientHeight };
+              // The frame is painted once a task queued from its rAF runs.
+              const ch = new MessageChannel();
+              ch.port1.onmessage = () => { out.firstPaintAt = performance.now() - t0; };
+              ch.port2.postMessage(null);
+              out.firstPaintAt = -1; // pending
+            }
+            if (latestVisible) {
+              out.latestFrameAt = now - t0;
+              out.rowsInDom = rows.length;
+              out.lastRowText = rows.at(-1)?.querySelector('.bubble')?.firstChild?.textContent ?? rows.at(-1)?.textContent;
+              resolve();
+              return;
+            }
+          }
+          if (now > deadline) {
+            out.timedOut = true;
+            out.rowsInDom = rows.length;
+            resolve();
+            return;
+          }
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      const paintedAt = await afterPaint();
+      out.latestPaintAt = paintedAt - t0;
+      if (out.firstPaintAt === -1) out.firstPaintAt = out.latestPaintAt;
+      // Settle: rows and the item count a moment later (the virtualizer measures and re-lays out).
+      await sleep(300);
+      const settled = rowsOf(thread);
+      out.rowsSettled = settled.rows.length;
+      out.latestVisibleSettled = inView(rowWith(settled.rows, lastNeedle), settled.scroller);
+      out.lastVisibleText = settled.rows.filter((r) => inView(r, settled.scroller)).at(-1)?.querySelector('.bubble')?.textContent;
+      if (waitConnected) {
+        const until = performance.now() + waitConnected;
+        while (connectedAt === undefined && performance.now() < until) await sleep(20);
+      }
+      work.stop();
+      out.connectedAt = connectedAt;
+      out.connection = thread.client?.connectionState;
+      const windowEnd = performance.now();
+      out.longtasks = work.longtasks.filter((t) => t.start >= t0 && t.start < windowEnd).map((t) => ({ start: t.start - t0, duration: t.duration }));
+      out.longFrames = work.frames.map((f) => ({ ...f, start: f.start - t0 }));
+      return out;
+    },
+
+    // ---- the burst: alice (receiver) side ---------------------------------------------------------
+
+    /** Opens alice's thread with `peer` and waits until her client is connected and the thread rendered. */
+    async openLive({ service, domain, prefix, username, password, peer, timeoutMs = 15000 }) {
+      const host = document.getElementById('host');
+      host.textContent = '';
+      const thread = document.createElement('chat-thread');
+      const attrs = { service, domain, username, password, 'storage-prefix': prefix, peer };
+      for (const [name, value] of Object.entries(attrs)) thread.setAttribute(name, value);
+      host.appendChild(thread);
+      const until = performance.now() + timeoutMs;
+      while (thread.client?.connectionState !== 'connected' || !thread.shadowRoot?.querySelector('lit-virtualizer')) {
+        if (performance.now() > until) throw new Error(`alice did not connect: ${thread.client?.connectionState}`);
+        await sleep(20);
+      }
+      for (let i = 0; i < 5; i++) await frame();
+      bench.thread = thread;
+      return { state: thread.client.connectionState, account: thread.client.account };
+    },
+
+    /** Starts watching alice's thread for a burst of `count` messages whose bodies start with `tag`. */
+    watchBurst({ peer, count, tag, timeoutMs = 60000 }) {
+      const thread = bench.thread;
+      const client = thread.client;
+      const lastNeedle = `${tag}:${count - 1}:`;
+      const state = {
+        work: watchLongWork(),
+        received: 0,
+        t0: performance.now(),
+        maxFrameGap: 0,
+        frames: 0,
+      };
+      let done;
+      state.done = new Promise((resolve) => { done = resolve; });
+      const finishIfComplete = () => {
+        if (state.epochStore !== undefined && state.epochFrame !== undefined && !state.finished) {
+          state.finished = true;
+          // A short tail: long tasks caused by the last batch (cache writes, late layout) count too.
+          setTimeout(done, 500);
+        }
+      };
+      // If the thread stopped following the latest message, the last one never enters the DOM:
+      // stop 1.5 s after the store has everything (when it follows, the DOM is a frame or two behind).
+      const giveUpOnDom = () => {
+        setTimeout(() => {
+          if (state.finished) return;
+          state.finished = true;
+          state.domNeverShown = true;
+          done();
+        }, 1500);
+      };
+      const off = client.events.on('message', (m) => {
+        if (m.chatJid !== peer || !m.body.startsWith(`${tag}:`)) return;
+        state.received += 1;
+        if (state.received === 1) state.epochFirstInStore = epoch();
+        if (state.received % 100 === 0) (state.milestones ??= []).push(epoch());
+        if (state.received === count) {
+          state.epochStore = epoch();
+          finishIfComplete();
+          giveUpOnDom();
+        }
+      });
+      // Cheap checks, so the watching adds little to the main thread: the virtualizer keys rows by row id
+      // (data-key="m-<rowId>"), and the burst's last message will be row `lastRow` of this new chat.
+      const scroller = thread.shadowRoot.querySelector('lit-virtualizer');
+      const lastRow = (thread.messages?.at?.(-1)?.rowId ?? -1) + count;
+      const findLast = () => {
+        const row = scroller.querySelector(`.row[data-key="m-${lastRow}"]`);
+        if (row?.querySelector('.bubble')?.textContent.includes(lastNeedle)) return row;
+        // Not where expected (another message took a row): look at the rows' text instead.
+        return row ? rowWith([...scroller.querySelectorAll('.row')], lastNeedle) : undefined;
+      };
+      const mo = new MutationObserver((records) => {
+        if (state.epochDom !== undefined) return;
+        if (!records.some((r) => r.addedNodes.length > 0 || r.type === 'characterData')) return;
+        if (findLast()) {
+          state.epochDom = epoch();
+          mo.disconnect();
+        }
+      });
+      mo.observe(scroller, { childList: true, subtree: true, characterData: true });
+      let last = performance.now();
+      const tick = () => {
+        const now = performance.now();
+        state.frames += 1;
+        state.maxFrameGap = Math.max(state.maxFrameGap, now - last);
+        last = now;
+        if (state.epochThread === undefined && thread.messages?.at?.(-1)?.body?.startsWith(lastNeedle)) {
+          state.epochThread = epoch(); // the thread's own list has it (rendered if in view)
+        }
+        if (state.epochFrame === undefined) {
+          const row = findLast();
+          if (row) {
+            state.epochFrame = epoch();
+            state.latestInView = inView(row, scroller);
+            finishIfComplete();
+          }
+        }
+        if (!state.finished) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      state.timer = setTimeout(() => {
+        state.timedOut = true;
+        state.finished = true;
+        done();
+      }, timeoutMs);
+      state.cleanup = () => {
+        clearTimeout(state.timer);
+        off();
+        mo.disconnect();
+        state.work.stop();
+      };
+      bench.burstState = state;
+      return true;
+    },
+
+    /** Waits for the burst to be complete in alice's store and thread; returns the figures. */
+    async burstResult({ peer, count, tag }) {
+      const state = bench.burstState;
+      await state.done;
+      state.cleanup();
+      const thread = bench.thread;
+      const client = thread.client;
+      // Check the store through the API getChatMessages uses: all messages, in order.
+      const bodies = [];
+      let lastRowId;
+      for (;;) {
+        const page = await client.messages({ toJid: peer, limit: 500, ...(lastRowId !== undefined ? { lastRowId } : {}) });
+        if (page.length === 0) break;
+        bodies.unshift(...page.map((m) => m.body));
+        lastRowId = page[0].rowId;
+        // Stop once the burst is covered: older pages may go to the server archive.
+        if (page.length < 500 || bodies.filter((b) => b.startsWith(`${tag}:`)).length >= count) break;
+      }
+      const burst = bodies.filter((b) => b.startsWith(`${tag}:`));
+      const inOrder = burst.every((b, i) => b.startsWith(`${tag}:${i}:`));
+      const { rows, scroller } = rowsOf(thread);
+      return {
+        timedOut: !!state.timedOut,
+        domNeverShown: !!state.domNeverShown,
+        epochThread: state.epochThread,
+        received: state.received,
+        epochFirstInStore: state.epochFirstInStore,
+        epochStore: state.epochStore,
+        epochDom: state.epochDom,
+        epochFrame: state.epochFrame,
+        latestInView: state.latestInView,
+        storeCount: burst.length,
+        inOrder,
+        rowsInDom: rows.length,
+        lastVisibleText: rows.filter((r) => inView(r, scroller)).at(-1)?.querySelector('.bubble')?.textContent,
+        epochMilestones: state.milestones,
+        diagnostics: {
+          keys: rows.map((r) => r.dataset.key),
+          visible: rows.filter((r) => inView(r, scroller)).map((r) => r.dataset.key),
+          messages: thread.messages?.length,
+          items: thread.items?.length,
+          atBottom: thread.atBottom,
+          stickToBottom: thread.stickToBottom,
+          newCount: thread.newCount,
+          pin: thread.pin,
+          settledAtOpen: thread.settledAtOpen,
+          jumpButton: !!thread.shadowRoot.querySelector('.jump'),
+          scrollTop: scroller?.scrollTop,
+          scrollHeight: scroller?.scrollHeight,
+          clientHeight: scroller?.clientHeight,
+        },
+        frames: state.frames,
+        maxFrameGap: state.maxFrameGap,
+        longtasks: state.work.longtasks.filter((t) => t.start >= state.t0).map((t) => ({ start: t.start - state.t0, duration: t.duration })),
+        longFrames: state.work.frames.filter((f) => f.start >= state.t0).map((f) => ({ ...f, start: f.start - state.t0 })),
+      };
+    },
+
+    // ---- the burst: bob (sender) side ---------------------------------------------------------
+
+    async prepareSender({ service, domain, prefix, username, password }) {
+      const sdk = CW.createSDK();
+      const sent = new Set();
+      const init = await sdk.initializeSDK({
+        service, domain, storagePrefix: prefix,
+        listeners: { messageStatusListener: (s) => { if (s.status === 'sent') sent.add(s.msgId); } },
+      });
+      if (init.statusCode !== 200) throw new Error(`initializeSDK: ${init.message}`);
+      const res = await sdk.connect(username, password);
+      if (res.statusCode !== 200) throw new Error(`connect ${username}: ${res.message}`);
+      bench.sender = { sdk, sent };
+      return res.data;
+    },
+
+    /** Sends `count` messages as fast as the API allows (all calls made at once, none awaited in between). */
+    async burst({ to, count, tag, timeoutMs = 60000 }) {
+      const { sdk, sent } = bench.sender;
+      const epochStart = epoch();
+      const t0 = performance.now();
+      const calls = [];
+      for (let i = 0; i < count; i++) calls.push(sdk.sendTextMessage({ toJid: to, messageText: `${tag}:${i}: ${messageText(i).slice(4 + String(i).length)}` }));
+      const callsMs = performance.now() - t0;
+      const results = await Promise.all(calls);
+      const queuedMs = performance.now() - t0;
+      const failed = results.filter((r) => r.statusCode !== 200);
+      const ids = results.filter((r) => r.statusCode === 200).map((r) => r.data.msgId);
+      // The server's acknowledgements ("sent") are followed in the background: see senderAcks().
+      const acks = { t0, ids, allSentMs: undefined };
+      bench.sender.acks = acks;
+      const until = performance.now() + timeoutMs;
+      (async () => {
+        while (ids.some((id) => !sent.has(id)) && performance.now() < until) await sleep(10);
+        if (ids.every((id) => sent.has(id))) acks.allSentMs = performance.now() - t0;
+      })();
+      return {
+        epochStart,
+        callsMs,
+        queuedMs,
+        failed: failed.length,
+        firstError: failed[0]?.message,
+      };
+    },
+
+    /** How many of the burst's messages the server has acknowledged so far (waits up to waitMs for all). */
+    async senderAcks({ waitMs = 0 } = {}) {
+      const { acks, sent } = bench.sender;
+      if (!acks) return undefined;
+      const until = performance.now() + waitMs;
+      while (acks.allSentMs === undefined && performance.now() < until) await sleep(20);
+      return { allSentMs: acks.allSentMs, acked: acks.ids.filter((id) => sent.has(id)).length, atMs: performance.now() - acks.t0 };
+    },
+
+    /**
+     * Sends `count` chat messages as raw stanzas on bob's connection (the same markup the SDK sends),
+     * bypassing his store and outbox: isolates alice's receiving side from the sender's own costs.
+     */
+    async burstRaw({ to, count, tag }) {
+      const conn = bench.sender.sdk.core?.conn;
+      if (!conn?.send) throw new Error('no connection object on sdk.core to send raw stanzas with');
+      const parser = new DOMParser();
+      const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      const epochStart = epoch();
+      const t0 = performance.now();
+      for (let i = 0; i < count; i++) {
+        const id = `${tag}-${i}-${Math.random().toString(36).slice(2, 10)}`;
+        const xml = `<message xmlns="jabber:client" to="${to}" type="chat" id="${id}">` +
+          `<body>${esc(`${tag}:${i}: ${messageText(i).slice(4 + String(i).length)}`)}</body>` +
+          `<origin-id xmlns="urn:xmpp:sid:0" id="${id}"/><active xmlns="http://jabber.org/protocol/chatstates"/>` +
+          '<request xmlns="urn:xmpp:receipts"/><markable xmlns="urn:xmpp:chat-markers:0"/></message>';
+        conn.send(parser.parseFromString(xml, 'text/xml').documentElement);
+      }
+      conn.flush?.();
+      return { epochStart, callsMs: performance.now() - t0, queuedMs: performance.now() - t0, allSentMs: undefined, sent: count, failed: 0 };
+    },
+
+    /**
+     * Feeds `count` message stanzas from `from` into alice's client as if they had just arrived, one per
+     * task (as websocket frames arrive), as fast as the page runs them: the widget's receiving side
+     * (parse → interpret → store → thread) without the server's pace. Receipts still go out for real.
+     */
+    async injectBurst({ from, count, tag }) {
+      const client = bench.thread.client;
+      if (typeof client.onMessageStanza !== 'function') throw new Error('the client has no onMessageStanza to feed stanzas to');
+      const to = client.account;
+      const parser = new DOMParser();
+      const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      const epochStart = epoch();
+      const t0 = performance.now();
+      let i = 0;
+      const channel = new MessageChannel();
+      await new Promise((resolve) => {
+        channel.port1.onmessage = () => {
+          const id = `${tag}-${i}-${Math.random().toString(36).slice(2, 10)}`;
+          const xml = `<message xmlns="jabber:client" from="${from}/bench" to="${to}" type="chat" id="${id}">` +
+            `<body>${esc(`${tag}:${i}: ${messageText(i).slice(4 + String(i).length)}`)}</body>` +
+            `<origin-id xmlns="urn:xmpp:sid:0" id="${id}"/><active xmlns="http://jabber.org/protocol/chatstates"/>` +
+            '<request xmlns="urn:xmpp:receipts"/><markable xmlns="urn:xmpp:chat-markers:0"/></message>';
+          client.onMessageStanza(parser.parseFromString(xml, 'text/xml').documentElement);
+          if (++i < count) channel.port2.postMessage(null);
+          else resolve();
+        };
+        channel.port2.postMessage(null);
+      });
+      channel.port1.close();
+      return { epochStart, callsMs: performance.now() - t0, queuedMs: performance.now() - t0, sent: count, failed: 0 };
+    },
+
+    async disconnectSender() {
+      await bench.sender?.sdk.disconnect();
+    },
+  };
+  window.bench = bench;
+})();
