@@ -131,6 +131,11 @@ export class ChatClient {
     };
   }
 
+  /** True until `connect()` is called, and again after `disconnect()` or a refused sign-in. */
+  get signedOut(): boolean {
+    return this.userDisconnected;
+  }
+
   get connectionState(): ConnectionState {
     return this.store?.connection ?? 'disconnected';
   }

@@ -192,6 +192,23 @@ describe('never losing or duplicating a message', () => {
     }
   });
 
+  it('a dropped connection resumes the same stream (XEP-0198) and loses nothing sent meanwhile', async () => {
+    const alice = await person(null);
+    const bob = await person(null);
+    const conn = (alice.sdk.core as unknown as { conn: { _proto: { socket: WebSocket }; hasResumed(): boolean } }).conn;
+    conn._proto.socket.close(); // the network drops: no stream close, the server keeps the session
+    await waitFor(() => alice.sdk.core!.connectionState === 'reconnecting', 'alice to notice');
+    await alice.sdk.sendTextMessage({ toJid: bob.jid, messageText: 'across the drop' });
+    await bob.sdk.sendTextMessage({ toJid: alice.jid, messageText: 'while you were away' });
+    await waitFor(() => alice.sdk.core!.connectionState === 'connected', 'alice back');
+    expect(conn.hasResumed()).to.equal(true);
+    await waitFor(() => bob.messages.some((m) => m.body === 'across the drop'), 'bob to get it');
+    await waitFor(() => alice.messages.some((m) => m.body === 'while you were away'), 'alice to get it');
+    await sleep(500);
+    expect(bob.messages.filter((m) => m.body === 'across the drop')).to.have.length(1);
+    expect(alice.messages.filter((m) => m.body === 'while you were away')).to.have.length(1);
+  });
+
   it('catches up from the archive on reconnect, without duplicating offline deliveries', async () => {
     const alice = await person(null);
     const bob = await person(null);

@@ -21,14 +21,22 @@ function keyOf(o: SessionOptions): string {
   return [o.service, o.domain, o.username ?? (o.guest ? '(guest)' : ''), o.storagePrefix ?? ''].join('|');
 }
 
-/** The page's client for these options, created (and connecting) on first use. */
+const starting = new WeakMap<ChatClient, Promise<void>>();
+
+/** The page's client for these options, created (and connecting) on first use, and signed in again
+ * when an element asks for it after it was signed out (a launcher removed and added back). */
 export function pageSession(options: SessionOptions, onError?: (error: SdkError) => void): ChatClient {
   const key = keyOf(options);
   let client = sessions.get(key);
   if (!client) {
     client = new ChatClient({ service: options.service, domain: options.domain, storagePrefix: options.storagePrefix, features: options.features });
     sessions.set(key, client);
-    startSession(client, options).catch((error) => onError?.(asSdkError(error)));
+  }
+  if (client.signedOut && !starting.has(client)) {
+    const started = startSession(client, options)
+      .catch((error) => onError?.(asSdkError(error)))
+      .finally(() => starting.delete(client!));
+    starting.set(client, started);
   }
   return client;
 }
