@@ -122,9 +122,11 @@ describe('<chat-thread>', () => {
       host.append(thread);
       await until(() => (thread as unknown as { settledAtOpen: boolean }).settledAtOpen, 'the thread to settle');
       expect(rows(thread)).to.have.length(2);
+      await new Promise((r) => setTimeout(r, 400)); // longer than the marker throttle
       expect(seen).to.deep.equal([]);
       state = 'visible';
       document.dispatchEvent(new Event('visibilitychange'));
+      await until(() => seen.length > 0, 'a seen marker');
       expect(seen).to.deep.equal(['m2']); // the newest message on screen
     } finally {
       Object.defineProperty(document, 'visibilityState', visibility);

@@ -340,8 +340,28 @@ export class ChatThread extends ChatElement {
     this.markSeen();
   }
 
-  /** Sends a seen marker for the newest incoming message actually on screen while the page is visible. */
+  private seenTimer: ReturnType<typeof setTimeout> | undefined;
+  private seenAgain = false;
+
+  /** Sends a seen marker for the newest incoming message on screen, at most a few times a second
+   * (first call at once, the last one of a busy stretch afterwards): a burst is not one marker a frame. */
   private markSeen(): void {
+    if (this.seenTimer !== undefined) {
+      this.seenAgain = true;
+      return;
+    }
+    this.markSeenNow();
+    this.seenTimer = setTimeout(() => {
+      this.seenTimer = undefined;
+      if (this.seenAgain) {
+        this.seenAgain = false;
+        this.markSeen();
+      }
+    }, 250);
+  }
+
+  /** Sends a seen marker for the newest incoming message actually on screen while the page is visible. */
+  private markSeenNow(): void {
     const { client, peer } = this;
     if (!client || !peer || !this.settledAtOpen || document.visibilityState !== 'visible' || this.visible.last < 0) return;
     const chat = client.store?.recentChat(peer);
