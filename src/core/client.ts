@@ -343,9 +343,11 @@ export class ChatClient {
     }, wait);
   }
 
-  /** Tries to reconnect now (e.g. when the browser says the network is back). */
+  /** Tries to reconnect now (the elements call it when the browser says the network is back). */
   reconnectNow(): void {
-    if (!this.userDisconnected && !this.online && this.account) this.openConnection();
+    if (!this.userDisconnected && !this.online && this.account && this.store?.connection === 'reconnecting') {
+      this.openConnection();
+    }
   }
 
   private async onOnline(resumed: boolean): Promise<void> {

@@ -3,7 +3,7 @@ import '../../src/components/launcher/define.js';
 import type { ChatLauncher } from '../../src/components/launcher/chat-launcher.js';
 import type { ChatThread } from '../../src/components/thread/chat-thread.js';
 import type { ChatList } from '../../src/components/list/chat-list.js';
-import { makePerson, server, waitFor, unique } from './helpers.js';
+import { makePerson, server, waitFor, unique, startServer, stopServer } from './helpers.js';
 
 window.addEventListener('error', (e) => {
   if (e.message?.includes('ResizeObserver loop')) e.stopImmediatePropagation();
@@ -100,5 +100,26 @@ describe('the widget on the real server', () => {
     expect(row.querySelector('img, b')).to.equal(null);
     expect(row.querySelector('.bubble')!.textContent).to.contain(evil);
     expect((window as unknown as { __widgetPwned?: number }).__widgetPwned).to.equal(undefined);
+  });
+
+  it('when the browser says the network is back, the widget reconnects without waiting out the backoff', async function () {
+    this.timeout(30000);
+    const alice = await makePerson(null, { reconnectDelaysMs: [60000] });
+    cleanup.push(() => alice.sdk.disconnect());
+    const box = document.createElement('div');
+    const { ContextProvider } = await import('@lit/context');
+    const { chatClientContext } = await import('../../src/components/shared/context.js');
+    new ContextProvider(box, { context: chatClientContext, initialValue: alice.sdk.core! });
+    box.append(document.createElement('chat-list'));
+    document.body.append(box);
+    cleanup.push(() => box.remove());
+    await stopServer();
+    try {
+      await waitFor(() => alice.sdk.core!.connectionState === 'reconnecting', 'alice to notice');
+    } finally {
+      await startServer();
+    }
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => alice.sdk.core!.connectionState === 'connected', 'alice back well before the 60 s backoff', 10000);
   });
 });

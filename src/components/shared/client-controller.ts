@@ -35,13 +35,18 @@ export class ClientController implements ReactiveController {
     this.off = [];
   }
 
+  /** The browser says the network is back: retry now instead of waiting out the backoff. */
+  private readonly onOnline = () => this.client?.reconnectNow();
+
   hostConnected(): void {
     const client = this.client;
     this.client = undefined;
     this.attach(client);
+    window.addEventListener('online', this.onOnline);
   }
 
   hostDisconnected(): void {
     this.detach();
+    window.removeEventListener('online', this.onOnline);
   }
 }
