@@ -179,7 +179,8 @@
         const tick = () => {
           const now = performance.now();
           const { scroller, rows } = rowsOf(thread);
-          if (rows.length > 0) {
+          // The thread keeps its list invisible until the first layout settles: count frames the reader sees.
+          if (rows.length > 0 && getComputedStyle(scroller).visibility !== 'hidden') {
             const latestVisible = inView(rowWith(rows, lastNeedle), scroller);
             if (out.firstPaintAt === undefined) {
               out.firstFrameAt = now - t0; // rAF of the frame that paints the rows

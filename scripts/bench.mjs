@@ -758,7 +758,7 @@ async function main() {
       rows.push(['  bundle parse + run (page load, before the element)', stat(open.evals, 'ms', 1)]);
       for (const [key, title] of [['reachable', 'server reachable'], ['silent', 'server not answering (connect pending)']]) {
         const r = open.runs[key];
-        rows.push([`  ${title}: first frame with bubbles`, stat(r.map((x) => x.firstPaintAt), 'ms', 1)]);
+        rows.push([`  ${title}: first frame with bubbles (visible to the reader)`, stat(r.map((x) => x.firstPaintAt), 'ms', 1)]);
         rows.push([`  ${title}: first frame showing the latest message`, stat(r.map((x) => x.latestPaintAt), 'ms', 1)]);
         rows.push([`  ${title}: bubbles in the DOM (first paint / settled)`, `${stat(r.map((x) => x.rowsAtFirstPaint), '')} / ${stat(r.map((x) => x.rowsSettled), '')}`]);
         rows.push([`  ${title}: first painted frame already shows the latest`, `${r.filter((x) => x.firstPaintShowsLatest).length} of ${r.length} runs ` +

@@ -95,6 +95,8 @@ export class ChatThread extends ChatElement {
   /** False until the freshly opened chat has been scrolled to its latest message; the list stays
    * invisible until then, so the reader never sees it jump from estimated to measured positions. */
   @state() private settledAtOpen = false;
+  /** The list is shown from the first frame that has the latest message in view. */
+  @state() private revealed = false;
 
   // Size changes (a panel opening, a window resize) and coming into view re-settle on the latest
   // message when the reader is following the conversation.
@@ -155,6 +157,7 @@ export class ChatThread extends ChatElement {
     this.noMoreOlder = false;
     this.stickToBottom = true;
     this.settledAtOpen = false;
+    this.revealed = false;
     this.lastUserInput = 0;
     this.composerError = '';
     if (!client || !peer) return;
@@ -281,6 +284,7 @@ export class ChatThread extends ChatElement {
       if (!this.stickToBottom || this.lastUserInput > started) {
         // The reader took over while the chat was opening: the opening is over.
         this.settledAtOpen = true;
+        this.revealed = true;
         return;
       }
       this.setPin({ index: this.items.length - 1, block: 'end' });
@@ -291,12 +295,14 @@ export class ChatThread extends ChatElement {
       const view = scroller.getBoundingClientRect();
       const lastInView = !!last && view.height > 0 && last.getBoundingClientRect().bottom <= view.bottom + 1;
       const distance = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
+      if (lastInView && distance < 2) this.revealed = true;
       stableFrames = lastInView && distance < 2 && scroller.scrollHeight === lastHeight ? stableFrames + 1 : 0;
       lastHeight = scroller.scrollHeight;
     }
     if (token !== this.followToken) return;
     // Settled, or out of frames (a layout that keeps moving): show the list either way.
     this.settledAtOpen = true;
+    this.revealed = true;
     if (stableFrames < 3) return;
     this.atBottom = true;
     this.newCount = 0;
@@ -444,7 +450,7 @@ export class ChatThread extends ChatElement {
     return html`
       ${this.renderHeader()}
       ${this.olderLoading ? html`<div class="loading" role="status">Loading older messages…</div>` : nothing}
-      <lit-virtualizer part="messages" class=${this.settledAtOpen ? '' : 'opening'} scroller role="log" aria-label=${`Conversation with ${displayName(this.peer)}`} tabindex="0"
+      <lit-virtualizer part="messages" class=${this.revealed ? '' : 'opening'} scroller role="log" aria-label=${`Conversation with ${displayName(this.peer)}`} tabindex="0"
         .items=${this.items} .keyFunction=${keyOf} .renderItem=${this.renderItem} .layout=${this.layout}
         @visibilityChanged=${this.onVisibilityChanged} @scroll=${this.onScroll} @wheel=${this.onUserInput}
         @touchstart=${this.onUserInput} @pointerdown=${this.onUserInput} @keydown=${this.onUserInput}></lit-virtualizer>
