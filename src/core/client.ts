@@ -20,7 +20,8 @@ import { buildEnableCarbons, unwrapCarbon } from '../protocol/carbons.js';
 import { buildArchiveQuery, readArchiveFin, readArchivedMessage, type ArchivedMessage, type ArchivePage } from '../protocol/mam.js';
 import { buildRegistration, offersRegistration } from '../protocol/register.js';
 import { buildIqReply, buildPing } from '../protocol/ping.js';
-import { attr, child, newId, textOf } from '../protocol/xml.js';
+import { attr, newId } from '../protocol/xml.js';
+import { readStanzaError } from '../protocol/errors.js';
 
 type Connection = InstanceType<typeof Strophe.Connection>;
 
@@ -210,7 +211,7 @@ export class ChatClient {
         conn.send(buildRegistration(user, pass, id));
       });
       if (attr(answer, 'type') === 'error') {
-        if (child(child(answer, 'error'), 'conflict')) throw badRequest(`The username "${user}" is already taken`);
+        if (readStanzaError(answer).condition === 'conflict') throw badRequest(`The username "${user}" is already taken`);
         throw badRequest(`The server refused the registration: ${describeIqError(answer)}`);
       }
       return { username: user, password: pass, jid: `${escapeNode(user)}@${this.options.domain}` };
@@ -753,22 +754,15 @@ export class ChatClient {
 }
 
 function describeIqError(iq: Element): string {
-  const error = child(iq, 'error');
-  const text = textOf(child(error, 'text', 'urn:ietf:params:xml:ns:xmpp-stanzas'));
-  let condition = '';
-  for (let node = error?.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 1 && (node as Element).localName !== 'text') {
-      condition = (node as Element).localName;
-      break;
-    }
-  }
+  const { condition, text } = readStanzaError(iq);
   return text || condition || 'unknown error';
 }
 
 function iqError(iq: Element): SdkError {
   const description = describeIqError(iq);
-  if (/item-not-found/.test(description)) return notFound(`The server has no such item (${description})`);
-  if (/not-authorized|forbidden|not-allowed/.test(description)) return forbidden(`The server refused: ${description}`);
+  const { condition } = readStanzaError(iq);
+  if (condition === 'item-not-found') return notFound(`The server has no such item (${description})`);
+  if (['not-authorized', 'forbidden', 'not-allowed'].includes(condition)) return forbidden(`The server refused: ${description}`);
   return serverError(`The server answered with an error: ${description}`);
 }
 

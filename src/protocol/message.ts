@@ -3,6 +3,7 @@
 import { $msg, type Builder } from 'strophe.js';
 import { NS } from './ns.js';
 import { attr, child, children, parseStamp, textOf } from './xml.js';
+import { readStanzaError } from './errors.js';
 import { requestReceipt } from './receipts.js';
 import { markable } from './markers.js';
 
@@ -79,15 +80,7 @@ export function readMessage(stanza: Element): MessageContent {
 
 /** The error text of a bounced message (`type="error"`), for the user. */
 export function readError(stanza: Element): string {
-  const error = child(stanza, 'error');
-  const text = textOf(child(error, 'text', NS.STANZAS));
-  let condition = '';
-  for (let node = error?.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 1 && (node as Element).namespaceURI === NS.STANZAS && (node as Element).localName !== 'text') {
-      condition = (node as Element).localName;
-      break;
-    }
-  }
+  const { condition, text } = readStanzaError(stanza);
   const readable: Record<string, string> = {
     'service-unavailable': 'the recipient does not exist or cannot receive messages',
     'item-not-found': 'the recipient does not exist',
