@@ -9,7 +9,7 @@ import { Emitter } from './emitter.js';
 import { badRequest, forbidden, notFound, SdkError, serverError, timeout, unauthorized, Status } from './result.js';
 import { escapeNode, isBareJid, jidForUser, requireJid } from './jid.js';
 import { interpret, type IncomingContext, type Interpretation } from './incoming.js';
-import { ChatStore, type OutboxEntry, type StoreChange, type StoreEvent } from '../store/chat-store.js';
+import { ChatStore, type ApplyResult, type OutboxEntry, type StoreChange, type StoreEvent } from '../store/chat-store.js';
 import type { NewMessage } from '../store/chat-log.js';
 import { MemoryStorage, openBrowserStorage, type KeyValueStore } from '../store/persistence.js';
 import { buildChatMessage, MAX_BODY_LENGTH } from '../protocol/message.js';
@@ -464,10 +464,11 @@ export class ChatClient {
     if (archiveId) this.store.setLastArchiveId(archiveId);
   }
 
-  private async applyAndAnnounce(events: StoreEvent[], announce: boolean): Promise<void> {
+  private async applyAndAnnounce(events: StoreEvent[], announce: boolean): Promise<ApplyResult> {
     const result = await this.store!.apply(events);
     if (announce) for (const message of result.added) this.events.emit('message', message);
     for (const status of result.statuses) this.events.emit('status', status);
+    return result;
   }
 
   private showTyping(chatJid: string, state: TypingEvent['state']): void {
@@ -499,12 +500,17 @@ export class ChatClient {
     }
   }
 
-  private readArchived(results: ArchivedMessage[], fresh: boolean): StoreEvent[] {
+  private readArchived(results: ArchivedMessage[], fresh: boolean, receipts?: Map<string, { to: string; id: string }>): StoreEvent[] {
     const events: StoreEvent[] = [];
     const ctx: IncomingContext = { account: this.account!, source: 'archive', fresh, now: Date.now() };
     for (const r of results) {
       try {
-        events.push(...interpret(r.message, { ...ctx, archiveId: r.archiveId, archiveTimestamp: r.timestamp }).events);
+        const read = interpret(r.message, { ...ctx, archiveId: r.archiveId, archiveTimestamp: r.timestamp });
+        events.push(...read.events);
+        const message = read.events.find((e) => e.kind === 'message');
+        if (receipts && read.receiptFor && message?.kind === 'message') {
+          receipts.set(`${message.message.fromJid}|${message.message.msgId}`, read.receiptFor);
+        }
       } catch (error) {
         console.debug('[chat-widget] ignored an archived stanza:', (error as Error).message);
       }
@@ -521,7 +527,15 @@ export class ChatClient {
       try {
         for (;;) {
           const page = await this.queryArchive({ after, max: ARCHIVE_PAGE });
-          await this.applyAndAnnounce(this.readArchived(page.results, true), true);
+          const receipts = new Map<string, { to: string; id: string }>();
+          const { added } = await this.applyAndAnnounce(this.readArchived(page.results, true, receipts), true);
+          // Receipts only for messages new to this account (not ones another of its devices already had).
+          if (this.features.deliveryReceipts) {
+            for (const m of added) {
+              const owed = receipts.get(`${m.fromJid}|${m.msgId}`);
+              if (owed) this.conn?.send(buildReceipt(owed.to, owed.id, newId()));
+            }
+          }
           if (page.last) store.setLastArchiveId(page.last);
           if (page.complete || page.results.length === 0 || !page.last) return;
           after = page.last;

@@ -93,8 +93,10 @@ export function interpret(stanza: Element, ctx: IncomingContext): Interpretation
         ...(content.mentions.length ? { mentionedUsersIds: content.mentions } : {}),
       },
     });
-    if (!outgoing && ctx.source === 'live' && content.idAttr && wantsReceipt(stanza)) {
-      out.receiptFor = { to: content.from, id: content.idAttr };
+    // Owed for what reaches this account now: live messages, and messages fetched by the catch-up after
+    // being away (Prosody does not deliver offline copies to a client that queries its archive).
+    if (!outgoing && (ctx.source === 'live' || (ctx.source === 'archive' && ctx.fresh)) && content.idAttr && wantsReceipt(stanza)) {
+      out.receiptFor = { to: ctx.source === 'live' ? content.from : fromBare, id: content.idAttr };
     }
   }
   return out;

@@ -223,6 +223,8 @@ describe('never losing or duplicating a message', () => {
     const history = await wholeHistory(bobBack, alice.jid);
     expect(history.map((m) => m.body)).to.deep.equal(['m0', 'm1', 'm2', 'm3', 'm4', 'm5']);
     expect(bobBack.messages.map((m) => m.body)).to.deep.equal(['m1', 'm2', 'm3', 'm4', 'm5']);
+    // Messages bob fetched on his return count as delivered for alice.
+    await waitFor(async () => (await alice.sdk.getChatMessages({ toJid: bob.jid })).data!.every((m) => m.status === 'delivered'), 'all delivered at alice');
   });
 });
 

@@ -86,6 +86,12 @@ describe('stanza parsing', () => {
     expect(r.receiptFor).to.deep.equal({ to: `${BOB}/x`, id: 'i1' });
   });
 
+  it('a receipt is owed for a message fetched by the catch-up, not for old history', () => {
+    const el = xml(`<message xmlns="jabber:client" from="${BOB}/x" to="${ALICE}" type="chat" id="i2"><body>hi</body><request xmlns="urn:xmpp:receipts"/></message>`);
+    expect(interpret(el, { ...ctx, source: 'archive', fresh: true, archiveId: 'a1' }).receiptFor).to.deep.equal({ to: BOB, id: 'i2' });
+    expect(interpret(el, { ...ctx, source: 'archive', fresh: false, archiveId: 'a1' }).receiptFor).to.equal(undefined);
+  });
+
   it('a carbon from a stranger is rejected', () => {
     const forged = xml(`<message xmlns="jabber:client" from="mallory@localhost" to="${ALICE}/w"><sent xmlns="urn:xmpp:carbons:2"><forwarded xmlns="urn:xmpp:forward:0"><message xmlns="jabber:client" from="${ALICE}/o" to="${BOB}" type="chat"><body>fake</body></message></forwarded></sent></message>`);
     expect(() => unwrapCarbon(forged, ALICE)).to.throw(/not from our own account/);
