@@ -78,6 +78,7 @@ const DEFAULT_FEATURES: Required<FeatureFlags> = {
 const ARCHIVE_PAGE = 250;
 const INITIAL_SYNC_PAGES = 3;
 const MAX_HISTORY_LIMIT = 500;
+const ACK_TIMEOUT_MS = 5 * 60_000;
 
 // strophe.js logs every stanza at DEBUG by default; connection trouble is reported through our own events.
 Strophe.setLogLevel(Strophe.LogLevel.FATAL);
@@ -700,7 +701,9 @@ export class ChatClient {
       this.ackScheduled = false;
       const batch = this.awaitingAck;
       this.awaitingAck = [];
-      this.sendIq(conn, buildPing(this.options.domain, newId()))
+      // The answer comes after the server has routed everything sent before it, which under load can
+      // take far longer than a request: wait long (a dropped connection resends the outbox anyway).
+      this.sendIq(conn, buildPing(this.options.domain, newId()), undefined, ACK_TIMEOUT_MS)
         .then(() => this.store!.markSent(batch))
         .then((statuses) => statuses.forEach((s) => this.events.emit('status', s)))
         // No answer: the messages stay in the outbox and go again on the next connection.
@@ -757,12 +760,12 @@ export class ChatClient {
 
   // ---- plumbing ----------------------------------------------------------------------------
 
-  private sendIq(conn: Connection, iq: Builder, onError?: (error: Element) => SdkError): Promise<Element> {
+  private sendIq(conn: Connection, iq: Builder, onError?: (error: Element) => SdkError, timeoutMs = this.options.requestTimeoutMs): Promise<Element> {
     return new Promise((resolve, reject) => {
       conn.sendIQ(iq, resolve, (error: Element | null) => {
         if (!error) reject(timeout('The chat server did not answer in time'));
         else reject(onError ? onError(error) : iqError(error));
-      }, this.options.requestTimeoutMs);
+      }, timeoutMs);
     });
   }
 }
