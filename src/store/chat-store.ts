@@ -183,17 +183,6 @@ export class ChatStore {
     return log.read(row + 1, row + limit);
   }
 
-  /** Finds a cached message by its id in any chat whose log is open, or in `chatJid` when given. */
-  async findMessage(msgId: string, chatJid?: string): Promise<ChatMessage | undefined> {
-    const candidates = chatJid ? [chatJid] : [...new Set([...this.logs.keys(), ...this.recent.keys()])];
-    for (const jid of candidates) {
-      const log = await this.indexedLog(jid);
-      const row = log.find([`o:${this.account}:${msgId}`, `o:${jid}:${msgId}`, `s:${msgId}`]);
-      if (row !== undefined) return log.get(row);
-    }
-    return undefined;
-  }
-
   // ---- the reducer ---------------------------------------------------------------------------
 
   /** Runs store mutations one at a time, in arrival order. */
