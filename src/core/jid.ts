@@ -34,20 +34,10 @@ export function bareJid(jid: string): string {
   return (slash === -1 ? jid : jid.slice(0, slash)).toLowerCase();
 }
 
-export function resourceOf(jid: string): string {
-  const slash = jid.indexOf('/');
-  return slash === -1 ? '' : jid.slice(slash + 1);
-}
-
 export function localpart(jid: string): string {
   const bare = bareJid(jid);
   const at = bare.indexOf('@');
   return at === -1 ? '' : bare.slice(0, at);
-}
-
-export function domainOf(jid: string): string {
-  const bare = bareJid(jid);
-  return bare.slice(bare.indexOf('@') + 1);
 }
 
 const DOMAIN = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i;

@@ -3,10 +3,6 @@ import { $iq, type Builder } from 'strophe.js';
 import { NS } from './ns.js';
 import { child } from './xml.js';
 
-export function buildRegistrationRequest(id: string): Builder {
-  return $iq({ type: 'get', id }).c('query', { xmlns: NS.REGISTER });
-}
-
 export function buildRegistration(username: string, password: string, id: string): Builder {
   return $iq({ type: 'set', id }).c('query', { xmlns: NS.REGISTER })
     .c('username').t(username).up()
