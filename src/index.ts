@@ -1,8 +1,14 @@
 /** The ESM entry: the headless core and the reference API. */
 export { SDK, ChatSDK, createSDK, type InitializeParams } from './sdk/index.js';
-export { ChatClient, type ClientOptions, type HistoryQuery, type TextMessageParams } from './core/client.js';
-export { ChatStore, type StoreChange } from './store/chat-store.js';
+export type { SdkResult } from './sdk/result.js';
+export { ChatClient } from './core/client.js';
+export type { ClientOptions } from './core/options.js';
+export type { HistoryQuery } from './core/history.js';
+export type { TextMessageParams } from './core/outbox.js';
+export type { ChatBinding, BindingEvents } from './core/binding.js';
+export { ChatStore } from './store/chat-store.js';
 export { MemoryStorage, type KeyValueStore } from './store/persistence.js';
-export { SdkError, Status, type SdkResult } from './core/result.js';
-export { escapeNode, unescapeNode, bareJid } from './core/jid.js';
-export type * from './core/types.js';
+export { SdkError, Status } from './model/errors.js';
+export { escapeNode, unescapeNode, bareJid } from './model/jid.js';
+export type * from './model/types.js';
+export type { StoreChange, StoreEvent, OutboxEntry } from './model/events.js';

@@ -1,103 +1,96 @@
-/** Turns one `<message>` (live, a carbon's inner message, or an archived one) into store events,
- * deciding what to trust: receipts and markers only count when they come from the chat's peer. */
-import { bareJid, isBareJid } from './jid.js';
-import type { StoreEvent } from '../store/chat-store.js';
-import type { TypingState } from './types.js';
-import { readError, readMessage } from '../protocol/message.js';
-import { readReceipt, wantsReceipt } from '../protocol/receipts.js';
-import { readDisplayed } from '../protocol/markers.js';
-import { readChatState } from '../protocol/chat-states.js';
-import { newId } from '../protocol/xml.js';
+/** Incoming routing: every `<message>` the server sends goes through here. Archive results go to the
+ * query that asked for them; carbons are unwrapped (only from our own account); the rest is
+ * interpreted and its events enter the store. A lone message is applied at once; while one batch is
+ * being applied, what arrives meanwhile waits and goes in as the next batch (bursts batch themselves). */
+import type { StoreEvent } from '../model/events.js';
+import { unwrapCarbon } from '../protocol/carbons.js';
+import { readArchivedMessage, type ArchivedMessage } from '../protocol/mam.js';
+import { interpret, type Interpretation } from './interpret.js';
+import type { Services } from './services.js';
 
-export type MessageSource = 'live' | 'carbon' | 'archive';
-
-export interface IncomingContext {
-  /** The logged-in account's bare JID. */
-  account: string;
-  source: MessageSource;
-  /** Archive id and time, for messages from the archive. */
-  archiveId?: string;
-  archiveTimestamp?: number;
-  /** Whether new messages count as new (unread, announced) rather than history. */
-  fresh: boolean;
-  now: number;
+export interface IncomingRoutes {
+  /** Whether an archive result answers a query this client made. */
+  isOurQuery(queryId: string): boolean;
+  archiveResult(result: ArchivedMessage): void;
+  typing(chatJid: string, state: NonNullable<Interpretation['typing']>['state']): void;
+  /** A delivery receipt we owe (XEP-0184). */
+  receipt(to: string, id: string): void;
 }
 
-export interface Interpretation {
-  events: StoreEvent[];
-  /** The chat this stanza belongs to, when it belongs to one. */
-  chatJid?: string;
-  typing?: { chatJid: string; state: TypingState };
-  /** A delivery receipt we owe the sender. */
-  receiptFor?: { to: string; id: string };
-  /** Archive id of this message in our own archive, when trustworthy. */
-  archiveId?: string;
-}
+export class Incoming {
+  private queue: StoreEvent[] = [];
+  private archiveId: string | undefined;
+  private scheduled = false;
+  private draining: Promise<void> | null = null;
+  private held = false;
 
-export function interpret(stanza: Element, ctx: IncomingContext): Interpretation {
-  const content = readMessage(stanza);
-  const out: Interpretation = { events: [] };
-  if (content.type === 'groupchat' || content.type === 'headline') return out;
+  constructor(private readonly s: Services, private readonly routes: IncomingRoutes) {}
 
-  const fromBare = bareJid(content.from || ctx.account);
-  const outgoing = fromBare === ctx.account;
-  const peer = outgoing ? bareJid(content.to) : fromBare;
-  if (!isBareJid(peer) || peer === ctx.account) return out;
-  out.chatJid = peer;
-
-  if (content.type === 'error') {
-    // A bounce of something we sent: the server or the peer's server refused it.
-    if (!outgoing && content.id) {
-      out.events.push({ kind: 'status', chatJid: peer, fromJid: ctx.account, msgId: content.id, status: 'failed', error: readError(stanza) });
+  /** The handler for every `<message>` stanza. Malformed or untrusted stanzas never reach the store. */
+  onStanza(stanza: Element): void {
+    const account = this.s.account();
+    if (!account) return;
+    try {
+      const archived = readArchivedMessage(stanza, account, (id) => this.routes.isOurQuery(id));
+      if (archived) {
+        this.routes.archiveResult(archived);
+        return;
+      }
+      const carbon = unwrapCarbon(stanza, account);
+      this.route(interpret(carbon?.message ?? stanza, { account, source: carbon ? 'carbon' : 'live', fresh: true, now: Date.now() }));
+    } catch (error) {
+      console.debug('[chat-widget] ignored a stanza:', (error as Error).message);
     }
-    return out;
   }
 
-  const archiveId = ctx.archiveId ?? content.stanzaIds.find((s) => s.by === ctx.account)?.id;
-  if (archiveId) out.archiveId = archiveId;
-
-  const receipt = readReceipt(stanza);
-  if (receipt && !outgoing) {
-    out.events.push({ kind: 'status', chatJid: peer, fromJid: ctx.account, msgId: receipt, status: 'delivered' });
-  }
-  const displayed = readDisplayed(stanza);
-  if (displayed) {
-    out.events.push(outgoing
-      ? { kind: 'read', chatJid: peer, peerMsgId: displayed }
-      : { kind: 'status', chatJid: peer, fromJid: ctx.account, msgId: displayed, status: 'seen' });
-  }
-
-  const hasBody = content.body !== undefined && content.body.trim() !== '';
-  const state = readChatState(stanza);
-  if (!outgoing && ctx.source !== 'archive' && (state || hasBody)) {
-    out.typing = { chatJid: peer, state: state === 'composing' ? 'composing' : state === 'gone' ? 'gone' : 'paused' };
+  private route(result: Interpretation): void {
+    if (result.typing) this.routes.typing(result.typing.chatJid, result.typing.state);
+    if (result.receiptFor) this.routes.receipt(result.receiptFor.to, result.receiptFor.id);
+    if (result.events.length === 0) return;
+    this.queue.push(...result.events);
+    if (result.archiveId) this.archiveId = result.archiveId;
+    if (!this.scheduled && !this.held) {
+      // A microtask, not a timer: stanzas of one websocket frame still go in together.
+      this.scheduled = true;
+      queueMicrotask(() => {
+        this.scheduled = false;
+        void this.drain();
+      });
+    }
   }
 
-  if (hasBody) {
-    const msgId = content.id || archiveId || newId();
-    out.events.push({
-      kind: 'message',
-      fresh: ctx.fresh,
-      message: {
-        msgId,
-        chatJid: peer,
-        fromJid: fromBare,
-        toJid: outgoing ? peer : ctx.account,
-        outgoing,
-        msgType: 'text',
-        body: content.body!,
-        timestamp: content.delay ?? ctx.archiveTimestamp ?? ctx.now,
-        status: outgoing ? 'sent' : 'received',
-        ...(archiveId ? { stanzaId: archiveId } : {}),
-        ...(content.replyTo ? { replyTo: content.replyTo } : {}),
-        ...(content.mentions.length ? { mentionedUsersIds: content.mentions } : {}),
-      },
+  /** Live messages wait while the archive catch-up runs, and go in after it, in order. */
+  hold(): void {
+    this.held = true;
+  }
+
+  release(): Promise<void> {
+    this.held = false;
+    return this.drain();
+  }
+
+  /** Applies everything queued; resolves when the store has it. */
+  drain(): Promise<void> {
+    // The callback runs after the assignment even when nothing was queued (an IIFE's own finally would
+    // run first and leave a settled promise here for good).
+    this.draining ??= this.run().finally(() => {
+      this.draining = null;
+      if (this.queue.length > 0 && !this.held) void this.drain();
     });
-    // Owed for what reaches this account now: live messages, and messages fetched by the catch-up after
-    // being away (Prosody does not deliver offline copies to a client that queries its archive).
-    if (!outgoing && (ctx.source === 'live' || (ctx.source === 'archive' && ctx.fresh)) && content.idAttr && wantsReceipt(stanza)) {
-      out.receiptFor = { to: ctx.source === 'live' ? content.from : fromBare, id: content.idAttr };
+    return this.draining;
+  }
+
+  private async run(): Promise<void> {
+    try {
+      while (this.queue.length > 0 && !this.held) {
+        const events = this.queue;
+        this.queue = [];
+        if (this.archiveId) events.push({ kind: 'archive-position', archiveId: this.archiveId });
+        this.archiveId = undefined;
+        await this.s.apply(events, true);
+      }
+    } catch (error) {
+      console.warn('[chat-widget] could not store incoming messages:', error);
     }
   }
-  return out;
 }

@@ -2,7 +2,7 @@
 import { $iq, type Builder } from 'strophe.js';
 import { NS } from './ns.js';
 import { attr, child } from './xml.js';
-import { bareJid } from '../core/jid.js';
+import { bareJid } from '../model/jid.js';
 
 export function buildEnableCarbons(id: string): Builder {
   return $iq({ type: 'set', id }).c('enable', { xmlns: NS.CARBONS });

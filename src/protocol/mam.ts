@@ -2,7 +2,7 @@
 import { $iq, type Builder } from 'strophe.js';
 import { NS } from './ns.js';
 import { attr, child, parseStamp, textOf } from './xml.js';
-import { bareJid } from '../core/jid.js';
+import { bareJid } from '../model/jid.js';
 
 export interface ArchiveQuery {
   queryId: string;

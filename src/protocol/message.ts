@@ -47,7 +47,8 @@ export interface MessageContent {
   body?: string;
   /** XEP-0203 delay stamp inside the message, if any. */
   delay?: number;
-  replyTo?: string;
+  /** XEP-0461: the replied-to message's id and its author's JID (`to`). */
+  reply?: { id: string; to: string };
   mentions: string[];
 }
 
@@ -71,7 +72,7 @@ export function readMessage(stanza: Element): MessageContent {
     type: attr(stanza, 'type') || 'normal',
     body,
     delay: parseStamp(attr(child(stanza, 'delay', NS.DELAY), 'stamp')),
-    replyTo: attr(reply, 'id') || undefined,
+    reply: attr(reply, 'id') ? { id: attr(reply, 'id'), to: attr(reply, 'to') } : undefined,
     mentions: children(stanza, 'reference', NS.REFERENCE)
       .filter((el) => attr(el, 'type') === 'mention' && attr(el, 'uri').startsWith('xmpp:'))
       .map((el) => attr(el, 'uri').slice(5)),

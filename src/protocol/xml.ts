@@ -45,10 +45,3 @@ export function parseStamp(value: string | null | undefined): number | undefined
   const ms = Date.parse(value);
   return Number.isFinite(ms) ? ms : undefined;
 }
-
-/** A random id good enough for stanza and origin ids. */
-export function newId(): string {
-  const c = globalThis.crypto;
-  if (c?.randomUUID) return c.randomUUID();
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
-}

@@ -1,8 +1,14 @@
 /** The reference API ("single chat"): a thin facade over the core that shapes every answer as
- * `{statusCode, message, data}` and never throws. */
-import { ChatClient, type ClientOptions, type HistoryQuery, type TextMessageParams } from '../core/client.js';
-import { asResult, badRequest, toResult, unauthorized, type SdkResult } from '../core/result.js';
-import type { ChatMessage, FeatureFlags, RecentChat, SdkListeners } from '../core/types.js';
+ * `{statusCode, message, data}` and never throws. `SDK` is the page's default client: the one the
+ * host page calls and the one the elements use unless they are given another (`.sdk`). */
+import type { ChatBinding } from '../core/binding.js';
+import { ChatClient } from '../core/client.js';
+import type { HistoryQuery } from '../core/history.js';
+import type { ClientOptions } from '../core/options.js';
+import type { TextMessageParams } from '../core/outbox.js';
+import { badRequest, unauthorized } from '../model/errors.js';
+import type { ChatMessage, FeatureFlags, RecentChat, SdkListeners } from '../model/types.js';
+import { asResult, toResult, type SdkResult } from './result.js';
 
 export interface InitializeParams extends Omit<ClientOptions, 'features'> {
   features?: FeatureFlags;
@@ -12,28 +18,49 @@ export interface InitializeParams extends Omit<ClientOptions, 'features'> {
 /** One SDK instance: one account at a time. `createSDK()` makes more (e.g. two people on one page). */
 export class ChatSDK {
   private client: ChatClient | null = null;
-  private unlisten: (() => void)[] = [];
+  private listeners: SdkListeners = {};
+  private readonly watchers = new Set<(binding: ChatBinding | null) => void>();
 
-  /** The core client, for the elements (and hosts that want the store). */
+  /** The core client (for hosts that want the store), null before `initializeSDK`. */
   get core(): ChatClient | null {
     return this.client;
   }
 
+  /** What elements get through context (the store's read side and their actions), null before `initializeSDK`. */
+  get binding(): ChatBinding | null {
+    return this.client?.binding ?? null;
+  }
+
+  /** Calls `watcher` now and whenever `initializeSDK` gives this SDK a new client; returns the unsubscribe. */
+  watch(watcher: (binding: ChatBinding | null) => void): () => void {
+    this.watchers.add(watcher);
+    watcher(this.binding);
+    return () => this.watchers.delete(watcher);
+  }
+
+  /** Sets the server, options and listeners. Called again with the same service, domain and storage
+   * prefix it keeps the session (a launcher's, say) and only replaces the listeners, so a host page
+   * can add its listeners whenever it likes. 400 for an unusable service or domain. */
   initializeSDK(params: InitializeParams): Promise<SdkResult<{ domain: string }>> {
     return asResult(async () => {
       if (!params || typeof params !== 'object') throw badRequest('initializeSDK needs {service, domain}');
-      if (this.client) await this.client.disconnect();
-      for (const off of this.unlisten) off();
+      this.listeners = params.listeners ?? {};
+      const current = this.client?.options;
+      if (current && current.service === params.service && current.domain === String(params.domain).toLowerCase()
+        && current.storagePrefix === (params.storagePrefix ?? 'chat-widget')) {
+        return { domain: current.domain };
+      }
       const client = new ChatClient(params);
-      const l = params.listeners ?? {};
-      this.unlisten = [
-        client.events.on('connection', (e) => l.connectionListener?.(e)),
-        client.events.on('message', (m) => l.messageListener?.(m)),
-        client.events.on('status', (s) => l.messageStatusListener?.(s)),
-        client.events.on('typing', (t) => l.typingStatusListener?.(t)),
-        client.events.on('recent', (r) => l.recentChatsListener?.(r)),
-      ];
+      const old = this.client;
       this.client = client;
+      const l = () => this.listeners;
+      client.events.on('connection', (e) => l().connectionListener?.(e));
+      client.events.on('message', (m) => l().messageListener?.(m));
+      client.events.on('status', (s) => l().messageStatusListener?.(s));
+      client.events.on('typing', (t) => l().typingStatusListener?.(t));
+      client.events.on('recent', (r) => l().recentChatsListener?.(r));
+      if (old) await old.disconnect();
+      for (const watcher of this.watchers) watcher(client.binding);
       return { domain: client.options.domain };
     }, 'SDK initialized');
   }
@@ -60,13 +87,15 @@ export class ChatSDK {
     }, 'Disconnected');
   }
 
-  /** `getJid(userId)` answers synchronously with the JID string, as in the reference. */
+  /** `getJid(userId)` answers synchronously with the JID string, as in the reference; it throws the
+   * `{statusCode, message}` result for an empty id or an uninitialized SDK. */
   getJid(userId: string): string {
-    if (!this.client) throw toResultError(unauthorized('Call initializeSDK({service, domain}) first'));
     try {
+      if (!this.client) throw unauthorized('Call initializeSDK({service, domain}) first');
       return this.client.getJid(userId);
     } catch (error) {
-      throw toResultError(error);
+      const result = toResult(error);
+      throw Object.assign(new Error(result.message), result);
     }
   }
 
@@ -104,15 +133,10 @@ export class ChatSDK {
   }
 }
 
-/** `getJid` throws the result object, so callers see the same `{statusCode, message}` shape. */
-function toResultError(error: unknown): SdkResult<never> & Error {
-  const result = toResult(error);
-  return Object.assign(new Error(result.message), result);
-}
-
 export function createSDK(): ChatSDK {
   return new ChatSDK();
 }
 
-/** The default instance, exposed as `window.ChatWidget.SDK` by the script-tag bundle. */
-export const SDK = createSDK();
+/** The page's default instance: `window.ChatWidget.SDK` in the script-tag bundle, `SDK` in the ESM build.
+ * Two copies of the widget on one page (a bundle and an ESM import) share it. */
+export const SDK: ChatSDK = ((globalThis as { __chatWidgetSDK?: ChatSDK }).__chatWidgetSDK ??= createSDK());

@@ -1,7 +1,8 @@
 /** One chat's cached history: messages in contiguous row order, kept in fixed-size segments so a
  * 10,000-message chat opens by reading one or two small records, plus a de-duplication index. */
-import type { ChatMessage } from '../core/types.js';
+import type { ChatMessage, NewMessage } from '../model/types.js';
 import type { BatchedWriter, KeyValueStore } from './persistence.js';
+import { dedupKeys } from './dedup.js';
 
 export const SEGMENT_SIZE = 100;
 
@@ -21,8 +22,6 @@ export interface ChatMeta {
   seenUpTo?: number;
 }
 
-export type NewMessage = Omit<ChatMessage, 'rowId'>;
-
 /** The stored de-duplication index: `key\trow` lines, and the rows it covered when written. */
 interface PackedIndex {
   packed: string;
@@ -34,16 +33,6 @@ interface PackedIndex {
 const INDEX_WRITE_INTERVAL_MS = 2000;
 
 const segmentOf = (row: number) => Math.floor(row / SEGMENT_SIZE);
-const clean = (id: string) => id.replace(/[\t\n]/g, ' ');
-
-/** The keys a message is known by: its archive id, and its sender's id for it. */
-export function dedupKeys(m: { stanzaId?: string; fromJid: string; msgId: string }): string[] {
-  const keys: string[] = [];
-  if (m.stanzaId) keys.push(`s:${clean(m.stanzaId)}`);
-  if (m.msgId) keys.push(`o:${m.fromJid}:${clean(m.msgId)}`);
-  return keys;
-}
-
 export class ChatLog {
   private readonly segments = new Map<number, ChatMessage[]>();
   private readonly loading = new Map<number, Promise<ChatMessage[]>>();

@@ -2,13 +2,12 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/launcher/define.js';
 import { define } from '../../src/components/shared/define.js';
 import { ChatLauncher } from '../../src/components/launcher/chat-launcher.js';
-import { offlineClient, message, until } from './fixtures.js';
+import { offlineSdk, message, until } from './fixtures.js';
 
 async function launcher(prefix: string, open = false): Promise<ChatLauncher> {
-  const el = await fixture<ChatLauncher>(html`<chat-launcher storage-prefix=${prefix} ?open=${open}></chat-launcher>`);
-  const client = await offlineClient();
-  await client.store!.apply([message(1), message(2)]);
-  (el as unknown as { useClient(c: unknown): void }).useClient(client);
+  const sdk = await offlineSdk();
+  await sdk.core!.store!.dispatch([message(1), message(2)]);
+  const el = await fixture<ChatLauncher>(html`<chat-launcher storage-prefix=${prefix} ?open=${open} .sdk=${sdk}></chat-launcher>`);
   await el.updateComplete;
   return el;
 }

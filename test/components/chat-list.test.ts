@@ -1,12 +1,13 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import '../../src/components/list/define.js';
 import type { ChatList } from '../../src/components/list/chat-list.js';
-import type { StoreEvent } from '../../src/store/chat-store.js';
+import type { StoreEvent } from '../../src/model/events.js';
+import { SDK } from '../../src/sdk/index.js';
 import { offlineClient, providerFor, message, until, PEER, ME } from './fixtures.js';
 
 async function listWith(events: StoreEvent[]) {
   const client = await offlineClient();
-  await client.store!.apply(events);
+  await client.store!.dispatch(events);
   const host = providerFor(client);
   const list = document.createElement('chat-list') as ChatList;
   host.append(list);
@@ -33,7 +34,7 @@ describe('<chat-list>', () => {
     const { client, list } = await listWith([message(1), message(2, { chatJid: other, fromJid: other, msgId: 'z', stanzaId: 'sz' })]);
     const names = () => [...list.shadowRoot!.querySelectorAll('.name')].map((n) => n.textContent);
     expect(names()).to.deep.equal(['zed', 'peer']);
-    await client.store!.apply([message(3, { timestamp: Date.UTC(2026, 10, 24, 11) })]);
+    await client.store!.dispatch([message(3, { timestamp: Date.UTC(2026, 10, 24, 11) })]);
     await until(() => names()[0] === 'peer', 'peer to move to the top');
   });
 
@@ -46,7 +47,7 @@ describe('<chat-list>', () => {
 
   it('shows typing live in the row', async () => {
     const { client, list } = await listWith([message(1)]);
-    client.store!.setTyping(PEER, 'composing');
+    await client.store!.dispatch({ kind: 'typing', chatJid: PEER, state: 'composing' });
     await until(() => list.shadowRoot!.querySelector('.preview.typing'), 'typing preview');
     expect(list.shadowRoot!.querySelector('.preview')!.textContent).to.equal('typing…');
   });
@@ -74,10 +75,12 @@ describe('<chat-list>', () => {
     box.append(list);
     document.body.append(box);
     await list.updateComplete;
-    expect(list.client).to.equal(undefined);
+    expect(list.binding).to.equal(undefined);
     Object.assign(list, { service: 'ws://127.0.0.1:9/none', domain: 'late.example', storagePrefix: `late-${Date.now()}` });
-    await until(() => list.client, 'a client from the attributes');
-    expect(list.client!.options.domain).to.equal('late.example');
+    // The attributes set up the page's SDK (nobody else had), and the list follows it.
+    await until(() => list.binding, 'a chat from the attributes');
+    expect(list.binding).to.equal(SDK.binding);
+    expect(SDK.core!.options.domain).to.equal('late.example');
   });
 
   it('starts a chat from a user id (escaped per XEP-0106) and refuses bad input with a message', async () => {

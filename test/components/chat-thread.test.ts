@@ -1,12 +1,12 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import '../../src/components/thread/define.js';
 import type { ChatThread } from '../../src/components/thread/chat-thread.js';
-import type { StoreEvent } from '../../src/store/chat-store.js';
+import type { StoreEvent } from '../../src/model/events.js';
 import { offlineClient, providerFor, message, until, nextFrame, PEER, ME } from './fixtures.js';
 
 async function threadWith(events: StoreEvent[]) {
   const client = await offlineClient();
-  if (events.length) await client.store!.apply(events);
+  if (events.length) await client.store!.dispatch(events);
   const host = providerFor(client);
   const thread = document.createElement('chat-thread') as ChatThread;
   thread.peer = PEER;
@@ -97,7 +97,7 @@ describe('<chat-thread>', () => {
     scroller.dispatchEvent(new WheelEvent('wheel', { deltaY: -800, bubbles: true }));
     scroller.scrollTop -= 800;
     const jump = await until(() => thread.shadowRoot!.querySelector<HTMLButtonElement>('.jump'), 'the jump button');
-    await client.store!.apply([message(500, { timestamp: Date.UTC(2026, 10, 24, 1) }), message(501, { timestamp: Date.UTC(2026, 10, 24, 1) })]);
+    await client.store!.dispatch([message(500, { timestamp: Date.UTC(2026, 10, 24, 1) }), message(501, { timestamp: Date.UTC(2026, 10, 24, 1) })]);
     await until(() => jump.querySelector('b')?.textContent === '2', 'a count of 2');
     jump.click();
     await until(() => !thread.shadowRoot!.querySelector('.jump'), 'the button to go once at the latest');
@@ -111,7 +111,7 @@ describe('<chat-thread>', () => {
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
     try {
       const client = await offlineClient();
-      await client.store!.apply([message(1), message(2)]);
+      await client.store!.dispatch([message(1), message(2)]);
       const seen: string[] = [];
       client.sendSeen = async (_jid: string, id: string) => {
         seen.push(id);

@@ -1,10 +1,11 @@
-/** Component-test set-up: a client whose cache lives in memory (no server), provided by context. */
+/** Component-test set-up: an SDK whose cache lives in memory (no server), provided by context. */
 import { ContextProvider } from '@lit/context';
-import { ChatClient } from '../../src/core/client.js';
+import { createSDK, type ChatSDK } from '../../src/sdk/index.js';
+import type { ChatClient } from '../../src/core/client.js';
 import { MemoryStorage } from '../../src/store/persistence.js';
-import type { StoreEvent } from '../../src/store/chat-store.js';
-import type { NewMessage } from '../../src/store/chat-log.js';
-import { chatClientContext } from '../../src/components/shared/context.js';
+import type { StoreEvent } from '../../src/model/events.js';
+import type { NewMessage } from '../../src/model/types.js';
+import { chatContext } from '../../src/components/shared/context.js';
 
 // The virtualizer measures items with ResizeObserver; Chromium reports observations it defers to the
 // next frame as this window error. It is a notice, not a failure, and mocha would count it as one.
@@ -15,19 +16,25 @@ window.addEventListener('error', (e) => {
 export const ME = 'me@localhost';
 export const PEER = 'peer@localhost';
 
-export async function offlineClient(account = ME): Promise<ChatClient> {
-  const client = new ChatClient({ service: 'ws://127.0.0.1:9/unused', domain: 'localhost', storage: () => new MemoryStorage() });
-  await client.openCache(account);
-  return client;
+/** An SDK with `account`'s cache open in memory and a server that never answers. */
+export async function offlineSdk(account = ME): Promise<ChatSDK> {
+  const sdk = createSDK();
+  await sdk.initializeSDK({ service: 'ws://127.0.0.1:9/unused', domain: 'localhost', storage: () => new MemoryStorage() });
+  await sdk.core!.openCache(account);
+  return sdk;
 }
 
-/** A container that provides `client` to the elements placed inside it. */
+export async function offlineClient(account = ME): Promise<ChatClient> {
+  return (await offlineSdk(account)).core!;
+}
+
+/** A container that provides `client`'s binding to the elements placed inside it. */
 export function providerFor(client: ChatClient): HTMLElement {
   const host = document.createElement('div');
   host.style.height = '600px';
   host.style.display = 'flex';
   host.style.flexDirection = 'column';
-  new ContextProvider(host, { context: chatClientContext, initialValue: client });
+  new ContextProvider(host, { context: chatContext, initialValue: client.binding });
   document.body.append(host);
   return host;
 }

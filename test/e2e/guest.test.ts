@@ -12,9 +12,9 @@ describe('guest mode', () => {
       const launcher = document.createElement('chat-launcher') as ChatLauncher;
       Object.assign(launcher, { service, domain, guest: true, storagePrefix: prefix });
       document.body.append(launcher);
-      await waitFor(() => launcher.client?.connectionState === 'connected', 'the guest to be online');
-      const jid = launcher.client!.account!;
-      await launcher.client!.disconnect();
+      await waitFor(() => launcher.binding?.connectionState === 'connected', 'the guest to be online');
+      const jid = launcher.binding!.account!;
+      await launcher.disconnect();
       launcher.remove();
       return jid;
     };

@@ -1,7 +1,7 @@
 /** Shared set-up for end-to-end tests: the real Prosody the test runner started, fresh accounts, SDKs. */
 import { executeServerCommand } from '@web/test-runner-commands';
 import { createSDK, type ChatSDK, type InitializeParams } from '../../src/sdk/index.js';
-import type { ChatMessage, ConnectionEvent, MessageStatusEvent, TypingEvent } from '../../src/core/types.js';
+import type { ChatMessage, ConnectionEvent, MessageStatusEvent, TypingEvent } from '../../src/model/types.js';
 
 export interface ServerInfo {
   service: string;

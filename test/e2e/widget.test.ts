@@ -3,6 +3,7 @@ import '../../src/components/launcher/define.js';
 import type { ChatLauncher } from '../../src/components/launcher/chat-launcher.js';
 import type { ChatThread } from '../../src/components/thread/chat-thread.js';
 import type { ChatList } from '../../src/components/list/chat-list.js';
+import { SDK } from '../../src/sdk/index.js';
 import { makePerson, server, waitFor, unique, startServer, stopServer } from './helpers.js';
 
 window.addEventListener('error', (e) => {
@@ -32,7 +33,7 @@ describe('the widget on the real server', () => {
     aliceBox.append(thread);
     document.body.append(aliceBox);
     cleanup.push(async () => {
-      await thread.client?.disconnect();
+      await SDK.disconnect(); // a thread configured by attributes signs in the page's SDK
       aliceBox.remove();
     });
 
@@ -41,11 +42,11 @@ describe('the widget on the real server', () => {
     launcher.storagePrefix = unique('b');
     document.body.append(launcher);
     cleanup.push(async () => {
-      await launcher.client?.disconnect();
+      await launcher.disconnect();
       launcher.remove();
     });
     await launcher.connect({ service, domain, username: bob.username, password: bob.password });
-    await waitFor(() => thread.client?.connectionState === 'connected', 'alice online');
+    await waitFor(() => thread.binding?.connectionState === 'connected', 'alice online');
     launcher.show();
     await launcher.updateComplete;
 
@@ -87,8 +88,8 @@ describe('the widget on the real server', () => {
     const box = document.createElement('div');
     box.style.cssText = 'height:400px;display:flex;flex-direction:column';
     const { ContextProvider } = await import('@lit/context');
-    const { chatClientContext } = await import('../../src/components/shared/context.js');
-    new ContextProvider(box, { context: chatClientContext, initialValue: bob.sdk.core! });
+    const { chatContext } = await import('../../src/components/shared/context.js');
+    new ContextProvider(box, { context: chatContext, initialValue: bob.sdk.binding! });
     const thread = document.createElement('chat-thread') as ChatThread;
     thread.peer = alice.jid;
     box.append(thread);
@@ -108,8 +109,8 @@ describe('the widget on the real server', () => {
     cleanup.push(() => alice.sdk.disconnect());
     const box = document.createElement('div');
     const { ContextProvider } = await import('@lit/context');
-    const { chatClientContext } = await import('../../src/components/shared/context.js');
-    new ContextProvider(box, { context: chatClientContext, initialValue: alice.sdk.core! });
+    const { chatContext } = await import('../../src/components/shared/context.js');
+    new ContextProvider(box, { context: chatContext, initialValue: alice.sdk.binding! });
     box.append(document.createElement('chat-list'));
     document.body.append(box);
     cleanup.push(() => box.remove());

@@ -6,8 +6,8 @@ import { readDisplayed } from '../../src/protocol/markers.js';
 import { readChatState, buildChatState } from '../../src/protocol/chat-states.js';
 import { unwrapCarbon } from '../../src/protocol/carbons.js';
 import { buildArchiveQuery, readArchivedMessage, readArchiveFin } from '../../src/protocol/mam.js';
-import { interpret } from '../../src/core/incoming.js';
-import { escapeNode, unescapeNode, jidForUser, requireJid } from '../../src/core/jid.js';
+import { interpret } from '../../src/core/interpret.js';
+import { escapeNode, unescapeNode, jidForUser, requireJid } from '../../src/model/jid.js';
 
 const ctx = { account: ALICE, source: 'live' as const, fresh: true, now: 1000 };
 

@@ -3,12 +3,13 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import type { ChatClient } from '../../core/client.js';
-import { SdkError } from '../../core/result.js';
-import type { FeatureFlags } from '../../core/types.js';
-import { chatClientContext } from '../shared/context.js';
-import { ClientController } from '../shared/client-controller.js';
-import { pageSession, startSession, type SessionOptions } from '../shared/session.js';
+import type { ChatBinding } from '../../core/binding.js';
+import { asSdkError, badRequest, type SdkError } from '../../model/errors.js';
+import type { FeatureFlags } from '../../model/types.js';
+import { SDK, type ChatSDK } from '../../sdk/index.js';
+import { chatContext } from '../shared/context.js';
+import { ChatController } from '../shared/chat-controller.js';
+import { sdkFor, startSession, type SessionOptions } from '../shared/session.js';
 import { emit } from '../shared/events.js';
 import { displayName } from '../shared/format.js';
 import { tokens } from '../shared/tokens.js';
@@ -60,16 +61,23 @@ export class ChatLauncher extends LitElement {
   /** Whether the panel is open (remembered across page loads). */
   @property({ type: Boolean, reflect: true }) open = false;
 
-  @provide({ context: chatClientContext })
+  /** The SDK to show (from `createSDK()`); by default the page's `ChatWidget.SDK`, which the connection
+   * attributes or `connect()` sign in. */
+  @property({ attribute: false }) sdk?: ChatSDK;
+
+  /** What the list and thread inside read and act on. */
+  @provide({ context: chatContext })
   @state()
-  client?: ChatClient;
+  binding?: ChatBinding;
 
   @state() private chat?: string;
   @state() private notice = '';
 
   @query('.button') private button?: HTMLButtonElement;
 
-  private readonly controller = new ClientController(this, () => this.announceUnread());
+  private readonly controller = new ChatController(this, () => this.announceUnread());
+  private followed?: ChatSDK;
+  private unwatch?: () => void;
   private lastUnread = -1;
   private offMessage?: () => void;
   private offConnection?: () => void;
@@ -112,13 +120,36 @@ export class ChatLauncher extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.onKeydown);
+    this.unwatch?.();
+    this.unwatch = undefined;
+    this.followed = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (!this.client && this.service && this.domain && (this.username || this.guest)) {
-      this.useClient(pageSession(this.sessionOptions(), (e) => this.fail(e)));
-    }
+    const keys = ['sdk', 'service', 'domain', 'username', 'password', 'guest', 'storagePrefix', 'features'];
+    if (this.isConnected && (!this.followed || keys.some((k) => changed.has(k)))) this.chooseSdk();
     if (changed.has('open') || changed.has('chat')) this.remember();
+  }
+
+  /** The `sdk` property; else the SDK the connection attributes name (signed in here); else the page's. */
+  private chooseSdk(): void {
+    if (this.sdk) {
+      this.follow(this.sdk);
+    } else if (this.service && this.domain) {
+      const options = this.sessionOptions();
+      const sdk = sdkFor(options);
+      this.follow(sdk);
+      startSession(sdk, options).catch((e) => this.fail(asSdkError(e)));
+    } else {
+      this.follow(SDK);
+    }
+  }
+
+  private follow(sdk: ChatSDK): void {
+    if (this.followed === sdk) return;
+    this.unwatch?.();
+    this.followed = sdk;
+    this.unwatch = sdk.watch((binding) => this.use(binding ?? undefined));
   }
 
   private sessionOptions(): SessionOptions {
@@ -128,13 +159,15 @@ export class ChatLauncher extends LitElement {
     };
   }
 
-  private useClient(client: ChatClient): void {
+  private use(binding: ChatBinding | undefined): void {
+    if (binding === this.binding) return;
     this.offMessage?.();
     this.offConnection?.();
-    this.client = client;
-    this.controller.attach(client);
-    this.offMessage = client.events.on('message', (message) => emit(this, 'chat-message', { message }));
-    this.offConnection = client.events.on('connection', (e) => {
+    this.binding = binding;
+    this.controller.attach(binding);
+    if (!binding) return;
+    this.offMessage = binding.on('message', (message) => emit(this, 'chat-message', { message }));
+    this.offConnection = binding.on('connection', (e) => {
       if (e.state === 'connected') this.notice = '';
       if (e.state === 'authfailed') this.notice = 'Sign-in failed: wrong username or password.';
       emit(this, 'chat-connection', { state: e.state, ...(e.reason ? { reason: e.reason } : {}) });
@@ -153,18 +186,22 @@ export class ChatLauncher extends LitElement {
       username: options.username ?? this.username, password: options.password ?? this.password,
       guest: options.guest ?? this.guest,
     });
-    if (!this.service || !this.domain) throw new SdkError(400, 'connect() needs service and domain');
-    const opts = this.sessionOptions();
-    if (!this.client || this.client.options.service !== opts.service || this.client.options.domain !== opts.domain) {
-      this.useClient(pageSession({ ...opts, username: undefined, guest: false }));
-    }
+    if (!this.service || !this.domain) throw badRequest('connect() needs service and domain');
+    const session = this.sessionOptions();
+    const sdk = this.sdk ?? sdkFor(session);
+    this.follow(sdk);
     try {
-      await startSession(this.client!, opts);
+      await startSession(sdk, session);
     } catch (error) {
-      const e = error instanceof SdkError ? error : new SdkError(500, String(error));
+      const e = asSdkError(error);
       this.fail(e);
       throw e;
     }
+  }
+
+  /** Signs out the SDK this launcher shows (a host's "log out"); its cache stays for the next sign-in. */
+  async disconnect(): Promise<void> {
+    await this.followed?.disconnect();
   }
 
   /** Opens the panel, optionally on one chat. */
@@ -192,7 +229,7 @@ export class ChatLauncher extends LitElement {
   };
 
   private announceUnread(): void {
-    const count = this.client?.store?.totalUnread ?? 0;
+    const count = this.binding?.totalUnread ?? 0;
     if (count !== this.lastUnread) {
       this.lastUnread = count;
       emit(this, 'chat-unread-change', { count });
@@ -211,7 +248,7 @@ export class ChatLauncher extends LitElement {
   }
 
   override render() {
-    const unread = this.client?.store?.totalUnread ?? 0;
+    const unread = this.binding?.totalUnread ?? 0;
     const label = `${this.open ? 'Close chat' : 'Open chat'}${unread ? `, ${unread} unread` : ''}`;
     return html`
       ${this.open ? this.renderPanel() : nothing}
@@ -228,7 +265,7 @@ export class ChatLauncher extends LitElement {
     const inThread = !!this.chat;
     return html`<section class="panel" part="panel" role="dialog" aria-label=${this.heading}>
       ${inThread ? nothing : html`<div class="panel-header" part="panel-header">
-        <div><h2>${this.heading}</h2>${this.client?.account ? html`<small>${this.guest && !this.username ? 'Guest' : displayName(this.client.account)}</small>` : nothing}</div>
+        <div><h2>${this.heading}</h2>${this.binding?.account ? html`<small>${this.guest && !this.username ? 'Guest' : displayName(this.binding.account)}</small>` : nothing}</div>
         <button class="close" aria-label="Close chat" @click=${() => this.hide()}>×</button>
       </div>`}
       ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}

@@ -6,9 +6,9 @@ import { ChatElement } from '../shared/chat-element.js';
 import { tokens } from '../shared/tokens.js';
 import { emit } from '../shared/events.js';
 import { displayName, formatShort, hueOf, initials } from '../shared/format.js';
-import { isBareJid } from '../../core/jid.js';
-import { SdkError } from '../../core/result.js';
-import type { RecentChat } from '../../core/types.js';
+import { isBareJid } from '../../model/jid.js';
+import { SdkError } from '../../model/errors.js';
+import type { RecentChat } from '../../model/types.js';
 import { listStyles } from './chat-list.styles.js';
 
 const STATUS_MARK: Record<string, string> = { pending: '🕓', sent: '✓', delivered: '✓✓', seen: '✓✓', failed: '⚠' };
@@ -44,7 +44,7 @@ export class ChatList extends ChatElement {
     const form = event.currentTarget as HTMLFormElement;
     const input = form.elements.namedItem('peer') as HTMLInputElement;
     const value = input.value.trim();
-    if (!this.client) {
+    if (!this.binding) {
       this.startError = 'Not connected yet';
       return;
     }
@@ -53,9 +53,9 @@ export class ChatList extends ChatElement {
       return;
     }
     try {
-      const jid = value.includes('@') ? value.toLowerCase() : this.client!.getJid(value);
+      const jid = value.includes('@') ? value.toLowerCase() : this.binding!.getJid(value);
       if (!isBareJid(jid)) throw new SdkError(400, `"${value}" is not a valid address`);
-      if (jid === this.client?.account) throw new SdkError(400, 'That is you: pick someone else');
+      if (jid === this.binding?.account) throw new SdkError(400, 'That is you: pick someone else');
       this.startError = '';
       input.value = '';
       this.openChat(jid);
@@ -65,7 +65,7 @@ export class ChatList extends ChatElement {
   }
 
   private get chats(): RecentChat[] {
-    const all = this.client?.store?.recentChats ?? [];
+    const all = this.binding?.recentChats ?? [];
     const q = this.filter.trim().toLowerCase();
     if (!q) return all;
     return all.filter((c) => displayName(c.chatJid).toLowerCase().includes(q) || c.chatJid.includes(q)
@@ -74,7 +74,7 @@ export class ChatList extends ChatElement {
 
   private renderRow(chat: RecentChat) {
     const name = displayName(chat.chatJid);
-    const typing = this.client?.store?.typing.has(chat.chatJid);
+    const typing = this.binding?.isTyping(chat.chatJid);
     const last = chat.lastMessage;
     const preview = typing ? 'typing…' : last ? `${last.outgoing ? `${STATUS_MARK[last.status] ?? ''} You: ` : ''}${last.body}` : '';
     return html`<li>
@@ -92,8 +92,8 @@ export class ChatList extends ChatElement {
   }
 
   private renderStatus() {
-    const state = this.client?.connectionState;
-    if (!this.client || state === 'connected') return nothing;
+    const state = this.binding?.connectionState;
+    if (!this.binding || state === 'connected') return nothing;
     const text = state === 'connecting' ? 'Connecting…'
       : state === 'reconnecting' ? 'Offline: reconnecting…'
       : state === 'authfailed' ? 'Sign-in failed: wrong username or password'

@@ -1,17 +1,22 @@
-/** The base of the elements that read the shared client: they take it from context, or, placed alone
- * on a page, make (or find) one from their own attributes. */
+/** The base of the elements that show a chat (list, thread). Where their chat comes from, first match:
+ * the `sdk` property (an SDK from `createSDK()`, for several accounts on one page); the context of an
+ * enclosing <chat-launcher>; their own connection attributes (signing in the page's SDK, or one of
+ * its own for another account); else the page's default SDK, once the host has set it up. */
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import type { ChatClient } from '../../core/client.js';
-import type { StoreChange } from '../../store/chat-store.js';
-import { chatClientContext } from './context.js';
-import { ClientController } from './client-controller.js';
-import { onlyPageSession, pageSession } from './session.js';
+import type { ChatBinding } from '../../core/binding.js';
+import type { StoreChange } from '../../model/events.js';
+import { SDK, type ChatSDK } from '../../sdk/index.js';
+import { chatContext } from './context.js';
+import { ChatController } from './chat-controller.js';
+import { sdkFor, startSession } from './session.js';
 import { emit } from './events.js';
 
+const CONNECTION_ATTRIBUTES = ['service', 'domain', 'username', 'password', 'guest', 'storagePrefix'];
+
 export class ChatElement extends LitElement {
-  /** XMPP websocket or BOSH URL; only needed when no `<chat-launcher>` provides the connection. */
+  /** XMPP websocket or BOSH URL; only needed when neither a launcher nor the page's SDK provides the chat. */
   @property() service?: string;
   /** XMPP domain of the accounts. */
   @property() domain?: string;
@@ -22,56 +27,76 @@ export class ChatElement extends LitElement {
   @property({ attribute: 'storage-prefix' }) storagePrefix?: string;
   /** `light`, `dark`, or unset to follow the system. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
+  /** The SDK to show (from `createSDK()`); by default the page's `ChatWidget.SDK`. */
+  @property({ attribute: false }) sdk?: ChatSDK;
 
-  @consume({ context: chatClientContext, subscribe: true })
+  @consume({ context: chatContext, subscribe: true })
   @state()
-  provided?: ChatClient;
+  provided?: ChatBinding;
 
-  @state() private own?: ChatClient;
+  /** The binding of the SDK this element follows itself (when no launcher provides one). */
+  @state() private own?: ChatBinding;
+  private followed?: ChatSDK;
+  private unwatch?: () => void;
 
-  protected readonly clientController = new ClientController(this, (change) => this.storeChanged(change));
+  protected readonly chatController = new ChatController(this, (change) => this.storeChanged(change));
 
-  /** The client this element works with. */
-  get client(): ChatClient | undefined {
-    return this.provided ?? this.own;
+  /** The chat this element works with. */
+  get binding(): ChatBinding | undefined {
+    return this.sdk ? this.own : (this.provided ?? this.own);
   }
 
-  /** Called (at most once a frame) when the store changed; elements re-read what they show. */
+  /** Called when the store changed (a lone change at once, bursts once a frame). */
   protected storeChanged(_change: StoreChange): void {}
 
-  /** Called when the element's client is first known or replaced. */
-  protected clientChanged(): void {}
+  /** Called when the element's binding is first known or replaced. */
+  protected bindingChanged(): void {}
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Context answers synchronously during connection; if nobody did, fall back to attributes.
-    queueMicrotask(() => this.adoptPageSession());
+    // Context answers synchronously during connection; if nobody did, the element finds its own SDK.
+    queueMicrotask(() => this.chooseSdk());
   }
 
-  private adoptPageSession(): void {
-    if (this.provided || this.own) return;
-    if (this.service && this.domain) {
-      this.own = pageSession({
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unwatch?.();
+    this.unwatch = undefined;
+    this.followed = undefined;
+  }
+
+  private chooseSdk(): void {
+    if (!this.isConnected) return;
+    let sdk = this.sdk;
+    if (!sdk && this.provided) return;
+    if (!sdk && this.service && this.domain) {
+      const options = {
         service: this.service, domain: this.domain, username: this.username, password: this.password,
         guest: this.guest, storagePrefix: this.storagePrefix,
-      }, (error) => emit(this, 'chat-error', { statusCode: error.statusCode, message: error.message }));
-    } else {
-      this.own = onlyPageSession();
+      };
+      sdk = sdkFor(options);
+      startSession(sdk, options).catch((error) => emit(this, 'chat-error', { statusCode: error.statusCode, message: error.message }));
     }
+    this.follow(sdk ?? SDK);
   }
 
-  private lastClient?: ChatClient;
+  private follow(sdk: ChatSDK): void {
+    if (this.followed === sdk) return;
+    this.unwatch?.();
+    this.followed = sdk;
+    this.unwatch = sdk.watch((binding) => (this.own = binding ?? undefined));
+  }
+
+  private lastBinding?: ChatBinding;
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    // Connection attributes set after the element joined the page (e.g. once a config has loaded).
-    if (!this.client && this.isConnected && ['service', 'domain', 'username', 'password', 'guest'].some((k) => changed.has(k))) {
-      this.adoptPageSession();
-    }
-    if (this.client !== this.lastClient) {
-      this.lastClient = this.client;
-      this.clientController.attach(this.client);
-      this.clientChanged();
+    // A different SDK, or connection attributes set after the element joined the page.
+    if (this.isConnected && (changed.has('sdk') || CONNECTION_ATTRIBUTES.some((k) => changed.has(k)))) this.chooseSdk();
+    if (this.binding !== this.lastBinding) {
+      this.lastBinding = this.binding;
+      this.chatController.attach(this.binding);
+      this.bindingChanged();
     }
   }
 }

@@ -1,6 +1,7 @@
-/** The context every element reads the chat client (and through it the store) from. */
+/** The context elements read the chat from: a ChatBinding (the store's read side and the actions an
+ * element may call), provided by <chat-launcher> to the list and thread inside it. */
 import { createContext } from '@lit/context';
-import type { ChatClient } from '../../core/client.js';
+import type { ChatBinding } from '../../core/binding.js';
 
 // Symbol.for: two copies of the widget on one page (a bundle and an ESM import) still share one context.
-export const chatClientContext = createContext<ChatClient | undefined>(Symbol.for('chat-widget/client'));
+export const chatContext = createContext<ChatBinding | undefined>(Symbol.for('chat-widget/binding'));

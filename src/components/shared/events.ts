@@ -1,5 +1,5 @@
 /** The events elements send to the host page: prefixed, bubbling out of shadow roots, typed. */
-import type { ChatMessage, ConnectionState } from '../../core/types.js';
+import type { ChatMessage, ConnectionState } from '../../model/types.js';
 
 export interface ChatOpenDetail { jid: string }
 export interface ChatSendDetail { toJid: string; text: string }

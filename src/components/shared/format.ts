@@ -1,5 +1,5 @@
 /** How people, times and days read in the UI. */
-import { localpart, unescapeNode } from '../../core/jid.js';
+import { localpart, unescapeNode } from '../../model/jid.js';
 
 export function displayName(jid: string): string {
   const local = localpart(jid);

@@ -1,8 +1,10 @@
-/** Clients made from element attributes (or `connect()`), shared by every element on the page that
- * names the same account; guest mode registers once and remembers the account for the next visit. */
-import { ChatClient } from '../../core/client.js';
-import { SdkError } from '../../core/result.js';
-import type { FeatureFlags } from '../../core/types.js';
+/** Which SDK an element uses, and signing it in from the element's attributes. The page's default SDK
+ * (`window.ChatWidget.SDK`) is used whenever it is free or already holds the account the attributes
+ * name, so the host page and the elements share one client; another account gets an SDK of its own,
+ * shared by every element naming it. Guest mode registers once and remembers the account. */
+import { SDK, createSDK, type ChatSDK } from '../../sdk/index.js';
+import { asSdkError, SdkError } from '../../model/errors.js';
+import type { FeatureFlags } from '../../model/types.js';
 
 export interface SessionOptions {
   service: string;
@@ -15,40 +17,7 @@ export interface SessionOptions {
   features?: FeatureFlags;
 }
 
-const sessions = new Map<string, ChatClient>();
-
-function keyOf(o: SessionOptions): string {
-  return [o.service, o.domain, o.username ?? (o.guest ? '(guest)' : ''), o.storagePrefix ?? ''].join('|');
-}
-
-const starting = new WeakMap<ChatClient, Promise<void>>();
-
-/** The page's client for these options, created (and connecting) on first use, and signed in again
- * when an element asks for it after it was signed out (a launcher removed and added back). */
-export function pageSession(options: SessionOptions, onError?: (error: SdkError) => void): ChatClient {
-  const key = keyOf(options);
-  let client = sessions.get(key);
-  if (!client) {
-    client = new ChatClient({ service: options.service, domain: options.domain, storagePrefix: options.storagePrefix, features: options.features });
-    sessions.set(key, client);
-  }
-  if (client.signedOut && !starting.has(client)) {
-    const started = startSession(client, options)
-      .catch((error) => onError?.(asSdkError(error)))
-      .finally(() => starting.delete(client!));
-    starting.set(client, started);
-  }
-  return client;
-}
-
-/** Looks up the only client on the page, for elements placed without attributes. */
-export function onlyPageSession(): ChatClient | undefined {
-  return sessions.size === 1 ? sessions.values().next().value : undefined;
-}
-
-function asSdkError(error: unknown): SdkError {
-  return error instanceof SdkError ? error : new SdkError(500, error instanceof Error ? error.message : String(error));
-}
+const others = new Map<string, ChatSDK>();
 
 function guestKey(o: SessionOptions): string {
   return `${o.storagePrefix ?? 'chat-widget'}:guest:${o.service}:${o.domain}`;
@@ -63,24 +32,74 @@ function readGuest(o: SessionOptions): { username: string; password: string } | 
   }
 }
 
-/** Connects a client with the given credentials, or as the remembered (or a new) guest. */
-export async function startSession(client: ChatClient, o: SessionOptions): Promise<void> {
-  if (o.username && o.password) {
-    await client.connect(o.username, o.password);
-    return;
+/** Whether `sdk` can serve these options: not set up yet, or set up for the same server and storage
+ * and signed out or signed in as the same account. */
+function fits(sdk: ChatSDK, o: SessionOptions): boolean {
+  const core = sdk.core;
+  if (!core) return true;
+  const opts = core.options;
+  if (opts.service !== o.service || opts.domain !== o.domain.toLowerCase() || opts.storagePrefix !== (o.storagePrefix ?? 'chat-widget')) return false;
+  if (!core.account) return true;
+  const username = o.username ?? (o.guest ? readGuest(o)?.username : undefined);
+  if (!username) return true;
+  try {
+    return (username.includes('@') ? username.toLowerCase() : core.getJid(username)) === core.account;
+  } catch {
+    return false;
   }
-  if (!o.guest) return;
-  const saved = readGuest(o);
-  if (saved) {
-    try {
-      await client.connect(saved.username, saved.password);
+}
+
+/** The SDK for these options: the page's default one when it fits, else one per account. */
+export function sdkFor(o: SessionOptions): ChatSDK {
+  if (fits(SDK, o)) return SDK;
+  const key = [o.service, o.domain, o.username ?? (o.guest ? '(guest)' : ''), o.storagePrefix ?? ''].join('|');
+  let sdk = others.get(key);
+  if (!sdk) others.set(key, (sdk = createSDK()));
+  return sdk;
+}
+
+const starting = new WeakMap<ChatSDK, Promise<void>>();
+
+/** Initializes `sdk` for these options when needed and signs it in (with the credentials, or as the
+ * remembered or a new guest; without either it is only set up). An SDK already signed in as that account is left as it is. Rejects with
+ * an SdkError (401 wrong credentials, 403 registration off, 408 unreachable). */
+export function startSession(sdk: ChatSDK, o: SessionOptions): Promise<void> {
+  let started = starting.get(sdk);
+  if (!started) {
+    started = signIn(sdk, o).finally(() => starting.delete(sdk));
+    starting.set(sdk, started);
+  }
+  return started;
+}
+
+async function signIn(sdk: ChatSDK, o: SessionOptions): Promise<void> {
+  if (!sdk.core) {
+    const init = await sdk.initializeSDK({ service: o.service, domain: o.domain, storagePrefix: o.storagePrefix, features: o.features });
+    if (init.statusCode !== 200) throw new SdkError(init.statusCode, init.message);
+  }
+  const client = sdk.core!;
+  if (!client.signedOut && client.account) return;
+  try {
+    if (o.username && o.password) {
+      await client.connect(o.username, o.password);
       return;
-    } catch (error) {
-      // The remembered account is gone (server reset): start over with a new one.
-      if (!(error instanceof SdkError) || error.statusCode !== 401) throw error;
     }
+    // Server attributes alone set the SDK up; signing in is then the host's (`SDK.connect()`).
+    if (!o.guest) return;
+    const saved = readGuest(o);
+    if (saved) {
+      try {
+        await client.connect(saved.username, saved.password);
+        return;
+      } catch (error) {
+        // The remembered account is gone (server reset): start over with a new one.
+        if (!(error instanceof SdkError) || error.statusCode !== 401) throw error;
+      }
+    }
+    const created = await client.register();
+    localStorage.setItem(guestKey(o), JSON.stringify({ username: created.username, password: created.password }));
+    await client.connect(created.username, created.password);
+  } catch (error) {
+    throw asSdkError(error);
   }
-  const created = await client.register();
-  localStorage.setItem(guestKey(o), JSON.stringify({ username: created.username, password: created.password }));
-  await client.connect(created.username, created.password);
 }

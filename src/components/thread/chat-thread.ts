@@ -8,9 +8,9 @@ import { define } from '../shared/define.js';
 import { tokens } from '../shared/tokens.js';
 import { emit } from '../shared/events.js';
 import { dayKey, displayName, formatDay, formatTime, hueOf, initials } from '../shared/format.js';
-import { SdkError } from '../../core/result.js';
-import type { ChatMessage } from '../../core/types.js';
-import type { StoreChange } from '../../store/chat-store.js';
+import { SdkError } from '../../model/errors.js';
+import type { ChatMessage } from '../../model/types.js';
+import type { StoreChange } from '../../model/events.js';
 import { threadStyles } from './chat-thread.styles.js';
 
 const keyOf = (item: Item) => item.key;
@@ -122,7 +122,7 @@ export class ChatThread extends ChatElement {
 
   private readonly onPageVisibility = () => this.markSeen();
 
-  protected override clientChanged(): void {
+  protected override bindingChanged(): void {
     void this.load();
   }
 
@@ -150,7 +150,7 @@ export class ChatThread extends ChatElement {
 
   /** Opens the chat: the cached latest messages paint first, the server fills in what is missing. */
   private async load(): Promise<void> {
-    const { client, peer } = this;
+    const { binding, peer } = this;
     const token = ++this.loadToken;
     this.messages = [];
     this.newCount = 0;
@@ -160,13 +160,13 @@ export class ChatThread extends ChatElement {
     this.revealed = false;
     this.lastUserInput = 0;
     this.composerError = '';
-    if (!client || !peer) return;
+    if (!binding || !peer) return;
     try {
-      const cached = await client.cachedMessages(peer, PAGE);
+      const cached = await binding.cachedMessages(peer, PAGE);
       if (token !== this.loadToken) return;
       this.messages = cached;
       if (cached.length < PAGE) {
-        const full = await client.messages({ toJid: peer, limit: PAGE });
+        const full = await binding.messages({ toJid: peer, limit: PAGE });
         if (token !== this.loadToken) return;
         this.messages = full;
         if (full.length < PAGE) this.noMoreOlder = true;
@@ -178,12 +178,12 @@ export class ChatThread extends ChatElement {
 
   /** Re-reads the open window after the store changed (new messages, statuses). */
   private async refresh(): Promise<void> {
-    const { client, peer } = this;
-    if (!client || !peer) return;
+    const { binding, peer } = this;
+    if (!binding || !peer) return;
     const token = this.loadToken;
     const from = this.messages[0]?.rowId;
     const lastRow = this.messages.at(-1)?.rowId ?? -Infinity;
-    const next = from === undefined ? await client.cachedMessages(peer, PAGE) : await client.messagesFrom(peer, from);
+    const next = from === undefined ? await binding.cachedMessages(peer, PAGE) : await binding.messagesFrom(peer, from);
     if (token !== this.loadToken) return;
     // The store hands out the same object for an unchanged message: skip re-rendering an identical window.
     if (next.length === this.messages.length && next.every((m, i) => m === this.messages[i])) return;
@@ -194,13 +194,13 @@ export class ChatThread extends ChatElement {
   }
 
   private async loadOlder(): Promise<void> {
-    const { client, peer } = this;
+    const { binding, peer } = this;
     const oldest = this.messages[0];
-    if (!client || !peer || !oldest || this.olderLoading || this.noMoreOlder) return;
+    if (!binding || !peer || !oldest || this.olderLoading || this.noMoreOlder) return;
     this.olderLoading = true;
     const token = this.loadToken;
     try {
-      const older = await client.messages({ toJid: peer, position: 'up', lastRowId: oldest.rowId, limit: PAGE });
+      const older = await binding.messages({ toJid: peer, position: 'up', lastRowId: oldest.rowId, limit: PAGE });
       if (token !== this.loadToken) return;
       if (older.length === 0) {
         this.noMoreOlder = true;
@@ -368,27 +368,27 @@ export class ChatThread extends ChatElement {
 
   /** Sends a seen marker for the newest incoming message actually on screen while the page is visible. */
   private markSeenNow(): void {
-    const { client, peer } = this;
-    if (!client || !peer || !this.settledAtOpen || document.visibilityState !== 'visible' || this.visible.last < 0) return;
-    const chat = client.store?.recentChat(peer);
+    const { binding, peer } = this;
+    if (!binding || !peer || !this.settledAtOpen || document.visibilityState !== 'visible' || this.visible.last < 0) return;
+    const chat = binding.recentChat(peer);
     for (let i = Math.min(this.visible.last, this.items.length - 1); i >= Math.max(this.visible.first, 0); i--) {
       const item = this.items[i];
       if (item.kind !== 'msg' || item.message.outgoing) continue;
       if (chat?.lastReadRowId !== undefined && item.message.rowId <= chat.lastReadRowId) return;
-      client.sendSeen(peer, item.message.msgId).catch(() => undefined);
+      binding.sendSeen(peer, item.message.msgId).catch(() => undefined);
       return;
     }
   }
 
   private async send(): Promise<void> {
-    const { client, peer } = this;
+    const { binding, peer } = this;
     const text = this.draft;
-    if (!client || !peer || text.trim() === '') return;
+    if (!binding || !peer || text.trim() === '') return;
     const event = emit(this, 'chat-send', { toJid: peer, text }, { cancelable: true });
     if (event.defaultPrevented) return;
     this.stickToBottom = true;
     try {
-      await client.sendText({ toJid: peer, messageText: event.detail.text });
+      await binding.sendText({ toJid: peer, messageText: event.detail.text });
       this.draft = '';
       this.composerError = '';
     } catch (error) {
@@ -407,8 +407,8 @@ export class ChatThread extends ChatElement {
 
   private onInput(event: InputEvent): void {
     this.draft = (event.target as HTMLTextAreaElement).value;
-    if (this.peer && this.client?.connectionState === 'connected') {
-      const action = this.draft.trim() ? this.client.sendTyping(this.peer) : this.client.sendTypingGone(this.peer);
+    if (this.peer && this.binding?.connectionState === 'connected') {
+      const action = this.draft.trim() ? this.binding.sendTyping(this.peer) : this.binding.sendTypingGone(this.peer);
       action.catch(() => undefined);
     }
   }
@@ -431,8 +431,8 @@ export class ChatThread extends ChatElement {
   private renderHeader() {
     const peer = this.peer ?? '';
     const name = displayName(peer);
-    const typing = this.client?.store?.typing.has(peer);
-    const state = this.client?.connectionState;
+    const typing = this.binding?.isTyping(peer);
+    const state = this.binding?.connectionState;
     const subtitle = typing ? 'typing…'
       : state === 'reconnecting' ? 'Offline: messages will be sent when back online'
       : state === 'connecting' ? 'Connecting…'

@@ -5,9 +5,38 @@
  * Incoming messages carry `received`; failed: the server bounced it (`error` says why). */
 export type MessageStatus = 'pending' | 'sent' | 'delivered' | 'seen' | 'received' | 'failed';
 
+/** How far along a message is; a status only moves forward (a bounce is the exception, see the store). */
 export const STATUS_ORDER: Record<MessageStatus, number> = {
   pending: 0, sent: 1, delivered: 2, seen: 3, received: 3, failed: 4,
 };
+
+/** The reference's message kinds (`file` is its "document"). */
+export type MsgType = 'text' | 'image' | 'audio' | 'video' | 'file';
+
+/** What a media message carries besides its caption (XEP-0066 OOB / XEP-0446 file metadata). */
+export interface MediaMeta {
+  /** Where the file is: an http(s) URL, or an `aesgcm://` URL for an encrypted file (XEP-0454). */
+  url: string;
+  fileName?: string;
+  mimeType?: string;
+  /** Bytes. */
+  fileSize?: number;
+  /** Pixels, for images and video. */
+  width?: number;
+  height?: number;
+  /** Milliseconds, for audio and video. */
+  duration?: number;
+  /** A small preview image (data: URL or http(s) URL). */
+  thumbnail?: string;
+}
+
+/** The message a reply answers (XEP-0461 `<reply id=… to=…/>`). */
+export interface ReplyRef {
+  /** The id the replied-to message is known by (see XEP-0461 on which id). */
+  msgId: string;
+  /** Bare JID of the replied-to message's author, when known. */
+  fromJid?: string;
+}
 
 export interface ChatMessage {
   /** The message's id: the `id` / XEP-0359 origin-id its sender gave it. Used by the API (seen, reply). */
@@ -20,18 +49,26 @@ export interface ChatMessage {
   toJid: string;
   /** true when the logged-in account sent it (from this device or another one). */
   outgoing: boolean;
-  msgType: 'text';
+  msgType: MsgType;
+  /** The text; for media, the caption (may be empty). */
   body: string;
   /** Milliseconds since the epoch: the server's delay stamp when there is one, else arrival time. */
   timestamp: number;
   status: MessageStatus;
   /** XEP-0359 stanza-id given by our own archive, once known. */
   stanzaId?: string;
-  replyTo?: string;
+  /** The file, for every kind but text. */
+  media?: MediaMeta;
+  replyTo?: ReplyRef;
+  /** Forwarded from another chat (shown as "Forwarded"). */
+  forwarded?: boolean;
   mentionedUsersIds?: string[];
   /** Why the server refused the message, when status is failed. */
   error?: string;
 }
+
+/** A message before the store gives it a row. */
+export type NewMessage = Omit<ChatMessage, 'rowId'>;
 
 export interface RecentChat {
   chatJid: string;

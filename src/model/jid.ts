@@ -1,5 +1,5 @@
 /** JIDs: XEP-0106 escaping of user ids, bare/full splitting, validation of what callers pass in. */
-import { badRequest } from './result.js';
+import { badRequest } from './errors.js';
 
 // XEP-0106 §3.2: these characters may not appear in a localpart and are escaped as \hh.
 const ESCAPES: Record<string, string> = {

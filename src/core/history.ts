@@ -1,0 +1,187 @@
+/** History: XEP-0313 archive queries with XEP-0059 paging, the catch-up after being away (or the recent
+ * past on a new device), and a chat's older messages when the cache runs out. */
+import { badRequest, SdkError, Status } from '../model/errors.js';
+import type { StoreEvent } from '../model/events.js';
+import { newId } from '../model/ids.js';
+import { requireJid } from '../model/jid.js';
+import type { ChatMessage, NewMessage } from '../model/types.js';
+import { buildArchiveQuery, readArchiveFin, type ArchivedMessage, type ArchivePage } from '../protocol/mam.js';
+import { interpret, type IncomingContext } from './interpret.js';
+import type { Services } from './services.js';
+
+export interface HistoryQuery {
+  toJid: string;
+  /** `up` (default): older than `lastRowId`; `down`: newer (needs `lastRowId`). */
+  position?: 'up' | 'down';
+  lastRowId?: string | number;
+  /** 1 to 500, default 20. */
+  limit?: number;
+}
+
+/** Archive results per query: the catch-up reads the whole archive, a chat's history one peer. */
+const ARCHIVE_PAGE = 250;
+/** A new device rebuilds its recent chats from this many pages of the newest archive. */
+const INITIAL_SYNC_PAGES = 3;
+const MAX_HISTORY_LIMIT = 500;
+
+type Page = ArchivePage & { results: ArchivedMessage[] };
+
+export class History {
+  private readonly queries = new Map<string, ArchivedMessage[]>();
+
+  constructor(
+    private readonly s: Services,
+    /** Receipts owed for messages the catch-up brings (Prosody withholds their offline copies). */
+    private readonly sendReceipt: (to: string, id: string) => void,
+  ) {}
+
+  isOurQuery(queryId: string): boolean {
+    return this.queries.has(queryId);
+  }
+
+  archiveResult(result: ArchivedMessage): void {
+    this.queries.get(result.queryId)?.push(result);
+  }
+
+  private async query(q: { with?: string; before?: string; after?: string; max: number }): Promise<Page> {
+    const queryId = newId();
+    const results: ArchivedMessage[] = [];
+    this.queries.set(queryId, results);
+    try {
+      const iq = await this.s.xmpp.sendIq(buildArchiveQuery({ ...q, queryId }, newId()));
+      return { ...readArchiveFin(iq), results };
+    } finally {
+      this.queries.delete(queryId);
+    }
+  }
+
+  private read(results: ArchivedMessage[], fresh: boolean, receipts?: Map<string, { to: string; id: string }>): StoreEvent[] {
+    const events: StoreEvent[] = [];
+    const ctx: IncomingContext = { account: this.s.account()!, source: 'archive', fresh, now: Date.now() };
+    for (const r of results) {
+      try {
+        const read = interpret(r.message, { ...ctx, archiveId: r.archiveId, archiveTimestamp: r.timestamp });
+        events.push(...read.events);
+        const message = read.events.find((e) => e.kind === 'message');
+        if (receipts && read.receiptFor && message?.kind === 'message') {
+          receipts.set(`${message.message.fromJid}|${message.message.msgId}`, read.receiptFor);
+        }
+      } catch (error) {
+        console.debug('[chat-widget] ignored an archived stanza:', (error as Error).message);
+      }
+    }
+    return events;
+  }
+
+  /** After a new session: fetch what arrived while away (or, on a new device, the recent past). */
+  async catchUp(): Promise<void> {
+    if (!this.s.features.history) return;
+    const store = await this.s.store();
+    let after = store.lastArchiveId;
+    if (after) {
+      try {
+        for (;;) {
+          const page = await this.query({ after, max: ARCHIVE_PAGE });
+          const receipts = new Map<string, { to: string; id: string }>();
+          const events = this.read(page.results, true, receipts);
+          if (page.last) events.push({ kind: 'archive-position', archiveId: page.last });
+          const { added } = await this.s.apply(events, true);
+          // Receipts only for messages new to this account (not ones another of its devices already had).
+          for (const m of added) {
+            const owed = receipts.get(`${m.fromJid}|${m.msgId}`);
+            if (owed) this.sendReceipt(owed.to, owed.id);
+          }
+          if (page.complete || page.results.length === 0 || !page.last) return;
+          after = page.last;
+        }
+      } catch (error) {
+        // item-not-found: the anchor is gone (archive reset); fall back to a fresh sync.
+        if (!(error instanceof SdkError) || error.statusCode !== Status.NOT_FOUND) throw error;
+      }
+    }
+    let before = '';
+    for (let i = 0; i < INITIAL_SYNC_PAGES; i++) {
+      const page = await this.query({ before, max: ARCHIVE_PAGE });
+      const events = this.read(page.results, false);
+      if (i === 0 && page.last) events.push({ kind: 'archive-position', archiveId: page.last });
+      await this.prepend(events, page.complete);
+      if (page.complete || !page.first) return;
+      before = page.first;
+    }
+  }
+
+  /** Puts a page of older archive results in front of the chats they belong to; returns how many were new. */
+  private async prepend(events: StoreEvent[], complete: boolean): Promise<number> {
+    const byChat = new Map<string, NewMessage[]>();
+    const rest: StoreEvent[] = [];
+    for (const e of events) {
+      if (e.kind !== 'message') {
+        rest.push(e);
+        continue;
+      }
+      const list = byChat.get(e.message.chatJid) ?? [];
+      list.push(e.message);
+      byChat.set(e.message.chatJid, list);
+    }
+    const history: StoreEvent[] = [...byChat].map(([chatJid, messages]) => ({ kind: 'history', chatJid, messages, complete }));
+    const { prepended } = await this.s.apply([...history, ...rest], false);
+    return prepended;
+  }
+
+  /** Fetches older messages of one chat from the archive until `wanted` new ones are cached. */
+  private async fetchOlder(chatJid: string, wanted: number): Promise<void> {
+    const store = await this.s.store();
+    const log = await store.log(chatJid);
+    const done = () => this.s.apply([{ kind: 'history', chatJid, messages: [], complete: true }], false);
+    let got = 0;
+    while (got < wanted && !log.meta.complete) {
+      const anchor = log.meta.oldestArchiveId;
+      let page: Page;
+      try {
+        page = await this.query({ with: chatJid, before: anchor ?? '', max: Math.min(ARCHIVE_PAGE, Math.max(wanted - got, 50)) });
+      } catch (error) {
+        // The server no longer has our oldest message (archive expired or reset): the cache is all there is.
+        if (error instanceof SdkError && error.statusCode === Status.NOT_FOUND) {
+          await done();
+          return;
+        }
+        throw error;
+      }
+      const events = this.read(page.results, false).filter((e) => 'chatJid' in e ? e.chatJid === chatJid : e.kind === 'message' && e.message.chatJid === chatJid);
+      got += await this.prepend(events, page.complete);
+      if (page.complete || page.results.length === 0) {
+        if (!log.meta.complete) await done();
+        return;
+      }
+      if (log.meta.oldestArchiveId === anchor) return; // no progress possible: stop rather than loop
+    }
+  }
+
+  /** The reference's `getChatMessages`: from the cache, then the archive for what the cache lacks. */
+  async messages(q: HistoryQuery): Promise<ChatMessage[]> {
+    if (!q || typeof q !== 'object') throw badRequest('Pass {toJid, position, lastRowId, limit}');
+    const store = await this.s.store();
+    const chatJid = requireJid(q.toJid, 'toJid');
+    const position = q.position ?? 'up';
+    if (position !== 'up' && position !== 'down') throw badRequest('position must be "up" (older) or "down" (newer)');
+    const limit = q.limit ?? 20;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_HISTORY_LIMIT) throw badRequest(`limit must be a whole number from 1 to ${MAX_HISTORY_LIMIT}`);
+    let row: number | undefined;
+    if (q.lastRowId !== undefined && q.lastRowId !== null && q.lastRowId !== '') {
+      row = Number(q.lastRowId);
+      if (!Number.isInteger(row)) throw badRequest('lastRowId must be the rowId of a message from an earlier page');
+    }
+    const log = await store.log(chatJid);
+    if (position === 'down') {
+      if (row === undefined) throw badRequest('lastRowId is required with position "down"');
+      return store.after(chatJid, row, limit);
+    }
+    const anchor = row ?? log.meta.lastRow + 1;
+    let page = await store.before(chatJid, anchor, limit);
+    if (page.length < limit && !log.meta.complete && this.s.xmpp.online && this.s.features.history) {
+      await this.fetchOlder(chatJid, limit - page.length);
+      page = await store.before(chatJid, anchor, limit);
+    }
+    return page;
+  }
+}

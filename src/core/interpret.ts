@@ -1,0 +1,104 @@
+/** Turns one `<message>` (live, a carbon's inner message, or an archived one) into store events,
+ * deciding what to trust: receipts and markers only count when they come from the chat's peer. Pure:
+ * no connection, no store. */
+import { bareJid, isBareJid } from '../model/jid.js';
+import type { StoreEvent } from '../model/events.js';
+import type { TypingState } from '../model/types.js';
+import { readError, readMessage } from '../protocol/message.js';
+import { readReceipt, wantsReceipt } from '../protocol/receipts.js';
+import { readDisplayed } from '../protocol/markers.js';
+import { readChatState } from '../protocol/chat-states.js';
+import { newId } from '../model/ids.js';
+
+export type MessageSource = 'live' | 'carbon' | 'archive';
+
+export interface IncomingContext {
+  /** The logged-in account's bare JID. */
+  account: string;
+  source: MessageSource;
+  /** Archive id and time, for messages from the archive. */
+  archiveId?: string;
+  archiveTimestamp?: number;
+  /** Whether new messages count as new (unread, announced) rather than history. */
+  fresh: boolean;
+  now: number;
+}
+
+export interface Interpretation {
+  events: StoreEvent[];
+  /** The chat this stanza belongs to, when it belongs to one. */
+  chatJid?: string;
+  typing?: { chatJid: string; state: TypingState };
+  /** A delivery receipt we owe the sender. */
+  receiptFor?: { to: string; id: string };
+  /** Archive id of this message in our own archive, when trustworthy. */
+  archiveId?: string;
+}
+
+export function interpret(stanza: Element, ctx: IncomingContext): Interpretation {
+  const content = readMessage(stanza);
+  const out: Interpretation = { events: [] };
+  if (content.type === 'groupchat' || content.type === 'headline') return out;
+
+  const fromBare = bareJid(content.from || ctx.account);
+  const outgoing = fromBare === ctx.account;
+  const peer = outgoing ? bareJid(content.to) : fromBare;
+  if (!isBareJid(peer) || peer === ctx.account) return out;
+  out.chatJid = peer;
+
+  if (content.type === 'error') {
+    // A bounce of something we sent: the server or the peer's server refused it.
+    if (!outgoing && content.id) {
+      out.events.push({ kind: 'status', chatJid: peer, fromJid: ctx.account, msgId: content.id, status: 'failed', error: readError(stanza) });
+    }
+    return out;
+  }
+
+  const archiveId = ctx.archiveId ?? content.stanzaIds.find((s) => s.by === ctx.account)?.id;
+  if (archiveId) out.archiveId = archiveId;
+
+  const receipt = readReceipt(stanza);
+  if (receipt && !outgoing) {
+    out.events.push({ kind: 'status', chatJid: peer, fromJid: ctx.account, msgId: receipt, status: 'delivered' });
+  }
+  const displayed = readDisplayed(stanza);
+  if (displayed) {
+    out.events.push(outgoing
+      ? { kind: 'read', chatJid: peer, peerMsgId: displayed }
+      : { kind: 'status', chatJid: peer, fromJid: ctx.account, msgId: displayed, status: 'seen' });
+  }
+
+  const hasBody = content.body !== undefined && content.body.trim() !== '';
+  const state = readChatState(stanza);
+  if (!outgoing && ctx.source !== 'archive' && (state || hasBody)) {
+    out.typing = { chatJid: peer, state: state === 'composing' ? 'composing' : state === 'gone' ? 'gone' : 'paused' };
+  }
+
+  if (hasBody) {
+    const msgId = content.id || archiveId || newId();
+    out.events.push({
+      kind: 'message',
+      fresh: ctx.fresh,
+      message: {
+        msgId,
+        chatJid: peer,
+        fromJid: fromBare,
+        toJid: outgoing ? peer : ctx.account,
+        outgoing,
+        msgType: 'text',
+        body: content.body!,
+        timestamp: content.delay ?? ctx.archiveTimestamp ?? ctx.now,
+        status: outgoing ? 'sent' : 'received',
+        ...(archiveId ? { stanzaId: archiveId } : {}),
+        ...(content.reply ? { replyTo: { msgId: content.reply.id, ...(isBareJid(bareJid(content.reply.to)) ? { fromJid: bareJid(content.reply.to) } : {}) } } : {}),
+        ...(content.mentions.length ? { mentionedUsersIds: content.mentions } : {}),
+      },
+    });
+    // Owed for what reaches this account now: live messages, and messages fetched by the catch-up after
+    // being away (Prosody does not deliver offline copies to a client that queries its archive).
+    if (!outgoing && (ctx.source === 'live' || (ctx.source === 'archive' && ctx.fresh)) && content.idAttr && wantsReceipt(stanza)) {
+      out.receiptFor = { to: ctx.source === 'live' ? content.from : fromBare, id: content.idAttr };
+    }
+  }
+  return out;
+}

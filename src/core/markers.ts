@@ -1,0 +1,38 @@
+/** Receipts and markers we send: XEP-0184 delivery receipts for what reaches this account, and
+ * XEP-0333 `displayed` for what the user has seen (queued while offline, sent on reconnect). */
+import { badRequest, notFound } from '../model/errors.js';
+import { newId } from '../model/ids.js';
+import { requireJid } from '../model/jid.js';
+import { buildDisplayed } from '../protocol/markers.js';
+import { buildReceipt } from '../protocol/receipts.js';
+import { requireFeature, type Services } from './services.js';
+
+export class Markers {
+  /** The newest seen marker per chat that could not go out while offline. */
+  private readonly unsent = new Map<string, string>();
+
+  constructor(private readonly s: Services) {}
+
+  /** Acknowledges a message's delivery (unless the deployment switched receipts off). */
+  sendReceipt(to: string, id: string): void {
+    if (this.s.features.deliveryReceipts) this.s.xmpp.send(buildReceipt(to, id, newId()));
+  }
+
+  /** Marks a peer's message (and every earlier one) seen: 404 for a message that chat never received. */
+  async sendSeen(toUserJid: string, msgId: string): Promise<void> {
+    requireFeature(this.s.features, 'seenStatus', 'Seen status');
+    const store = await this.s.store();
+    const chatJid = requireJid(toUserJid, 'toUserJid');
+    if (typeof msgId !== 'string' || msgId === '') throw badRequest('messageId is required');
+    if (!(await store.findMessage(chatJid, chatJid, msgId))) throw notFound(`No message "${msgId}" from ${chatJid} is known`);
+    await this.s.apply([{ kind: 'read', chatJid, peerMsgId: msgId }], false);
+    if (this.s.xmpp.online) this.s.xmpp.send(buildDisplayed(chatJid, msgId, newId()));
+    else this.unsent.set(chatJid, msgId);
+  }
+
+  /** A session is up: the markers that waited go out. */
+  sendUnsent(): void {
+    for (const [chatJid, msgId] of this.unsent) this.s.xmpp.send(buildDisplayed(chatJid, msgId, newId()));
+    this.unsent.clear();
+  }
+}

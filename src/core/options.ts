@@ -1,0 +1,56 @@
+/** What a client is configured with, its defaults, and the checks a host's options go through. */
+import { badRequest } from '../model/errors.js';
+import type { FeatureFlags } from '../model/types.js';
+import type { KeyValueStore } from '../store/persistence.js';
+
+export interface ClientOptions {
+  /** Websocket (`ws://`, `wss://`) or BOSH (`http(s)://`) endpoint of the XMPP server. */
+  service: string;
+  /** The XMPP domain user ids live on. */
+  domain: string;
+  features?: FeatureFlags;
+  /** Prefix of the IndexedDB databases (one per account). Default `chat-widget`. */
+  storagePrefix?: string;
+  /** Replaces the browser storage, e.g. with `() => new MemoryStorage()` outside browsers. */
+  storage?: (account: string) => KeyValueStore;
+  /** How long after the last keystroke a "gone" typing state is sent, in ms (default 5,000). */
+  typingQuietMs?: number;
+  /** How long a peer's "typing..." is shown without news from them, in ms (default 30,000). */
+  typingExpiryMs?: number;
+  /** Waits between reconnection attempts in ms; the last one repeats (default 1 s, 2, 4, 8, 15, 30 s). */
+  reconnectDelaysMs?: number[];
+  /** How long `connect()` waits for the first connection before answering 408, in ms (it keeps trying). */
+  connectTimeoutMs?: number;
+  /** Timeout of one request to the server, in ms (default 20,000). */
+  requestTimeoutMs?: number;
+}
+
+export type ResolvedOptions = Required<Omit<ClientOptions, 'storage' | 'features'>> & Pick<ClientOptions, 'storage'>;
+
+export const DEFAULT_FEATURES: Required<FeatureFlags> = {
+  typing: true, seenStatus: true, deliveryReceipts: true, history: true, registration: true,
+};
+
+/** Checks and completes a host's options; 400 when the service or domain is unusable. */
+export function resolveOptions(options: ClientOptions): { options: ResolvedOptions; features: Required<FeatureFlags> } {
+  if (typeof options?.service !== 'string' || !/^(wss?|https?):\/\//i.test(options.service)) {
+    throw badRequest('service must be a ws://, wss://, http:// or https:// URL of the XMPP server');
+  }
+  if (typeof options.domain !== 'string' || !/^[a-z0-9.-]+$/i.test(options.domain)) {
+    throw badRequest('domain must be the XMPP domain, e.g. "example.com"');
+  }
+  return {
+    features: { ...DEFAULT_FEATURES, ...(options.features ?? {}) },
+    options: {
+      service: options.service,
+      domain: options.domain.toLowerCase(),
+      storagePrefix: options.storagePrefix ?? 'chat-widget',
+      storage: options.storage,
+      typingQuietMs: options.typingQuietMs ?? 5000,
+      typingExpiryMs: options.typingExpiryMs ?? 30000,
+      reconnectDelaysMs: options.reconnectDelaysMs ?? [1000, 2000, 4000, 8000, 15000, 30000],
+      connectTimeoutMs: options.connectTimeoutMs ?? 20000,
+      requestTimeoutMs: options.requestTimeoutMs ?? 20000,
+    },
+  };
+}

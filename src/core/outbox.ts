@@ -1,0 +1,97 @@
+/** Sending: what the user writes is stored as pending and put in the persisted outbox in one step,
+ * then sent; a ping after a batch proves the server processed it (then it is "sent" and leaves the
+ * outbox). On every new session the outbox goes out again; receivers de-duplicate by origin-id. */
+import { badRequest, unauthorized } from '../model/errors.js';
+import type { OutboxEntry } from '../model/events.js';
+import { newId } from '../model/ids.js';
+import { isBareJid, jidForUser, requireJid } from '../model/jid.js';
+import type { ChatMessage } from '../model/types.js';
+import { buildChatMessage, MAX_BODY_LENGTH } from '../protocol/message.js';
+import { buildPing } from '../protocol/ping.js';
+import type { Services } from './services.js';
+
+export interface TextMessageParams {
+  toJid: string;
+  messageText: string;
+  /** The id of the message this one answers (XEP-0461). */
+  replyMessageId?: string;
+  /** User ids or bare JIDs mentioned in the text (XEP-0372). */
+  mentionedUsersIds?: string[];
+}
+
+/** How long the ping that confirms a batch may take: under load the server answers it only after
+ * routing everything sent before it. A dropped connection resends the outbox anyway. */
+const ACK_TIMEOUT_MS = 5 * 60_000;
+
+export class OutboxSender {
+  private awaitingAck: { chatJid: string; msgId: string }[] = [];
+  private ackScheduled = false;
+
+  constructor(
+    private readonly s: Services,
+    private readonly signedOut: () => boolean,
+    /** The user sent to this chat: their typing ends with the message. */
+    private readonly typingEnded: (chatJid: string) => void,
+  ) {}
+
+  /** The reference's `sendTextMessage`: resolves with the stored message (pending) once it is safe on disk. */
+  async sendText(params: TextMessageParams): Promise<ChatMessage> {
+    if (!params || typeof params !== 'object') throw badRequest('Pass {toJid, messageText}');
+    await this.s.store();
+    if (this.signedOut()) throw unauthorized('Not connected: call connect() before sending');
+    const to = requireJid(params.toJid, 'toJid');
+    if (to === this.s.account()) throw badRequest('toJid is your own JID: pick someone else to chat with');
+    if (typeof params.messageText !== 'string' || params.messageText.trim() === '') throw badRequest('messageText is required and may not be blank');
+    if (params.messageText.length > MAX_BODY_LENGTH) throw badRequest(`messageText is too long (at most ${MAX_BODY_LENGTH} characters)`);
+    if (params.replyMessageId !== undefined && (typeof params.replyMessageId !== 'string' || !params.replyMessageId)) {
+      throw badRequest('replyMessageId must be the id of a message');
+    }
+    const mentions = params.mentionedUsersIds;
+    if (mentions !== undefined && (!Array.isArray(mentions) || mentions.some((m) => typeof m !== 'string'))) {
+      throw badRequest('mentionedUsersIds must be an array of user ids');
+    }
+    const entry: OutboxEntry = {
+      chatJid: to, msgId: newId(), timestamp: Date.now(), msgType: 'text', body: params.messageText,
+      ...(params.replyMessageId ? { replyTo: { msgId: params.replyMessageId } } : {}),
+      ...(mentions?.length ? { mentionedUsersIds: mentions } : {}),
+    };
+    const { added } = await this.s.apply([{
+      kind: 'outgoing', entry,
+      message: { ...entry, fromJid: this.s.account()!, toJid: to, outgoing: true, status: 'pending' },
+    }], false);
+    this.typingEnded(to);
+    if (this.s.xmpp.online) this.transmit([entry]);
+    return added[0];
+  }
+
+  /** A session is up: everything the server may not have goes (again). */
+  async resend(): Promise<void> {
+    this.transmit((await this.s.store()).pendingOutbox);
+  }
+
+  /** Sends outbox entries; one ping for everything sent within a few ms (a burst is one round trip). */
+  private transmit(entries: readonly OutboxEntry[]): void {
+    if (entries.length === 0) return;
+    for (const e of entries) {
+      const mentions = e.mentionedUsersIds?.map((id) => (isBareJid(id) ? id : jidForUser(id, this.s.options.domain)));
+      this.s.xmpp.send(buildChatMessage({
+        to: e.chatJid, id: e.msgId, body: e.body,
+        ...(e.replyTo ? { replyTo: { id: e.replyTo.msgId, to: e.replyTo.fromJid ?? e.chatJid } } : {}),
+        ...(mentions ? { mentions } : {}),
+      }));
+      this.awaitingAck.push({ chatJid: e.chatJid, msgId: e.msgId });
+    }
+    if (this.ackScheduled) return;
+    this.ackScheduled = true;
+    setTimeout(() => {
+      this.ackScheduled = false;
+      const batch = this.awaitingAck;
+      this.awaitingAck = [];
+      const account = this.s.account()!;
+      this.s.xmpp.sendIq(buildPing(this.s.options.domain, newId()), ACK_TIMEOUT_MS)
+        .then(() => this.s.apply(batch.map(({ chatJid, msgId }) => ({ kind: 'status', chatJid, fromJid: account, msgId, status: 'sent' })), false))
+        // No answer: the messages stay in the outbox and go again on the next connection.
+        .catch(() => undefined);
+    }, 10);
+  }
+}

@@ -1,0 +1,51 @@
+/** What enters the store: every change to what is shown is one of these typed events, applied by the
+ * store's one reducer (`ChatStore.dispatch`), whoever produced it (live delivery, carbons, archive
+ * pages, the user's own sends, receipts, markers, acknowledgements, typing, connection). */
+import type {
+  ChatMessage, ConnectionState, MessageStatus, MessageStatusEvent, MsgType, NewMessage, TypingState,
+} from './types.js';
+
+/** A message the user wrote, kept until the server has it: enough to send it again after a reload,
+ * for any kind of message. A file still to upload is referred to by `upload.blobKey` (the Blob is
+ * stored beside the outbox). */
+export interface OutboxEntry extends Pick<ChatMessage,
+  'chatJid' | 'msgId' | 'timestamp' | 'body' | 'media' | 'replyTo' | 'forwarded' | 'mentionedUsersIds'> {
+  msgType: MsgType;
+  upload?: { blobKey: string; fileName: string; mimeType: string; fileSize: number };
+}
+
+export type StoreEvent =
+  /** A message new to this account's view (live, carbon, offline delivery, catch-up after being away):
+   * `fresh` ones count as unread and are announced. */
+  | { kind: 'message'; message: NewMessage; fresh: boolean }
+  /** A page of older archive results for one chat (oldest first), to go in front of its cache. */
+  | { kind: 'history'; chatJid: string; messages: NewMessage[]; complete: boolean }
+  /** The user wrote a message: stored as pending and put in the outbox in one step. */
+  | { kind: 'outgoing'; message: NewMessage; entry: OutboxEntry }
+  /** Evidence about one of our messages: acknowledged, delivered, seen, bounced. */
+  | { kind: 'status'; chatJid: string; fromJid: string; msgId: string; status: MessageStatus; error?: string }
+  /** This account displayed a peer's message on some device: the chat is read up to it. */
+  | { kind: 'read'; chatJid: string; peerMsgId: string }
+  | { kind: 'typing'; chatJid: string; state: TypingState }
+  | { kind: 'connection'; state: ConnectionState; reason?: string }
+  /** The newest archive id this cache has caught up to. */
+  | { kind: 'archive-position'; archiveId: string };
+
+export interface ApplyResult {
+  /** Messages that were new (not duplicates), in the order they were stored. */
+  added: ChatMessage[];
+  /** How many older messages `history` events put in front of their chats. */
+  prepended: number;
+  statuses: MessageStatusEvent[];
+}
+
+/** What changed since subscribers last heard (coalesced per frame during bursts). */
+export interface StoreChange {
+  /** Chats whose messages changed. */
+  chats: Set<string>;
+  recent: boolean;
+  typing: boolean;
+  connection: boolean;
+  /** Everything may have changed (another account's store was opened). */
+  reset?: boolean;
+}

@@ -1,0 +1,69 @@
+/** The recent-chat rows: one per peer, with the last message, its time and the unread count. */
+import type { ChatMessage, RecentChat } from '../model/types.js';
+import type { BatchedWriter } from './persistence.js';
+
+export class RecentChats {
+  private readonly rows = new Map<string, RecentChat>();
+
+  constructor(private readonly writer: BatchedWriter, stored: RecentChat[] | null) {
+    for (const chat of stored ?? []) this.rows.set(chat.chatJid, chat);
+  }
+
+  /** Newest first. */
+  get list(): RecentChat[] {
+    return [...this.rows.values()].sort((a, b) => b.timestamp - a.timestamp);
+  }
+
+  get(chatJid: string): RecentChat | undefined {
+    return this.rows.get(chatJid);
+  }
+
+  has(chatJid: string): boolean {
+    return this.rows.has(chatJid);
+  }
+
+  get totalUnread(): number {
+    let total = 0;
+    for (const chat of this.rows.values()) total += chat.unreadCount;
+    return total;
+  }
+
+  /** A message became the chat's newest: it leads the row; an unread one counts. */
+  touch(message: ChatMessage, unread: boolean): void {
+    const chat = this.rows.get(message.chatJid) ?? { chatJid: message.chatJid, lastMessage: null, timestamp: 0, unreadCount: 0 };
+    const { msgId, body, outgoing, status, timestamp, msgType } = message;
+    chat.lastMessage = { msgId, body, outgoing, status, timestamp, msgType };
+    chat.timestamp = Math.max(chat.timestamp, timestamp);
+    if (unread) chat.unreadCount += 1;
+    if (message.outgoing) {
+      // Replying means having read everything before.
+      chat.unreadCount = 0;
+      chat.lastReadRowId = message.rowId;
+    }
+    this.rows.set(message.chatJid, chat);
+    this.persist();
+  }
+
+  /** The status of a chat's last message changed. */
+  statusChanged(message: ChatMessage): boolean {
+    const chat = this.rows.get(message.chatJid);
+    if (chat?.lastMessage?.msgId !== message.msgId) return false;
+    chat.lastMessage = { ...chat.lastMessage, status: message.status };
+    this.persist();
+    return true;
+  }
+
+  /** Read up to `row`; `unreadAfter` is the number of incoming messages after it. */
+  markRead(chatJid: string, row: number, unreadAfter: number): boolean {
+    const chat = this.rows.get(chatJid);
+    if (!chat || (chat.lastReadRowId !== undefined && chat.lastReadRowId >= row)) return false;
+    chat.lastReadRowId = row;
+    chat.unreadCount = unreadAfter;
+    this.persist();
+    return true;
+  }
+
+  private persist(): void {
+    this.writer.schedule('chats', () => [...this.rows.values()]);
+  }
+}
