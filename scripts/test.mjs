@@ -1,6 +1,9 @@
-// `npm test`: dependencies → type check → @web/test-runner (web-test-runner.config.mjs) → its exit code.
+// `npm test`: dependencies → type check → build → pack test (scripts/pack-test.mjs) → @web/test-runner
+// (web-test-runner.config.mjs) → its exit code.
 // Extra arguments go to the test runner:  npm test -- --files test/unit/store.test.ts
-// CHAT_SKIP_TYPECHECK=1 skips the `tsc --noEmit` step; CHAT_SKIP_BUILD=1 skips the rollup build.
+// CHAT_SKIP_TYPECHECK=1 skips the `tsc --noEmit` step; CHAT_SKIP_BUILD=1 skips the build (bundles,
+// dist/types, custom-elements.json; the pack test then uses dist/ as it is); CHAT_SKIP_PACK=1 skips the
+// pack test.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +55,18 @@ if (!process.env.CHAT_SKIP_BUILD) {
   console.log('[test] rollup -c');
   const build = await run('npx', ['--no', '--', 'rollup', '-c', '--silent']);
   if (build !== 0) finish(build, 'build failed');
+  // What the package ships besides the bundles; the pack test checks them.
+  console.log('[test] build:types, analyze');
+  const types = await run('npm', ['run', '--silent', 'build:types']);
+  if (types !== 0) finish(types, 'declaration build failed');
+  const analyze = await run('npm', ['run', '--silent', 'analyze']);
+  if (analyze !== 0) finish(analyze, 'custom-elements.json build failed');
+}
+
+if (!process.env.CHAT_SKIP_PACK) {
+  console.log('[test] pack test');
+  const pack = await run(process.execPath, ['scripts/pack-test.mjs', ...(process.env.CHAT_SKIP_BUILD ? ['--no-build'] : [])]);
+  if (pack !== 0) finish(pack, 'pack test failed');
 }
 
 console.log('[test] web-test-runner');
