@@ -1,9 +1,11 @@
-// `npm test`: dependencies → type check → build → pack test (scripts/pack-test.mjs) → @web/test-runner
-// (web-test-runner.config.mjs) → its exit code.
+// `npm test`: dependencies → lint → dependency rules → type check → build → pack test
+// (scripts/pack-test.mjs) → @web/test-runner (web-test-runner.config.mjs) → its exit code.
 // Extra arguments go to the test runner:  npm test -- --files test/unit/store.test.ts
-// CHAT_SKIP_TYPECHECK=1 skips the `tsc --noEmit` step; CHAT_SKIP_BUILD=1 skips the build (bundles,
-// dist/types, custom-elements.json; the pack test then uses dist/ as it is); CHAT_SKIP_PACK=1 skips the
-// pack test.
+// CHAT_SKIP_LINT=1 skips `npm run lint` (eslint.config.js); CHAT_SKIP_DEPS=1 skips `npm run deps`
+// (dependency-cruiser, .dependency-cruiser.cjs); CHAT_SKIP_TYPECHECK=1 skips the `tsc --noEmit` step;
+// CHAT_SKIP_BUILD=1 skips the build (bundles, dist/types, custom-elements.json; the pack test then uses
+// dist/ as it is); CHAT_SKIP_PACK=1 skips the pack test. Lint and the dependency rules both run before
+// either can fail the run, so one run shows the findings of both.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +45,27 @@ function finish(code, what) {
 }
 
 await ensureDeps({ needChromium: true, needProsody: true });
+
+// Static checks first: a few seconds, and each finding names its file and rule. Both run before
+// either fails the run.
+const staticChecks = [
+  { skip: 'CHAT_SKIP_LINT', script: 'lint', what: 'lint', tool: 'ESLint', config: 'eslint.config.js' },
+  { skip: 'CHAT_SKIP_DEPS', script: 'deps', what: 'dependency rules', tool: 'dependency-cruiser', config: '.dependency-cruiser.cjs' },
+];
+const failedChecks = [];
+for (const check of staticChecks) {
+  if (process.env[check.skip]) continue;
+  console.log(`[test] npm run ${check.script} (${check.tool})`);
+  const code = await run('npm', ['run', '--silent', check.script]);
+  if (code !== 0) failedChecks.push({ ...check, code });
+}
+if (failedChecks.length) {
+  for (const { what, tool, config, script, skip, code } of failedChecks) {
+    console.error(`\n[test] ${what} failed (exit ${code}): see the ${tool} errors above (rules in ${config}). ` +
+      `\`npm run ${script}\` reruns just this check; ${skip}=1 skips it.`);
+  }
+  finish(1, `${failedChecks.map((c) => c.what).join(' and ')} failed`);
+}
 
 if (!process.env.CHAT_SKIP_TYPECHECK) {
   console.log('[test] tsc --noEmit');

@@ -43,7 +43,7 @@ describe('<chat-launcher>', () => {
     const el = await launcher('t3', true);
     const list = await until(() => el.shadowRoot!.querySelector('chat-list'), 'the list');
     const row = await until(() => list.shadowRoot!.querySelector<HTMLButtonElement>('li button'), 'a row');
-    const opened = oneEvent(el, 'chat-open');
+    const opened = oneEvent<CustomEvent<{ jid: string }>>(el, 'chat-open');
     row.click();
     expect((await opened).detail.jid).to.equal('peer@localhost');
     await el.updateComplete;

@@ -64,7 +64,7 @@ describe('<chat-list>', () => {
 
   it('clicking a chat emits chat-open with its JID', async () => {
     const { list } = await listWith([message(1)]);
-    const opened = oneEvent(list, 'chat-open');
+    const opened = oneEvent<CustomEvent<{ jid: string }>>(list, 'chat-open');
     list.shadowRoot!.querySelector<HTMLButtonElement>('li button')!.click();
     expect((await opened).detail).to.deep.equal({ jid: PEER });
   });
@@ -88,7 +88,7 @@ describe('<chat-list>', () => {
     const form = list.shadowRoot!.querySelector('form')!;
     const input = form.querySelector('input')!;
     input.value = 'Jane Doe';
-    const opened = oneEvent(list, 'chat-open');
+    const opened = oneEvent<CustomEvent<{ jid: string }>>(list, 'chat-open');
     form.requestSubmit();
     expect((await opened).detail.jid).to.equal('jane\\20doe@localhost');
 
