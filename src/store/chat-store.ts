@@ -149,7 +149,7 @@ export class ChatStore {
 
   /** Applies events in order. Resolves once applied (for `outgoing`, once the outbox is on disk). */
   dispatch(input: StoreEvent | readonly StoreEvent[]): Promise<ApplyResult> {
-    const events = Array.isArray(input) ? input : [input as StoreEvent];
+    const events: readonly StoreEvent[] = Array.isArray(input) ? (input as readonly StoreEvent[]) : [input as StoreEvent];
     const applied = this.serial(async () => {
       const result: ApplyResult = { added: [], prepended: 0, statuses: [] };
       const logs = await this.prepare(events);

@@ -212,7 +212,7 @@ export class ChatLauncher extends LitElement {
 
   hide(): void {
     this.open = false;
-    this.updateComplete.then(() => this.button?.focus());
+    void this.updateComplete.then(() => this.button?.focus());
   }
 
   toggle(): void {
@@ -243,7 +243,7 @@ export class ChatLauncher extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('open') && this.open && changed.get('open') === false) {
-      this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.close')?.focus());
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.close')?.focus());
     }
   }
 

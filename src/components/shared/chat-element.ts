@@ -7,6 +7,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { ChatBinding } from '../../core/binding.js';
 import type { StoreChange } from '../../model/events.js';
+import { asSdkError } from '../../model/errors.js';
 import { SDK, type ChatSDK } from '../../sdk/index.js';
 import { chatContext } from './context.js';
 import { ChatController } from './chat-controller.js';
@@ -75,7 +76,10 @@ export class ChatElement extends LitElement {
         guest: this.guest, storagePrefix: this.storagePrefix,
       };
       sdk = sdkFor(options);
-      startSession(sdk, options).catch((error) => emit(this, 'chat-error', { statusCode: error.statusCode, message: error.message }));
+      startSession(sdk, options).catch((error: unknown) => {
+        const { statusCode, message } = asSdkError(error);
+        emit(this, 'chat-error', { statusCode, message });
+      });
     }
     this.follow(sdk ?? SDK);
   }

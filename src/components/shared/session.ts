@@ -25,8 +25,9 @@ function guestKey(o: SessionOptions): string {
 
 function readGuest(o: SessionOptions): { username: string; password: string } | null {
   try {
-    const saved = JSON.parse(localStorage.getItem(guestKey(o)) ?? 'null');
-    return saved && typeof saved.username === 'string' && typeof saved.password === 'string' ? saved : null;
+    const saved = JSON.parse(localStorage.getItem(guestKey(o)) ?? 'null') as { username?: unknown; password?: unknown } | null;
+    const { username, password } = saved ?? {};
+    return typeof username === 'string' && typeof password === 'string' ? { username, password } : null;
   } catch {
     return null;
   }

@@ -254,8 +254,13 @@ export class ChatThread extends ChatElement {
     return items;
   }
 
-  protected override async updated(changed: PropertyValues): Promise<void> {
+  protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    void this.afterRender(changed);
+  }
+
+  /** Keeps the view where the reader expects it once the new items are rendered. */
+  private async afterRender(changed: PropertyValues): Promise<void> {
     if (this.virtualizer && this.observedScroller !== this.virtualizer) {
       this.observedScroller = this.virtualizer;
       this.resizeObserver.observe(this.virtualizer);
