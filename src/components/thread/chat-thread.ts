@@ -13,7 +13,8 @@ import type { ChatMessage } from '../../model/types.js';
 import type { StoreChange } from '../../model/events.js';
 import { threadStyles } from './chat-thread.styles.js';
 
-const keyOf = (item: Item) => item.key;
+// The virtualizer can ask for a key of a range it computed before the items shrank (another chat opened).
+const keyOf = (item: Item | undefined) => item?.key ?? '';
 
 // Registered through define(): the package's own entry defines the tag unconditionally, which throws
 // when a page loads the widget twice.
@@ -296,7 +297,9 @@ export class ChatThread extends ChatElement {
       scroller.scrollTop = scroller.scrollHeight;
       await new Promise((r) => requestAnimationFrame(r));
       // Settled: the newest bubble is rendered, inside the view, and the content height stopped changing.
-      const last = scroller.querySelector<HTMLElement>(`[data-key="${CSS.escape(this.items[this.items.length - 1].key)}"]`);
+      const newest = this.items.at(-1);
+      if (!newest) return;
+      const last = scroller.querySelector<HTMLElement>(`[data-key="${CSS.escape(newest.key)}"]`);
       const view = scroller.getBoundingClientRect();
       const lastInView = !!last && view.height > 0 && last.getBoundingClientRect().bottom <= view.bottom + 1;
       const distance = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
@@ -418,7 +421,8 @@ export class ChatThread extends ChatElement {
     }
   }
 
-  private renderItem = (item: Item) => {
+  private renderItem = (item: Item | undefined) => {
+    if (!item) return nothing; // a stale range, see keyOf
     if (item.kind === 'day') {
       return html`<div class="day" part="day" data-key=${item.key} role="separator"><span>${item.label}</span></div>`;
     }
