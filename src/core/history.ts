@@ -18,16 +18,21 @@ export interface HistoryQuery {
   limit?: number;
 }
 
-/** Archive results per query: the catch-up reads the whole archive, a chat's history one peer. */
+/** Archive results per catch-up query (the whole archive, all chats). */
 const ARCHIVE_PAGE = 250;
-/** A new device rebuilds its recent chats from this many pages of the newest archive. */
-const INITIAL_SYNC_PAGES = 3;
+/** A chat's archive is read in pages of this size, doubling while the reader keeps asking within
+ * `FAST_READER_MS` of the last answer (scrolling fast), up to the largest page. */
+const CHAT_PAGE = { first: 100, largest: 500 };
+const FAST_READER_MS = 2000;
 const MAX_HISTORY_LIMIT = 500;
 
 type Page = ArchivePage & { results: ArchivedMessage[] };
 
 export class History {
   private readonly queries = new Map<string, ArchivedMessage[]>();
+  /** A chat's archive fetch under way: a second caller waits for it instead of asking for the same page. */
+  private readonly fetching = new Map<string, Promise<void>>();
+  private readonly pace = new Map<string, { at: number; size: number }>();
 
   constructor(
     private readonly s: Services,
@@ -100,8 +105,9 @@ export class History {
       }
     }
     let before = '';
-    for (let i = 0; i < INITIAL_SYNC_PAGES; i++) {
-      const page = await this.query({ before, max: ARCHIVE_PAGE });
+    for (let i = 0, left = this.s.options.initialSyncMessages; left > 0; i++) {
+      const page = await this.query({ before, max: Math.min(ARCHIVE_PAGE, left) });
+      left -= ARCHIVE_PAGE;
       const events = this.read(page.results, false);
       if (i === 0 && page.last) events.push({ kind: 'archive-position', archiveId: page.last });
       await this.prepend(events, page.complete);
@@ -134,11 +140,13 @@ export class History {
     const log = await store.log(chatJid);
     const done = () => this.s.apply([{ kind: 'history', chatJid, messages: [], complete: true }], false);
     let got = 0;
-    while (got < wanted && !log.meta.complete) {
+    // Receipts and markers share the archive with messages: a page holds fewer messages than its size,
+    // so each further page is twice as large.
+    for (let max = Math.min(CHAT_PAGE.largest, Math.max(wanted, 50)); got < wanted && !log.meta.complete; max = Math.min(CHAT_PAGE.largest, max * 2)) {
       const anchor = log.meta.oldestArchiveId;
       let page: Page;
       try {
-        page = await this.query({ with: chatJid, before: anchor ?? '', max: Math.min(ARCHIVE_PAGE, Math.max(wanted - got, 50)) });
+        page = await this.query({ with: chatJid, before: anchor ?? '', max });
       } catch (error) {
         // The server no longer has our oldest message (archive expired or reset): the cache is all there is.
         if (error instanceof SdkError && error.statusCode === Status.NOT_FOUND) {
@@ -178,10 +186,37 @@ export class History {
     }
     const anchor = row ?? log.meta.lastRow + 1;
     let page = await store.before(chatJid, anchor, limit);
-    if (page.length < limit && !log.meta.complete && this.s.xmpp.online && this.s.features.history) {
-      await this.fetchOlder(chatJid, limit - page.length);
+    if (log.meta.complete || !this.s.xmpp.online || !this.s.features.history) return page;
+    const size = this.pageSize(chatJid);
+    // Short of what was asked: wait for the archive (a fetch already under way may be enough).
+    for (let tries = 0; page.length < limit && !log.meta.complete && tries < 20; tries++) {
+      const before = log.meta.firstRow;
+      await this.fetchAhead(chatJid, Math.max(limit - page.length, size));
       page = await store.before(chatJid, anchor, limit);
+      if (log.meta.firstRow === before) break; // the archive had nothing more to give
+    }
+    // Keep the cache a page ahead of the reader, so the next step up is answered from memory.
+    if (!log.meta.complete && anchor - limit - log.meta.firstRow < size) {
+      this.fetchAhead(chatJid, size).catch((error) => console.debug('[chat-widget] prefetching history failed:', error));
     }
     return page;
+  }
+
+  /** The archive page size for this chat now: larger while the reader keeps asking quickly. */
+  private pageSize(chatJid: string): number {
+    const now = Date.now();
+    const last = this.pace.get(chatJid);
+    const size = last && now - last.at < FAST_READER_MS ? Math.min(CHAT_PAGE.largest, last.size * 2) : CHAT_PAGE.first;
+    this.pace.set(chatJid, { at: now, size });
+    return size;
+  }
+
+  private fetchAhead(chatJid: string, wanted: number): Promise<void> {
+    let running = this.fetching.get(chatJid);
+    if (!running) {
+      running = this.fetchOlder(chatJid, wanted).finally(() => this.fetching.delete(chatJid));
+      this.fetching.set(chatJid, running);
+    }
+    return running;
   }
 }

@@ -23,6 +23,9 @@ export interface ClientOptions {
   connectTimeoutMs?: number;
   /** Timeout of one request to the server, in ms (default 20,000). */
   requestTimeoutMs?: number;
+  /** How many of the newest archive entries (messages, receipts, markers of every chat) a new device
+   * reads to rebuild its recent chats (default 750); older history comes when a chat is scrolled. */
+  initialSyncMessages?: number;
 }
 
 export type ResolvedOptions = Required<Omit<ClientOptions, 'storage' | 'features'>> & Pick<ClientOptions, 'storage'>;
@@ -51,6 +54,7 @@ export function resolveOptions(options: ClientOptions): { options: ResolvedOptio
       reconnectDelaysMs: options.reconnectDelaysMs ?? [1000, 2000, 4000, 8000, 15000, 30000],
       connectTimeoutMs: options.connectTimeoutMs ?? 20000,
       requestTimeoutMs: options.requestTimeoutMs ?? 20000,
+      initialSyncMessages: Math.max(1, options.initialSyncMessages ?? 750),
     },
   };
 }
