@@ -30,8 +30,11 @@ async function settled(scroller: LitVirtualizer<Item>): Promise<boolean> {
   }
 }
 
-/** Messages read per step when opening and when scrolling up. */
+/** Messages read per step when opening and when scrolling up; a reader still scrolling up within
+ * FAST_SCROLL_MS of the last step gets twice as many, up to MAX_STEP. */
 const PAGE = 50;
+const MAX_STEP = 400;
+const FAST_SCROLL_MS = 1000;
 
 type Item =
   | { kind: 'day'; key: string; label: string }
@@ -84,6 +87,8 @@ export class ChatThread extends ChatElement {
   @query('lit-virtualizer') private virtualizer?: LitVirtualizer<Item>;
 
   private noMoreOlder = false;
+  private olderStep = PAGE;
+  private lastOlderAt = -Infinity;
   private loadToken = 0;
   private visible = { first: -1, last: -1 };
   private items: Item[] = [];
@@ -200,8 +205,11 @@ export class ChatThread extends ChatElement {
     if (!binding || !peer || !oldest || this.olderLoading || this.noMoreOlder) return;
     this.olderLoading = true;
     const token = this.loadToken;
+    // A reader who keeps scrolling up gets larger steps (fewer round trips, fewer re-layouts).
+    const now = performance.now();
+    this.olderStep = now - this.lastOlderAt < FAST_SCROLL_MS ? Math.min(this.olderStep * 2, MAX_STEP) : PAGE;
     try {
-      const older = await binding.messages({ toJid: peer, position: 'up', lastRowId: oldest.rowId, limit: PAGE });
+      const older = await binding.messages({ toJid: peer, position: 'up', lastRowId: oldest.rowId, limit: this.olderStep });
       if (token !== this.loadToken) return;
       if (older.length === 0) {
         this.noMoreOlder = true;
@@ -213,6 +221,7 @@ export class ChatThread extends ChatElement {
       console.warn('[chat-widget] could not load older messages:', error);
     } finally {
       this.olderLoading = false;
+      this.lastOlderAt = performance.now();
     }
   }
 
