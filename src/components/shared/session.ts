@@ -18,6 +18,15 @@ export interface SessionOptions {
 }
 
 const others = new Map<string, ChatSDK>();
+const starting = new WeakMap<ChatSDK, Promise<void>>();
+/** Whom a session being started is for: elements that join the page together must not both take the
+ * page's SDK for two different accounts before either has signed in. */
+const claims = new WeakMap<ChatSDK, string>();
+
+function claimOf(o: SessionOptions): string | undefined {
+  if (o.username) return o.username.toLowerCase();
+  return o.guest ? '(guest)' : undefined;
+}
 
 function guestKey(o: SessionOptions): string {
   return `${o.storagePrefix ?? 'chat-widget'}:guest:${o.service}:${o.domain}`;
@@ -37,6 +46,10 @@ function readGuest(o: SessionOptions): { username: string; password: string } | 
  * and signed out or signed in as the same account. */
 function fits(sdk: ChatSDK, o: SessionOptions): boolean {
   const core = sdk.core;
+  // Claimed by a session for someone else that is starting or running (a signed-out one is free again).
+  const claim = claims.get(sdk);
+  const busy = starting.has(sdk) || (core !== null && !core.signedOut);
+  if (claim && claimOf(o) && claim !== claimOf(o) && busy) return false;
   if (!core) return true;
   const opts = core.options;
   if (opts.service !== o.service || opts.domain !== o.domain.toLowerCase() || opts.storagePrefix !== (o.storagePrefix ?? 'chat-widget')) return false;
@@ -52,14 +65,16 @@ function fits(sdk: ChatSDK, o: SessionOptions): boolean {
 
 /** The SDK for these options: the page's default one when it fits, else one per account. */
 export function sdkFor(o: SessionOptions): ChatSDK {
-  if (fits(SDK, o)) return SDK;
+  if (fits(SDK, o)) {
+    const claim = claimOf(o);
+    if (claim) claims.set(SDK, claim);
+    return SDK;
+  }
   const key = [o.service, o.domain, o.username ?? (o.guest ? '(guest)' : ''), o.storagePrefix ?? ''].join('|');
   let sdk = others.get(key);
   if (!sdk) others.set(key, (sdk = createSDK()));
   return sdk;
 }
-
-const starting = new WeakMap<ChatSDK, Promise<void>>();
 
 /** Initializes `sdk` for these options when needed and signs it in (with the credentials, or as the
  * remembered or a new guest; without either it is only set up). An SDK already signed in as that account is left as it is. Rejects with
