@@ -82,6 +82,36 @@
     return a.height > 0 && a.bottom > b.top && a.top < b.bottom;
   }
 
+  // ---- the widget's internals: the ONE place the live and scroll measurements reach past the public
+  // surface (window.ChatWidget.createSDK() and its methods, the elements' attributes and DOM, and the
+  // wire through bench/ws-tap.js). src/ is being refactored: adapt these accessors when it lands.
+  const internals = {
+    /** Is the client behind a <chat-thread> connected and caught up with the archive?
+     * Touches ChatElement.client (a getter) → ChatClient.connectionState. */
+    threadConnected: (thread) => thread.client?.connectionState === 'connected',
+    /** Calls fn(body, epochMs) each time the thread's client announces a new message (its store has it).
+     * Touches ChatElement.client → ChatClient.events ('message'). Returns an unsubscribe function, or
+     * undefined when that is not there (the figures that need it are then left out). */
+    onThreadMessage(thread, fn) {
+      const events = thread.client?.events;
+      if (typeof events?.on !== 'function') return undefined;
+      return events.on('message', (m) => fn(m.body ?? '', epoch()));
+    },
+    /** The strophe.js connection of an SDK instance, to write raw stanzas and send IQs on.
+     * Touches ChatSDK.core → ChatClient.conn (private). */
+    rawConnection(sdk) {
+      const conn = sdk?.core?.conn;
+      if (!conn?.send) throw new Error('no strophe connection at sdk.core.conn (see `internals` in bench/harness.js)');
+      return conn;
+    },
+  };
+
+  /** The websocket tap of bench/ws-tap.js (installed by bench.mjs with addInitScript). */
+  function wsTap() {
+    if (!window.__benchWs) throw new Error('no websocket tap on this page: bench.mjs installs bench/ws-tap.js with addInitScript');
+    return window.__benchWs;
+  }
+
   const messageText = (i) => `[${i}] ${i % 7 === 0 ? 'A somewhat longer message so that bubbles have different heights, as in a real conversation with real people in it.' : 'Short one.'}`;
 
   const bench = {
@@ -246,7 +276,7 @@
       for (const [name, value] of Object.entries(attrs)) thread.setAttribute(name, value);
       host.appendChild(thread);
       const until = performance.now() + timeoutMs;
-      while (thread.client?.connectionState !== 'connected' || !thread.shadowRoot?.querySelector('lit-virtualizer')) {
+      while (!internals.threadConnected(thread) || !thread.shadowRoot?.querySelector('lit-virtualizer')) {
         if (performance.now() > until) throw new Error(`alice did not connect: ${thread.client?.connectionState}`);
         await sleep(20);
       }
@@ -468,8 +498,7 @@
      * bypassing his store and outbox: isolates alice's receiving side from the sender's own costs.
      */
     async burstRaw({ to, count, tag }) {
-      const conn = bench.sender.sdk.core?.conn;
-      if (!conn?.send) throw new Error('no connection object on sdk.core to send raw stanzas with');
+      const conn = internals.rawConnection(bench.sender.sdk);
       const parser = new DOMParser();
       const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
       const epochStart = epoch();
@@ -520,6 +549,337 @@
 
     async disconnectSender() {
       await bench.sender?.sdk.disconnect();
+    },
+
+    // ---- live message latency -------------------------------------------------------------------
+    // Bob (another browser) sends one message at a time; alice's page (bench.openLive) notes when each
+    // one's websocket frame arrives (ws-tap.js), when her client announces it, and when its text enters
+    // her thread's DOM. Message i's text starts with `${tag}#${i}:`, which marks it on the wire and in
+    // the DOM. All times are epoch (performance.timeOrigin + now()): comparable across the two browsers.
+
+    /** Alice: starts noting, for each of `count` messages, frame arrival, announcement and DOM insertion. */
+    watchLive({ tag, count }) {
+      const thread = bench.thread;
+      const root = thread.shadowRoot;
+      const tap = wsTap();
+      const marker = new RegExp(`${tag}#(\\d+):`, 'g');
+      const messages = Array.from({ length: count }, () => ({}));
+      // Notes time `t` under `field` for every message of this run named in `text` (the first time only).
+      const note = (field, text, t) => {
+        if (!text || !text.includes(tag)) return [];
+        const found = [];
+        for (const m of text.matchAll(marker)) {
+          const rec = messages[Number(m[1])];
+          if (rec && rec[field] === undefined) {
+            rec[field] = t;
+            found.push(rec);
+          }
+        }
+        return found;
+      };
+      tap.onIncoming = (text, t) => note('epochFrame', text, t);
+      const offStore = internals.onThreadMessage(thread, (body, t) => note('epochAnnounced', body, t));
+      // The DOM: every insertion or text change under the thread's shadow root (the virtualizer's rows).
+      const mo = new MutationObserver((records) => {
+        const t = epoch();
+        const shown = [];
+        for (const r of records) {
+          if (r.type === 'characterData') shown.push(...note('epochDom', r.target.data, t));
+          else for (const n of r.addedNodes) shown.push(...note('epochDom', n.textContent, t));
+        }
+        // And the frame that shows it: a task queued from the next rAF runs once that frame is produced.
+        if (shown.length) {
+          requestAnimationFrame(() => {
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => {
+              const painted = epoch();
+              for (const rec of shown) rec.epochPainted ??= painted;
+            };
+            ch.port2.postMessage(null);
+          });
+        }
+      });
+      mo.observe(root, { childList: true, subtree: true, characterData: true });
+      const work = watchLongWork();
+      bench.liveState = {
+        messages,
+        work,
+        t0: performance.now(),
+        storeHook: !!offStore,
+        stop() {
+          tap.onIncoming = null;
+          offStore?.();
+          mo.disconnect();
+          work.stop();
+        },
+      };
+      return { storeHook: !!offStore };
+    },
+
+    /** Alice: waits (up to waitMs) until every message is in the DOM and painted, then returns the records. */
+    async liveResult({ waitMs = 3000 } = {}) {
+      const state = bench.liveState;
+      const until = performance.now() + waitMs;
+      while (state.messages.some((m) => m.epochPainted === undefined) && performance.now() < until) await sleep(20);
+      state.stop();
+      return {
+        messages: state.messages,
+        storeHook: state.storeHook,
+        longtasks: state.work.longtasks.filter((t) => t.start >= state.t0).map((t) => ({ start: t.start - state.t0, duration: t.duration })),
+      };
+    },
+
+    /**
+     * Bob: sends `count` messages through sendTextMessage, one at a time, each call starting `spacingMs`
+     * after the previous one. Notes, per message: just before the call, when the call resolved, and when
+     * the frame carrying it left his websocket (ws-tap.js).
+     */
+    async sendSpaced({ to, count, tag, spacingMs = 250 }) {
+      const { sdk } = bench.sender;
+      const tap = wsTap();
+      const marker = new RegExp(`${tag}#(\\d+):`);
+      const messages = [];
+      tap.onOutgoing = (text, t) => {
+        if (!text.includes(tag) || !text.includes('<body')) return;
+        const rec = messages[Number(text.match(marker)?.[1])];
+        if (rec && rec.epochWire === undefined) rec.epochWire = t;
+      };
+      const start = performance.now();
+      try {
+        for (let i = 0; i < count; i++) {
+          const wait = start + i * spacingMs - performance.now();
+          if (wait > 0) await sleep(wait);
+          const rec = { epochCall: epoch() };
+          messages[i] = rec;
+          const res = await sdk.sendTextMessage({ toJid: to, messageText: `${tag}#${i}: ${messageText(i).slice(3 + String(i).length)}` });
+          rec.epochResolved = epoch();
+          if (res.statusCode !== 200) rec.error = res.message;
+        }
+        await sleep(200); // the last frame
+      } finally {
+        tap.onOutgoing = null;
+      }
+      return { messages };
+    },
+
+    // ---- deep scroll --------------------------------------------------------------------------------
+    // The archive is seeded from one page (bob's browser) holding two SDK sessions, alice and bob, both
+    // online, so every message is delivered live (none waits in offline storage for alice's new device)
+    // and archived by the server in both accounts. The stanzas go straight onto the connections, as
+    // burstRaw does: body and origin-id only, no receipt request or marker, so the archive holds exactly
+    // the seeded messages.
+
+    /** Seeder page: connects alice and bob, each counting the seeded messages that reach them. */
+    async connectSeeders({ service, domain, prefix, accounts, tag }) {
+      const sessions = {};
+      for (const [role, { username, password }] of Object.entries(accounts)) {
+        const sdk = CW.createSDK();
+        const session = { sdk, received: 0, jid: undefined };
+        const init = await sdk.initializeSDK({
+          service, domain, storagePrefix: `${prefix}-${role}`,
+          features: { history: false, deliveryReceipts: false, typing: false, seenStatus: false },
+          listeners: { messageListener: (m) => { if (m.body?.startsWith(`${tag}#`) && !m.outgoing) session.received += 1; } },
+        });
+        if (init.statusCode !== 200) throw new Error(`initializeSDK: ${init.message}`);
+        const res = await sdk.connect(username, password);
+        if (res.statusCode !== 200) throw new Error(`connect ${username}: ${res.message}`);
+        session.jid = res.data.jid.replace(/\/.*$/, '');
+        sessions[role] = session;
+      }
+      bench.seeders = sessions;
+      return Object.fromEntries(Object.entries(sessions).map(([role, s]) => [role, s.jid]));
+    },
+
+    /**
+     * Seeder page: writes `count` messages, message i from alice when i % 3 === 0 and from bob otherwise,
+     * keeping at most `inFlight` of them not yet received by the other side (the server archives a
+     * message before it delivers it), then waits until all have arrived. Message 0 is the oldest in the
+     * archive and message count-1 the newest.
+     */
+    async seedArchive({ count, tag, inFlight = 200, timeoutMs = 600_000 }) {
+      const { alice, bob } = bench.seeders;
+      const conns = { alice: internals.rawConnection(alice.sdk), bob: internals.rawConnection(bob.sdk) };
+      const parser = new DOMParser();
+      const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      const received = () => alice.received + bob.received;
+      const t0 = performance.now();
+      const until = t0 + timeoutMs;
+      for (let i = 0; i < count; i++) {
+        // The first and the last go alone, so they are also the archive's oldest and newest (messages on
+        // two connections can be archived in a slightly different order than they were written).
+        const limit = i === 1 || i === count - 1 ? 1 : inFlight;
+        while (i - received() >= limit) {
+          if (performance.now() > until) throw new Error(`seeding stalled: ${received()} of ${i} sent arrived`);
+          await sleep(5);
+        }
+        const [from, to] = i % 3 === 0 ? ['alice', 'bob'] : ['bob', 'alice'];
+        const id = `${tag}-${i}-${Math.random().toString(36).slice(2, 10)}`;
+        const xml = `<message xmlns="jabber:client" to="${bench.seeders[to].jid}" type="chat" id="${id}">` +
+          `<body>${esc(`${tag}#${i}: ${messageText(i).slice(3 + String(i).length)}`)}</body>` +
+          `<origin-id xmlns="urn:xmpp:sid:0" id="${id}"/></message>`;
+        conns[from].send(parser.parseFromString(xml, 'text/xml').documentElement);
+      }
+      while (received() < count) {
+        if (performance.now() > until) throw new Error(`seeding stalled: ${received()} of ${count} arrived`);
+        await sleep(20);
+      }
+      return { ms: performance.now() - t0, received: received() };
+    },
+
+    /** Seeder page: how many items the server's archive of `role` holds with `withJid` (RSM <count/>). */
+    async archiveCount({ role, withJid }) {
+      const conn = internals.rawConnection(bench.seeders[role].sdk);
+      const id = `count-${Math.random().toString(36).slice(2, 10)}`;
+      const xml = `<iq xmlns="jabber:client" type="set" id="${id}"><query xmlns="urn:xmpp:mam:2" queryid="${id}">` +
+        '<x xmlns="jabber:x:data" type="submit"><field var="FORM_TYPE" type="hidden"><value>urn:xmpp:mam:2</value></field>' +
+        `<field var="with"><value>${withJid}</value></field></x>` +
+        '<set xmlns="http://jabber.org/protocol/rsm"><max>0</max></set></query></iq>';
+      const iq = await new Promise((resolve, reject) => {
+        conn.sendIQ(new DOMParser().parseFromString(xml, 'text/xml').documentElement, resolve, (e) => reject(new Error(`MAM count query failed: ${e?.outerHTML ?? 'timeout'}`)), 30000);
+      });
+      return Number(iq.getElementsByTagName('count')[0]?.textContent ?? NaN);
+    },
+
+    async disconnectSeeders() {
+      for (const s of Object.values(bench.seeders ?? {})) await s.sdk.disconnect();
+      bench.seeders = undefined;
+    },
+
+    /**
+     * Alice: puts <chat-thread peer=…> on the page (attributes only) and waits until the newest message
+     * (`latestNeedle`) is in view in a revealed list. Returns how long that took (from appending the
+     * element, or with `peerWhenConnected` from setting `peer`) and what went on the wire meanwhile.
+     * `peerWhenConnected`: the element goes in without `peer` and gets it once its client is connected
+     * (and so caught up): a reader who opens the chat a moment after the page, not with it.
+     * The element stays on the page for deepScroll().
+     */
+    async openDeep({ service, domain, prefix, username, password, peer, latestNeedle, peerWhenConnected = false, timeoutMs = 60000 }) {
+      const tap = wsTap();
+      const host = document.getElementById('host');
+      host.textContent = '';
+      const thread = document.createElement('chat-thread');
+      const attrs = { service, domain, username, password, 'storage-prefix': prefix, ...(peerWhenConnected ? {} : { peer }) };
+      for (const [name, value] of Object.entries(attrs)) thread.setAttribute(name, value);
+      let t0 = performance.now();
+      host.appendChild(thread);
+      let connectedMs;
+      if (peerWhenConnected) {
+        while (!internals.threadConnected(thread)) {
+          if (performance.now() > t0 + timeoutMs) throw new Error('alice did not connect');
+          await sleep(10);
+        }
+        connectedMs = performance.now() - t0;
+        t0 = performance.now();
+        thread.setAttribute('peer', peer);
+      }
+      const until = t0 + timeoutMs;
+      for (;;) {
+        await frame();
+        const { scroller, rows } = rowsOf(thread);
+        if (rows.length && getComputedStyle(scroller).visibility !== 'hidden' && inView(rowWith(rows, latestNeedle), scroller)) break;
+        if (performance.now() > until) {
+          throw new Error(`the thread did not show ${latestNeedle} within ${timeoutMs} ms: ${rows.length} rows ` +
+            `(last: "${rows.at(-1)?.textContent.trim().slice(0, 40) ?? ''}"), list ${scroller ? getComputedStyle(scroller).visibility : 'missing'}, ` +
+            `connected ${internals.threadConnected(thread)}, ${tap.mam.length} archive queries`);
+        }
+      }
+      const shownMs = performance.now() - t0;
+      bench.thread = thread;
+      // mamQueries: every archive query this page has sent so far (connecting, catching up, opening).
+      return { shownMs, connectedMs, mamQueries: tap.mam.length, connected: internals.threadConnected(thread) };
+    },
+
+    /**
+     * Alice: scrolls the open thread toward its oldest message as a reader flinging it would: every
+     * animation frame a `wheel` event on the lit-virtualizer (the thread loads older messages only
+     * after the reader's own input) and then `scrollTop = 0` (step 'top') or one screen up (step
+     * 'screen'). Measures from the first scroll to the first moment `oldestNeedle` is in the DOM.
+     * Gives up when no older message has come into the DOM for `stallMs` (`stalled`), or after timeoutMs.
+     */
+    async deepScroll({ oldestNeedle, tag, step = 'top', timeoutMs = 120000, stallMs = 6000 }) {
+      const thread = bench.thread;
+      const tap = wsTap();
+      const scroller = thread.shadowRoot.querySelector('lit-virtualizer');
+      const marker = new RegExp(`${tag}#(\\d+):`, 'g');
+      const mamBefore = tap.mam.length;
+      const work = watchLongWork();
+      const out = { loads: 0, progress: [] };
+      let epochStart;
+      let epochOldest;
+      let lowest = Infinity;
+      let lastProgress = performance.now();
+      // Progress: the oldest message index in the DOM so far, noted each time it drops by 250 or more.
+      const noteText = (text, t) => {
+        if (!text || !text.includes(tag)) return;
+        if (epochOldest === undefined && text.includes(oldestNeedle)) epochOldest = t;
+        let low = lowest;
+        for (const m of text.matchAll(marker)) low = Math.min(low, Number(m[1]));
+        if (low < lowest) {
+          lastProgress = performance.now();
+          if (epochStart !== undefined && (out.progress.length === 0 || out.progress.at(-1)[1] - low >= 250 || low === 0)) {
+            out.progress.push([t - epochStart, low]);
+          }
+          lowest = low;
+        }
+      };
+      const mo = new MutationObserver((records) => {
+        const t = epoch();
+        for (const r of records) {
+          if (r.type === 'characterData') noteText(r.target.data, t);
+          else {
+            for (const n of r.addedNodes) {
+              // The thread's "Loading older messages…" indicator: one per step that waits for older messages.
+              if (n.nodeType === 1 && n.classList.contains('loading')) out.loads += 1;
+              noteText(n.textContent, t);
+            }
+          }
+        }
+      });
+      mo.observe(thread.shadowRoot, { childList: true, subtree: true, characterData: true });
+      noteText(scroller.textContent, epoch());
+      let frames = 0;
+      let maxFrameGap = 0;
+      let last;
+      const t0 = performance.now();
+      await new Promise((resolve) => {
+        const tick = () => {
+          const now = performance.now();
+          if (last !== undefined) maxFrameGap = Math.max(maxFrameGap, now - last);
+          last = now;
+          if (epochOldest !== undefined || now - t0 > timeoutMs || now - lastProgress > stallMs) {
+            out.stalled = epochOldest === undefined && now - lastProgress > stallMs;
+            resolve();
+            return;
+          }
+          if (epochStart === undefined) epochStart = epoch();
+          frames += 1;
+          scroller.dispatchEvent(new WheelEvent('wheel', { deltaY: -scroller.clientHeight, bubbles: true, composed: true }));
+          scroller.scrollTop = step === 'screen' ? Math.max(0, scroller.scrollTop - scroller.clientHeight) : 0;
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      mo.disconnect();
+      work.stop();
+      const windowStart = t0;
+      const windowEnd = performance.now();
+      const queries = tap.mam.slice(mamBefore).filter((q) => q.epochSent <= (epochOldest ?? Infinity));
+      const { rows } = rowsOf(thread);
+      return {
+        ms: epochOldest === undefined ? undefined : epochOldest - epochStart,
+        timedOut: epochOldest === undefined,
+        stalled: !!out.stalled,
+        lowestReached: lowest,
+        frames,
+        maxFrameGap,
+        loads: out.loads,
+        progress: out.progress,
+        rowsInDom: rows.length,
+        oldestInView: inView(rowWith(rows, oldestNeedle), scroller),
+        mam: queries.map((q) => ({ with: q.with, max: q.max, results: q.results, sentAt: q.epochSent - epochStart, waitMs: q.epochFin === undefined ? undefined : q.epochFin - q.epochSent })),
+        longtasks: work.longtasks.filter((t) => t.start >= windowStart && t.start < windowEnd).map((t) => ({ start: t.start - windowStart, duration: t.duration })),
+        longFrames: work.frames.map((f) => ({ ...f, start: f.start - windowStart })),
+      };
     },
   };
   window.bench = bench;

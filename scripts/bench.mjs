@@ -1,5 +1,7 @@
-// `npm run bench`: measures the widget and prints a table; writes bench/results.md (overwritten each
-// run) and docs/size.md. It only measures: nothing here passes or fails on a time.
+// `npm run bench`: measures the widget and prints a table; writes bench/results.md and docs/size.md.
+// It only measures: nothing here passes or fails on a time. A run of a subset (--only) rewrites the
+// sections it measured and keeps the others from the previous bench/results.md, marked as not
+// re-measured (with the date they were measured).
 //
 //   1. Size       build (rollup -c), raw and gzip -9 bytes of dist/chat-widget.js and .esm.js, and the
 //                 gzip size of each big dependency bundled alone with the same rollup + terser settings.
@@ -18,12 +20,30 @@
 //                           alice's side at the real server's pace
 //                   inject  the stanzas are fed into alice's client one per task, no server pace: the
 //                           widget's own receiving capacity (receipts still go out for real)
-// Each measurement runs 3 times (--runs N); the table shows the median and [min–max]. About 3 minutes.
+//   4. Live       alice's page shows <chat-thread peer=bob> (script-tag bundle) connected to the real
+//                 Prosody; bob, in another browser, calls sendTextMessage 60 times, one at a time, 250 ms
+//                 apart (--live-count, --live-spacing). Per message: from just before bob's call to its
+//                 text entering alice's thread DOM (MutationObserver on the shadow root), on one clock
+//                 (performance.timeOrigin + now()); p50/p90/p99/max over all runs' messages, split into
+//                 bob's call → the frame reaching alice's page (a websocket tap installed before the
+//                 bundle, bench/ws-tap.js, on both pages: bob's side, then the server's) and that frame →
+//                 the text in her DOM (the widget's own share: until her client announces it, then to the DOM).
+//   5. Scroll     a 5,000-message archive between alice and bob (--scroll-count), seeded once through two
+//                 SDK sessions writing raw stanzas, checked with a MAM count; on a Prosody of its own whose
+//                 data dir is on /dev/shm by default (--scroll-data-base: it speeds up seeding; reading the
+//                 archive back measured the same on disk). Alice's page opens <chat-thread peer=bob>; once
+//                 it shows the latest message, every animation frame a wheel event and scrollTop = 0
+//                 (--scroll-step screen: one screen up instead): time from the first scroll to the oldest
+//                 message in the DOM, long tasks meanwhile, and the archive (MAM) queries her page sent
+//                 (counted on the wire by the tap). Three passes a run: a fresh device (new browser
+//                 context, new storage prefix) whose page opens with the chat; another fresh device where
+//                 the element gets `peer` once connected; that device's page reloaded (cache warm).
+// Each measurement runs 3 times (--runs N); the table shows the median and [min–max]. About 7 minutes.
 //
 // Options:
 //   --no-build       use the existing dist/ (the sizes are still measured)
-//   --runs N         repetitions of the open and burst measurements (default 3)
-//   --only LIST      comma-separated subset of size,open,burst
+//   --runs N         repetitions of the open, burst, live and scroll measurements (default 3)
+//   --only LIST      comma-separated subset of size,open,burst,live,scroll (default all five)
 //   --count N        messages in the burst (default 1000)
 //   --profile        record a CPU profile of one extra (unmeasured) burst on alice's page and print the
 //                    functions taking the most time inside long tasks (mapped through the source map);
@@ -35,6 +55,12 @@
 //   --data-base DIR  where the throwaway Prosody data dir goes (default .data; /dev/shm takes the
 //                    disk's fsync cost out of the server's figures)
 //   --keep-data      keep the Prosody data dir (and its prosody.log) after the run
+//   --live-count N   messages bob sends in each live run (default 60)
+//   --live-spacing MS  time between the starts of bob's sendTextMessage calls (default 250)
+//   --scroll-count N messages in the deep-scroll archive (default 5000)
+//   --scroll-step S  top (default: scrollTop = 0 every frame) or screen (one screen up every frame)
+//   --scroll-data-base DIR  where the deep scroll's Prosody keeps its data (default /dev/shm when it
+//                    exists and no --data-base is given, else --data-base): it speeds up seeding
 //
 // Needs /usr/bin/chromium and /usr/bin/prosody (scripts/ensure-deps.mjs installs them).
 import { spawnSync, execFileSync } from 'node:child_process';
@@ -66,13 +92,21 @@ const option = (name, fallback) => {
 };
 const RUNS = Math.max(1, Number(option('--runs', 3)));
 const BURST = Math.max(1, Number(option('--count', 1000)));
-const ONLY = new Set(option('--only', 'size,open,burst').split(',').map((s) => s.trim()));
+const MEASUREMENTS = ['size', 'open', 'burst', 'live', 'scroll'];
+const ONLY = new Set(option('--only', MEASUREMENTS.join(',')).split(',').map((s) => s.trim()));
+for (const name of ONLY) if (!MEASUREMENTS.includes(name)) throw new Error(`--only: unknown measurement "${name}" (${MEASUREMENTS.join(', ')})`);
+const LIVE_COUNT = Math.max(1, Number(option('--live-count', 60)));
+const LIVE_SPACING = Math.max(20, Number(option('--live-spacing', 250)));
+const SCROLL_COUNT = Math.max(100, Number(option('--scroll-count', 5000)));
+const SCROLL_STEP = option('--scroll-step', 'top') === 'screen' ? 'screen' : 'top';
 const PROFILE = flag('--profile');
 // Each SDK burst takes about a minute (see bench/results.md), so one run by default keeps the bench short.
 const SDK_RUNS = Math.max(1, Number(option('--sdk-runs', 1)));
 const BURST_MODES = option('--burst-modes', 'sdk,raw,inject').split(',').map((m) => m.trim()).filter((m) => ['sdk', 'raw', 'inject'].includes(m));
 // Where the throwaway Prosody data dir goes (default .data): /dev/shm takes the disk out of the server's figures.
 const DATA_BASE = path.resolve(option('--data-base', path.join(ROOT, '.data')));
+// The deep scroll's own Prosody: its 5,000-message archive is seeded much faster off the disk.
+const SCROLL_DATA_BASE = path.resolve(option('--scroll-data-base', argv.includes('--data-base') ? DATA_BASE : (existsSync('/dev/shm') ? '/dev/shm' : DATA_BASE)));
 const HEADED = flag('--headed');
 const SEEDED = 10_000;
 const CHROMIUM = '/usr/bin/chromium';
@@ -84,6 +118,7 @@ const PAGE_HOST = '127.0.0.2';
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const log = (...a) => console.log(`[bench ${elapsed()}]`, ...a);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ---- small statistics ---------------------------------------------------------------------------
 
@@ -532,6 +567,150 @@ async function measureBurst({ browser, senderBrowser, base, prosody, runId, mode
   }
 }
 
+// ---- 4. live message latency --------------------------------------------------------------------
+
+/** The websocket tap (bench/ws-tap.js), installed in a context's pages before any of their scripts. */
+const WS_TAP = path.join(ROOT, 'bench', 'ws-tap.js');
+
+/** Nearest-rank percentile. */
+function percentile(xs, p) {
+  const s = nums(xs).sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] : undefined;
+}
+/** "p50 / p90 / p99 / max" of a pooled list of values. */
+const spread = (xs, digits = 1) => (nums(xs).length
+  ? `${[50, 90, 99].map((p) => fmt(percentile(xs, p), digits)).join(' / ')} / ${fmt(max(xs), digits)} ms`
+  : 'n/a');
+
+/**
+ * One live run: fresh accounts; alice's page shows <chat-thread peer=bob> and is connected; bob, in the
+ * other browser, sends LIVE_COUNT messages LIVE_SPACING ms apart. Returns one record per message with
+ * epoch times: call (bob, just before sendTextMessage), resolved (bob), wire (bob's frame out), frame
+ * (alice's page has the frame), announced (alice's client emits it), dom (text in her thread), painted.
+ */
+async function measureLive({ browser, senderBrowser, base, prosody, runId }) {
+  const url = `${base}/bench/thread.html`;
+  const aliceContext = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const bobContext = await senderBrowser.newContext();
+  try {
+    await aliceContext.addInitScript({ path: WS_TAP });
+    await bobContext.addInitScript({ path: WS_TAP });
+    const alicePage = await openPage(aliceContext, url);
+    const bobPage = await openPage(bobContext, url);
+    const alice = { username: `alice-${runId}`, password: 'bench-pass' };
+    const bob = { username: `bob-${runId}`, password: 'bench-pass' };
+    const server = { service: prosody.service, domain: prosody.domain };
+    const aliceReg = await bobPage.evaluate((a) => bench.register(a), { ...server, ...alice });
+    const bobReg = await bobPage.evaluate((a) => bench.register(a), { ...server, ...bob });
+    await alicePage.evaluate((a) => bench.openLive(a), { ...server, ...alice, prefix: `bench-live-${runId}`, peer: bobReg.jid });
+    await bobPage.evaluate((a) => bench.prepareSender(a), { ...server, ...bob, prefix: `bench-live-${runId}` });
+    await sleep(500); // let both sides' start-up traffic (catch-up, carbons, presence) go by
+    const tag = `live-${runId}`;
+    const watch = await alicePage.evaluate((a) => bench.watchLive(a), { tag, count: LIVE_COUNT });
+    const sent = await bobPage.evaluate((a) => bench.sendSpaced(a), { to: aliceReg.jid, count: LIVE_COUNT, tag, spacingMs: LIVE_SPACING });
+    const received = await alicePage.evaluate(() => bench.liveResult({ waitMs: 3000 }));
+    await bobPage.evaluate(() => bench.disconnectSender()).catch(() => undefined);
+    const messages = sent.messages.map((s, i) => {
+      const r = received.messages[i] ?? {};
+      const d = (a, b) => (a === undefined || b === undefined ? undefined : b - a);
+      return {
+        error: s.error,
+        total: d(s.epochCall, r.epochDom), // bob's call → text in alice's DOM
+        toFrame: d(s.epochCall, r.epochFrame), // (a) bob's call → the frame reaches alice's page
+        toWire: d(s.epochCall, s.epochWire), // (a1) bob's call → his frame leaves
+        wireToFrame: d(s.epochWire, r.epochFrame), // (a2) bob's frame → alice's page: Prosody and loopback
+        frameToDom: d(r.epochFrame, r.epochDom), // (b) the widget's own share
+        frameToAnnounced: d(r.epochFrame, r.epochAnnounced), // (b1) frame → her client announces it
+        announcedToDom: d(r.epochAnnounced, r.epochDom), // (b2) announced → text in the DOM
+        domToPainted: d(r.epochDom, r.epochPainted),
+        callResolved: d(s.epochCall, s.epochResolved),
+      };
+    });
+    return { messages, storeHook: watch.storeHook, longtasks: received.longtasks };
+  } finally {
+    await aliceContext.close().catch(() => undefined);
+    await bobContext.close().catch(() => undefined);
+  }
+}
+
+// ---- 5. deep scroll -----------------------------------------------------------------------------
+
+/**
+ * Seeds SCROLL_COUNT messages between two fresh accounts on `prosody` (see bench.connectSeeders and
+ * bench.seedArchive in bench/harness.js), then checks with a MAM count that alice's archive holds them.
+ */
+async function seedDeepArchive({ senderBrowser, base, prosody, runId }) {
+  const context = await senderBrowser.newContext();
+  try {
+    const page = await openPage(context, `${base}/bench/thread.html`);
+    const server = { service: prosody.service, domain: prosody.domain };
+    const accounts = { alice: { username: `alice-${runId}`, password: 'bench-pass' }, bob: { username: `bob-${runId}`, password: 'bench-pass' } };
+    for (const a of Object.values(accounts)) await page.evaluate((x) => bench.register(x), { ...server, ...a });
+    const tag = `deep-${runId}`;
+    const jids = await page.evaluate((a) => bench.connectSeeders(a), { ...server, prefix: `bench-seed-${runId}`, accounts, tag });
+    const seeded = await page.evaluate((a) => bench.seedArchive(a), { count: SCROLL_COUNT, tag });
+    const archived = await page.evaluate((a) => bench.archiveCount(a), { role: 'alice', withJid: jids.bob });
+    await page.evaluate(() => bench.disconnectSeeders());
+    if (archived !== SCROLL_COUNT) throw new Error(`alice's archive with bob holds ${archived} items, expected ${SCROLL_COUNT}`);
+    return { ...seeded, archived, accounts, jids, tag };
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+/** The deep-scroll passes of a run, in order. */
+const SCROLL_PASSES = [
+  { key: 'withPage', label: 'fresh device, chat opened with the page' },
+  { key: 'cold', label: 'fresh device, chat opened once connected' },
+  { key: 'warm', label: 'cache warm (that device, page reloaded)' },
+];
+/** A pass gives up when no older message has come into the DOM for this long. */
+const SCROLL_STALL_MS = 6000;
+
+/**
+ * One deep-scroll run, three passes, each opening <chat-thread> and scrolling to the top:
+ *   withPage  a fresh device (new context, new storage prefix) whose page opens straight on the chat:
+ *             the element goes in with all its attributes, while its client is still connecting;
+ *   cold      another fresh device where the element gets `peer` once its client is connected;
+ *   warm      the `cold` device's page reloaded: the cache now holds what the cold pass loaded.
+ */
+async function measureScroll({ browser, base, prosody, archive, runId }) {
+  const url = `${base}/bench/thread.html`;
+  const { accounts, jids, tag } = archive;
+  const open = (prefix, peerWhenConnected) => ({
+    service: prosody.service, domain: prosody.domain, prefix, ...accounts.alice, peer: jids.bob,
+    latestNeedle: `${tag}#${SCROLL_COUNT - 1}:`, peerWhenConnected,
+  });
+  const scroll = { oldestNeedle: `${tag}#0:`, tag, step: SCROLL_STEP, stallMs: SCROLL_STALL_MS };
+  const device = async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+    await context.addInitScript({ path: WS_TAP });
+    return { context, page: await openPage(context, url) };
+  };
+  const pass = async (page, openArgs) => {
+    const opened = await page.evaluate((a) => bench.openDeep(a), openArgs);
+    return { open: opened, scroll: await page.evaluate((a) => bench.deepScroll(a), scroll) };
+  };
+  const out = {};
+  const first = await device();
+  try {
+    out.withPage = await pass(first.page, open(`bench-scroll-${runId}a`, false));
+  } finally {
+    await first.context.close().catch(() => undefined);
+  }
+  const second = await device();
+  try {
+    out.cold = await pass(second.page, open(`bench-scroll-${runId}b`, true));
+    // The same device again: a second for the cache's batched writes, then a new document.
+    await sleep(1500);
+    await reload(second.page, url);
+    out.warm = await pass(second.page, open(`bench-scroll-${runId}b`, false));
+  } finally {
+    await second.context.close().catch(() => undefined);
+  }
+  return out;
+}
+
 // ---- attribution: source map, long animation frames, CPU profile --------------------------------
 
 async function loadSourceMap() {
@@ -693,9 +872,14 @@ function machineNote() {
     'Prosody 0.12 on loopback.';
 }
 
+/** Rows: [null, title, suffix?] starts a section, [label, value] is a figure, {raw} a line kept as it was. */
 function table(rows) {
   const out = ['| Measurement | Result |', '| --- | --- |'];
-  for (const [a, b] of rows) out.push(a === null ? `| **${b}** | |` : `| ${a} | ${b} |`);
+  for (const row of rows) {
+    if (!Array.isArray(row)) out.push(row.raw);
+    else if (row[0] === null) out.push(`| **${row[1]}**${row[2] ?? ''} | |`);
+    else out.push(`| ${row[0]} | ${row[1]} |`);
+  }
   return out.join('\n');
 }
 
@@ -733,7 +917,7 @@ async function main() {
   }
   if (!existsSync(path.join(ROOT, 'dist', 'chat-widget.js'))) throw new Error('dist/chat-widget.js is missing: run without --no-build');
 
-  const needServer = ONLY.has('open') || ONLY.has('burst');
+  const needServer = ['open', 'burst', 'live', 'scroll'].some((m) => ONLY.has(m));
   if (needServer) {
     const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     const dataDir = path.join(DATA_BASE, `bench-${runId}`);
@@ -777,8 +961,12 @@ async function main() {
       results.openLongFrames = summarizeLongFrames([...open.runs.reachable, ...open.runs.silent].flatMap((r) => r.longFrames), sourceMap).slice(0, 8);
     }
 
+    // Bob's browser (the sender in the burst and live measurements, the seeder of the deep scroll).
+    let senderBrowserStarted;
+    const senderBrowserOnce = () => (senderBrowserStarted ??= launchBrowser());
+
     if (ONLY.has('burst')) {
-      const senderBrowser = await launchBrowser();
+      const senderBrowser = await senderBrowserOnce();
       const n = BURST.toLocaleString('en-US');
       results.burst = {};
       for (const mode of BURST_MODES) {
@@ -843,6 +1031,103 @@ async function main() {
         }
       }
     }
+
+    if (ONLY.has('live')) {
+      const senderBrowser = await senderBrowserOnce();
+      log(`live: bob sends ${LIVE_COUNT} messages ${LIVE_SPACING} ms apart, ${RUNS} runs`);
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) {
+        const r = await measureLive({ browser, senderBrowser, base: pages.base, prosody, runId: `${runId}l${i}` });
+        runs.push(r);
+        const m = r.messages;
+        const pick = (k) => m.map((x) => x[k]);
+        log(`live #${i + 1}: ${nums(pick('total')).length}/${LIVE_COUNT} shown; end to end p50/p90/p99/max ${spread(pick('total'))}; ` +
+          `call → frame at alice p50 ${fmt(percentile(pick('toFrame'), 50), 1)} ms (bob's side ${fmt(percentile(pick('toWire'), 50), 1)}, ` +
+          `server ${fmt(percentile(pick('wireToFrame'), 50), 1)}); frame → DOM p50 ${fmt(percentile(pick('frameToDom'), 50), 1)} ms; ` +
+          `long tasks ${r.longtasks.length}${m.some((x) => x.error) ? `; errors: ${m.find((x) => x.error).error}` : ''}`);
+      }
+      results.live = runs;
+      const all = runs.flatMap((r) => r.messages);
+      const pool = (k) => all.map((x) => x[k]);
+      const perRunP50 = (k) => stat(runs.map((r) => percentile(r.messages.map((x) => x[k]), 50)), 'ms', 1);
+      const n = nums(pool('total')).length;
+      rows.push([null, `Live message latency: bob (another browser) calls sendTextMessage ${LIVE_COUNT} times, ${LIVE_SPACING} ms apart; ` +
+        `alice's page shows <chat-thread peer=bob>. Targets: p50 ≤ 8 ms, p99 ≤ 20 ms end to end (converse.js: 12 ms)`]);
+      rows.push(['  messages measured (all runs pooled; figures are p50 / p90 / p99 / max)', `${n} of ${all.length} (${runs.length} runs × ${LIVE_COUNT})`]);
+      rows.push(["  end to end: bob's call → text in alice's thread DOM", spread(pool('total'))]);
+      rows.push(['  end to end, p50 of each run', perRunP50('total')]);
+      rows.push(["  (a) bob's call → the websocket frame reaches alice's page", spread(pool('toFrame'))]);
+      rows.push(["    (a1) bob's call → his frame leaves his page (his SDK: store, outbox write, send)", spread(pool('toWire'))]);
+      rows.push(["    (a2) his frame leaves → alice's page has it (Prosody: routing, archiving; loopback)", spread(pool('wireToFrame'))]);
+      rows.push(["  (b) the frame → text in alice's DOM (the widget's own share)", spread(pool('frameToDom'))]);
+      if (runs.every((r) => r.storeHook)) {
+        rows.push(['    (b1) frame → her client announces the message (parse, coalescing timer, store)', spread(pool('frameToAnnounced'))]);
+        rows.push(['    (b2) announced → text in the DOM (store notification, thread re-read, render)', spread(pool('announcedToDom'))]);
+      }
+      rows.push(['  text in the DOM → the next frame painted', spread(pool('domToPainted'))]);
+      rows.push(['  bob: sendTextMessage call → its promise resolved', spread(pool('callResolved'))]);
+      rows.push(['  alice: long tasks during a run (count / longest)', `${stat(runs.map((r) => r.longtasks.length), '')} / ${stat(runs.map((r) => max(r.longtasks.map((t) => t.duration)) ?? 0))}`]);
+    }
+
+    if (ONLY.has('scroll')) {
+      const senderBrowser = await senderBrowserOnce();
+      const scrollDataDir = path.join(SCROLL_DATA_BASE, `bench-scroll-${runId}`);
+      if (!flag('--keep-data')) cleanups.push(() => rmSync(scrollDataDir, { recursive: true, force: true }));
+      const [scrollHttp, scrollC2s] = [await freePort(), await freePort()];
+      log(`scroll: starting a second Prosody for the archive (data ${scrollDataDir})`);
+      const archiveServer = await startProsody({ dataDir: scrollDataDir, httpPort: scrollHttp, c2sPort: scrollC2s, quiet: true });
+      cleanups.push(() => archiveServer.stop());
+      log(`scroll: seeding ${SCROLL_COUNT.toLocaleString('en-US')} messages`);
+      const archive = await seedDeepArchive({ senderBrowser, base: pages.base, prosody: archiveServer, runId: `${runId}s` });
+      log(`scroll: seeded in ${fmt(archive.ms)} ms (${fmt(SCROLL_COUNT / (archive.ms / 1000))} msg/s); alice's archive with bob: ${archive.archived} items`);
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) {
+        const r = await measureScroll({ browser, base: pages.base, prosody: archiveServer, archive, runId: `${runId}s${i}` });
+        runs.push(r);
+        for (const { key } of SCROLL_PASSES) {
+          const x = r[key].scroll;
+          log(`scroll ${key} #${i + 1}: latest shown ${fmt(r[key].open.shownMs)} ms; first scroll → oldest in DOM ` +
+            `${x.timedOut ? `never (${x.stalled ? 'stalled' : 'timed out'} at #${x.lowestReached})` : `${fmt(x.ms)} ms`}; long tasks ${x.longtasks.length} ` +
+            `(longest ${fmt(max(x.longtasks.map((t) => t.duration)) ?? 0)} ms); MAM queries ${x.mam.length} ` +
+            `(${fmt(x.mam.reduce((a, q) => a + (q.waitMs ?? 0), 0))} ms waiting for answers); loads ${x.loads}; frames ${x.frames}, longest gap ${fmt(x.maxFrameGap)} ms`);
+        }
+      }
+      results.scroll = { archive: { ms: archive.ms, archived: archive.archived, dataBase: SCROLL_DATA_BASE }, runs };
+      const n = SCROLL_COUNT.toLocaleString('en-US');
+      rows.push([null, `Deep scroll: a ${n}-message archive on the real Prosody; alice opens <chat-thread peer=bob> and scrolls to the oldest ` +
+        `(${SCROLL_STEP === 'top' ? 'wheel event + scrollTop = 0' : 'wheel event + one screen up'} every frame). Target: ≤ 5 s, no long task over 50 ms`]);
+      rows.push(['  archive seeded (once, two SDK sessions writing raw stanzas; checked by a MAM count)',
+        `${n} messages in ${fmt(archive.ms / 1000, 1)} s (${fmt(SCROLL_COUNT / (archive.ms / 1000))} msg/s), Prosody data on ${SCROLL_DATA_BASE}`]);
+      for (const { key, label } of SCROLL_PASSES) {
+        const p = runs.map((r) => r[key]);
+        const sc = p.map((x) => x.scroll);
+        const done = sc.filter((x) => !x.timedOut);
+        const missed = sc.filter((x) => x.timedOut);
+        rows.push([`  ${label}: latest message shown (from ${key === 'cold' ? 'setting peer' : 'appending the element'})`, stat(p.map((x) => x.open.shownMs))]);
+        const why = [...new Set(missed.map((x) => `${x.stalled ? `nothing older came in for ${SCROLL_STALL_MS / 1000} s` : 'timed out'} with #${x.lowestReached} the oldest shown`))];
+        rows.push([`  ${label}: first scroll → the oldest message in the DOM`, `${done.length ? stat(done.map((x) => x.ms)) : 'never'}` +
+          `${missed.length ? ` (${missed.length} of ${sc.length} runs did not get there: ${why.join('; ')})` : ''}`]);
+        if (key === 'withPage' && !done.length) {
+          rows.push([`  ${label}: archive (MAM) queries while scrolling`, stat(sc.map((x) => x.mam.length), '')]);
+          continue; // the rest would describe a scroll that never got anywhere
+        }
+        rows.push([`  ${label}: long tasks meanwhile (count / longest / total)`, `${stat(sc.map((x) => x.longtasks.length), '')} / ` +
+          `${stat(sc.map((x) => max(x.longtasks.map((t) => t.duration)) ?? 0))} / ${stat(sc.map((x) => x.longtasks.reduce((a, t) => a + t.duration, 0)))}`]);
+        rows.push([`  ${label}: longest gap between frames`, stat(sc.map((x) => x.maxFrameGap))]);
+        rows.push([`  ${label}: archive (MAM) queries sent meanwhile (on the wire)`, stat(sc.map((x) => x.mam.length), '')]);
+        if (sc.every((x) => x.mam.length)) {
+          rows.push([`  ${label}: time waiting for those answers (sum; per query p50)`, `${stat(sc.map((x) => x.mam.reduce((a, q) => a + (q.waitMs ?? 0), 0)))}; ` +
+            `${stat(sc.map((x) => percentile(x.mam.map((q) => q.waitMs), 50)), 'ms', 1)}`]);
+          rows.push([`  ${label}: results per query (max asked / results got, median)`, `${[...new Set(sc.flatMap((x) => x.mam.map((q) => q.max)))].join(', ')} / ` +
+            `${stat(sc.map((x) => median(x.mam.map((q) => q.results))), '')}`]);
+        }
+        rows.push([`  ${label}: archive queries while opening (before the first scroll)`, stat(p.map((x) => x.open.mamQueries), '')]);
+        rows.push([`  ${label}: "Loading older messages…" shown (steps that waited)`, stat(sc.map((x) => x.loads), '')]);
+        rows.push([`  ${label}: time per step (first scroll → oldest, over those steps)`, stat(done.map((x) => (x.loads ? x.ms / x.loads : undefined)))]);
+      }
+      results.scrollLongFrames = summarizeLongFrames(runs.flatMap((r) => r.cold.scroll.longFrames), sourceMap).slice(0, 10);
+      for (const r of runs) for (const { key } of SCROLL_PASSES) delete r[key].scroll.longFrames;
+    }
   }
 
   results.rows = rows;
@@ -864,48 +1149,145 @@ function attributionLines(title, groups) {
   ];
 }
 
+// ---- keeping the sections of a previous run ------------------------------------------------------
+
+/** Which measurement a section of bench/results.md belongs to, from its table title or ### heading. */
+function sectionKey(title) {
+  if (/^Size\b/.test(title)) return 'size';
+  if (/^Open\b|while opening|extra open/.test(title)) return 'open';
+  if (/^Burst\b|burst/i.test(title)) return 'burst';
+  if (/^Live\b/.test(title)) return 'live';
+  if (/^Deep scroll\b|scroll/i.test(title)) return 'scroll';
+  return undefined;
+}
+
+const NOT_REMEASURED = /\s*_\(not re-measured in this run: figures from ([^)]*)\)_/;
+const notRemeasured = (date) => ` _(not re-measured in this run: figures from ${date})_`;
+
+/**
+ * The sections of the bench/results.md a previous run wrote, by measurement: its table rows (markdown
+ * lines, the section's title row first) and its ### blocks, each with the date it was measured (a
+ * section that was already carried over keeps its own date).
+ */
+function previousSections() {
+  const sections = new Map();
+  let text;
+  try {
+    text = readFileSync(path.join(ROOT, 'bench', 'results.md'), 'utf8');
+  } catch {
+    return sections;
+  }
+  const fileDate = text.match(/ on (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC)/)?.[1] ?? 'an earlier run';
+  const section = (key) => {
+    if (!sections.has(key)) sections.set(key, { rows: [], blocks: [] });
+    return sections.get(key);
+  };
+  const lines = text.split('\n');
+  let current;
+  let i = lines.indexOf('| Measurement | Result |');
+  for (i = i < 0 ? lines.length : i + 2; i < lines.length && lines[i].startsWith('|'); i++) {
+    const title = lines[i].match(/^\| \*\*(.*?)\*\*(.*?)\| \|$/);
+    if (title) {
+      current = sectionKey(title[1]);
+      if (current) section(current).rows.push({ title: title[1], date: title[2].match(NOT_REMEASURED)?.[1] ?? fileDate });
+    } else if (current) {
+      section(current).rows.push(lines[i]);
+    }
+  }
+  // The ### blocks up to "## How it is measured".
+  let block;
+  for (; i < lines.length && !lines[i].startsWith('## '); i++) {
+    if (lines[i].startsWith('### ')) {
+      const heading = lines[i].slice(4);
+      const key = sectionKey(heading.replace(NOT_REMEASURED, ''));
+      block = key ? { heading: heading.replace(NOT_REMEASURED, ''), date: heading.match(NOT_REMEASURED)?.[1] ?? fileDate, lines: [] } : undefined;
+      if (block) section(key).blocks.push(block);
+    } else if (block && !lines[i].startsWith('> ')) {
+      block.lines.push(lines[i]);
+    }
+  }
+  for (const { blocks } of sections.values()) {
+    for (const b of blocks) while (b.lines.length && b.lines.at(-1) === '') b.lines.pop();
+  }
+  return sections;
+}
+
 function writeResults(results) {
+  const previous = previousSections();
+  // This run's table rows, by measurement; the measurements not run keep their previous rows, marked.
+  const tableRows = [];
+  const kept = [];
+  for (const key of MEASUREMENTS) {
+    if (ONLY.has(key)) {
+      let inSection = false;
+      for (const row of results.rows) {
+        if (row[0] === null) inSection = sectionKey(row[1]) === key;
+        if (inSection) tableRows.push(row);
+      }
+    } else if (previous.get(key)?.rows.length) {
+      kept.push(key);
+      for (const row of previous.get(key).rows) {
+        tableRows.push(typeof row === 'string' ? { raw: row } : [null, row.title, notRemeasured(row.date)]);
+      }
+    }
+  }
+  const runDate = results.date.replace('T', ' ').slice(0, 19);
   const lines = [
     '# Bench results',
     '',
-    `Written by \`npm run bench\` (scripts/bench.mjs) on ${results.date.replace('T', ' ').slice(0, 19)} UTC; overwritten by each run.`,
+    `Written by \`npm run bench\` (scripts/bench.mjs) on ${runDate} UTC` +
+      (kept.length ? ` with \`--only ${[...ONLY].join(',')}\`; the sections marked "not re-measured" (${kept.join(', ')}) are kept from earlier runs.` : '; overwritten by each run.'),
     '',
     `Machine: ${results.machine}`,
     `Timings vary from run to run on such a machine: read them as orders of magnitude. Each figure is the`,
-    `median of ${results.runs} runs with [min–max].`,
+    `median of ${results.runs} runs with [min–max] unless it says otherwise${kept.length ? ' (kept sections: of the runs they say)' : ''}.`,
     '',
-    table(results.rows),
+    table(tableRows),
     ...(results.workarounds?.includes('global') ? [
       '',
       '> **Build problem worked around:** `dist/chat-widget.js` does not set `window.ChatWidget` (terser',
       '> `toplevel: true` in rollup.config.mjs drops the IIFE\'s unused `var ChatWidget`; the file ends with',
       '> `}({});`). The bench serves the same bytes with the tail changed to `}(window.ChatWidget={});`.',
     ] : []),
-    ...attributionLines('Where the long frames went while opening', results.openLongFrames),
-    ...attributionLines('Where the long frames went during the SDK burst (alice)', results.burstLongFrames_sdk),
-    ...attributionLines('Where the long frames went during the raw burst (alice)', results.burstLongFrames_raw),
-    ...attributionLines('Where the long frames went during the injected burst (alice)', results.burstLongFrames_inject),
   ];
-  for (const [title, profile] of [
-    ['one extra open (server not answering)', results.openProfile],
-    ['one extra raw burst (alice\'s page)', results.burstProfile_raw],
-    ['one extra injected burst (alice\'s page)', results.burstProfile_inject],
-    ['one extra SDK burst (alice\'s page)', results.burstProfile_sdk],
-    ['one extra SDK burst (bob\'s page, the sender)', results.senderProfile],
+  // The ### blocks: this run's for what it measured, the previous ones (marked) for the rest.
+  const blocks = new Map(MEASUREMENTS.map((key) => [key, []]));
+  blocks.get('open').push(attributionLines('Where the long frames went while opening', results.openLongFrames));
+  blocks.get('burst').push(
+    attributionLines('Where the long frames went during the SDK burst (alice)', results.burstLongFrames_sdk),
+    attributionLines('Where the long frames went during the raw burst (alice)', results.burstLongFrames_raw),
+    attributionLines('Where the long frames went during the injected burst (alice)', results.burstLongFrames_inject),
+  );
+  blocks.get('scroll').push(attributionLines('Where the long frames went during the deep scroll (alice, fresh device)', results.scrollLongFrames));
+  for (const [key, title, profile] of [
+    ['open', 'one extra open (server not answering)', results.openProfile],
+    ['burst', 'one extra raw burst (alice\'s page)', results.burstProfile_raw],
+    ['burst', 'one extra injected burst (alice\'s page)', results.burstProfile_inject],
+    ['burst', 'one extra SDK burst (alice\'s page)', results.burstProfile_sdk],
+    ['burst', 'one extra SDK burst (bob\'s page, the sender)', results.senderProfile],
   ]) {
     if (!profile) continue;
+    const out = [];
     const esc = (name) => name.replace(/\|/g, '\\|');
-    lines.push('', `### CPU profile of ${title}`, '',
+    out.push('', `### CPU profile of ${title}`, '',
       `JS busy time ${fmt(profile.busyMs)} ms; busy stretches over 50 ms: ${profile.longStretches.length}, ${fmt(profile.totalLongMs)} ms in all` +
       `${profile.longStretches.length ? ` (longest ${profile.longStretches.slice(0, 5).map((x) => fmt(x)).join(', ')} ms)` : ''}. ` +
       `Profile: ${profile.file} (open it in Chrome DevTools, Performance panel). "(program)" time is left out.`, '',
       'Self time, whole profile:', '', '| Function | Self |', '| --- | ---: |',
       ...profile.selfAllTop.map(([name, ms]) => `| ${esc(name)} | ${fmt(ms, 1)} ms |`));
     if (profile.longStretches.length) {
-      lines.push('', 'Self time inside the stretches over 50 ms:', '', '| Function | Self |', '| --- | ---: |',
+      out.push('', 'Self time inside the stretches over 50 ms:', '', '| Function | Self |', '| --- | ---: |',
         ...profile.selfTop.map(([name, ms]) => `| ${esc(name)} | ${fmt(ms, 1)} ms |`),
         '', 'Inclusive time inside the stretches over 50 ms:', '', '| Function | Inclusive |', '| --- | ---: |',
         ...profile.inclusiveTop.map(([name, ms]) => `| ${esc(name)} | ${fmt(ms, 1)} ms |`));
+    }
+    blocks.get(key).push(out);
+  }
+  for (const key of MEASUREMENTS) {
+    if (ONLY.has(key)) {
+      for (const block of blocks.get(key)) lines.push(...block);
+    } else {
+      for (const b of previous.get(key)?.blocks ?? []) lines.push('', `### ${b.heading}${notRemeasured(b.date)}`, ...b.lines);
     }
   }
   lines.push('', '## How it is measured', '',
@@ -929,6 +1311,34 @@ function writeResults(results) {
     '  `long-animation-frame` until both are done plus 500 ms. The store is then read back with `ChatClient.messages()`',
     '  (what `getChatMessages` calls) to check all messages are there, in order. Server CPU is Prosody\'s user+system time',
     '  from /proc; machine CPU is from /proc/stat (all processes, including other work on the machine).',
+    `- **Live**: fresh accounts each run; alice's page has a standalone \`<chat-thread peer=bob>\` (script-tag bundle) and is`,
+    `  connected and caught up before anything is sent. Bob, in a second Chromium, calls \`sendTextMessage\` ${LIVE_COUNT} times, one at`,
+    `  a time, each call starting ${LIVE_SPACING} ms after the previous one, so each message arrives while nothing else does. Message`,
+    '  i\'s text starts with a unique `live-<run>#i:`. Both pages get bench/ws-tap.js through `addInitScript`, before any of',
+    '  their scripts: it wraps `WebSocket` and notes, on one clock (performance.timeOrigin + now(), comparable between the',
+    '  two browsers on one machine), when a frame carrying the text leaves bob\'s page and when it reaches alice\'s (a',
+    '  `message` listener added before strophe.js sets `onmessage`). A MutationObserver on the thread\'s shadow root',
+    '  (childList, characterData, subtree) notes the first moment the text is in her DOM; a task queued from the next',
+    '  requestAnimationFrame, when that frame has been produced. (b1)/(b2) split the widget\'s share at the moment her',
+    '  client emits the message (`ChatClient.events` `message`, reached through `internals` in bench/harness.js).',
+    '  All runs\' messages are pooled for the percentiles (nearest rank). (a2) includes Prosody writing the message into',
+    '  both accounts\' archives (SQLite) before delivering it: on this machine\'s shared disk that write\'s fsync is most of',
+    '  (a2) and varies a lot from run to run; `--data-base /dev/shm` takes it out. Headless Chromium serves a',
+    '  requestAnimationFrame asked for on an idle page within about a millisecond (not at a vsync), so (b2) and',
+    '  "next frame painted" come out shorter here than on a page showing on a 60 Hz display.',
+    `- **Deep scroll**: a Prosody of its own (data under ${SCROLL_DATA_BASE}); two fresh accounts, both online in one page of`,
+    `  bob's browser through the SDK, write ${SCROLL_COUNT.toLocaleString('en-US')} chat messages (one in three from alice) as raw stanzas (body and origin-id) on their`,
+    '  connections, at most 200 not yet delivered at a time (the server archives before it delivers), the first and the last',
+    '  alone so they are the oldest and newest in the archive. Then a MAM query with `<max>0</max>` checks that alice\'s',
+    '  archive with bob holds exactly that many. Alice\'s pages have the websocket tap, which counts the archive queries',
+    '  (`<query xmlns=\'urn:xmpp:mam:2\'>`) they send, the results that come back and the time to each `<fin>`. Each run:',
+    '  *opened with the page*: a new browser context and storage prefix (empty IndexedDB), the element appended with all',
+    '  its attributes at once; *opened once connected*: another fresh device, the element appended without `peer`, which is',
+    '  set once its client is connected; *cache warm*: that device\'s page reloaded. Each time, once the newest message is',
+    '  in view, every animation frame dispatches a `wheel` event on the lit-virtualizer (the thread only loads older',
+    `  messages after the reader's own input) and sets ${SCROLL_STEP === 'top' ? '`scrollTop = 0`' : '`scrollTop` one screen up'}, until a MutationObserver sees the oldest message's text`,
+    `  in the DOM; a pass gives up when nothing older has come in for ${SCROLL_STALL_MS / 1000} s. Long tasks from \`PerformanceObserver\``,
+    '  (`longtask`) during that time; "Loading older messages…" counts the insertions of the thread\'s `.loading` indicator.',
     '',
   );
   writeFileSync(path.join(ROOT, 'bench', 'results.md'), lines.join('\n'));
