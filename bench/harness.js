@@ -87,15 +87,22 @@
   // wire through bench/ws-tap.js). src/ is being refactored: adapt these accessors when it lands.
   const internals = {
     /** Is the client behind a <chat-thread> connected and caught up with the archive?
-     * Touches ChatElement.client (a getter) → ChatClient.connectionState. */
-    threadConnected: (thread) => thread.client?.connectionState === 'connected',
+     * Reads ChatElement.binding (what the element gets through context) → connectionState. */
+    threadConnected: (thread) => thread.binding?.connectionState === 'connected',
     /** Calls fn(body, epochMs) each time the thread's client announces a new message (its store has it).
-     * Touches ChatElement.client → ChatClient.events ('message'). Returns an unsubscribe function, or
-     * undefined when that is not there (the figures that need it are then left out). */
+     * Reads ChatElement.binding → on('message'). Returns an unsubscribe function, or undefined when
+     * that is not there (the figures that need it are then left out). */
     onThreadMessage(thread, fn) {
-      const events = thread.client?.events;
-      if (typeof events?.on !== 'function') return undefined;
-      return events.on('message', (m) => fn(m.body ?? '', epoch()));
+      const binding = thread.binding;
+      if (typeof binding?.on !== 'function') return undefined;
+      return binding.on('message', (m) => fn(m.body ?? '', epoch()));
+    },
+    /** The core client behind a thread configured by attributes: the page's default SDK signs in for it.
+     * Used to feed stanzas in as if they had arrived (ChatClient.onMessageStanza, a bench/test hook). */
+    clientOf(thread) {
+      const client = CW.SDK.binding && CW.SDK.binding === thread.binding ? CW.SDK.core : null;
+      if (!client) throw new Error('the thread does not show the page SDK (see `internals` in bench/harness.js)');
+      return client;
     },
     /** The strophe.js connection of an SDK instance, to write raw stanzas and send IQs on.
      * Touches ChatSDK.core → ChatClient.conn (private). */
@@ -160,7 +167,7 @@
           },
         });
       }
-      const result = await store.apply(events);
+      const result = await store.dispatch(events);
       await store.flush();
       const log = await store.log(peer);
       return {
@@ -192,7 +199,7 @@
       host.appendChild(thread);
       // The element picks its client in a microtask queued by connectedCallback; this one runs after it.
       queueMicrotask(() => {
-        thread.client?.events.on('connection', (e) => {
+        thread.binding?.on('connection', (e) => {
           if (e.state === 'connected' && connectedAt === undefined) connectedAt = performance.now() - t0;
         });
       });
@@ -258,7 +265,7 @@
       }
       work.stop();
       out.connectedAt = connectedAt;
-      out.connection = thread.client?.connectionState;
+      out.connection = thread.binding?.connectionState;
       const windowEnd = performance.now();
       out.longtasks = work.longtasks.filter((t) => t.start >= t0 && t.start < windowEnd).map((t) => ({ start: t.start - t0, duration: t.duration }));
       out.longFrames = work.frames.map((f) => ({ ...f, start: f.start - t0 }));
@@ -277,18 +284,18 @@
       host.appendChild(thread);
       const until = performance.now() + timeoutMs;
       while (!internals.threadConnected(thread) || !thread.shadowRoot?.querySelector('lit-virtualizer')) {
-        if (performance.now() > until) throw new Error(`alice did not connect: ${thread.client?.connectionState}`);
+        if (performance.now() > until) throw new Error(`alice did not connect: ${thread.binding?.connectionState}`);
         await sleep(20);
       }
       for (let i = 0; i < 5; i++) await frame();
       bench.thread = thread;
-      return { state: thread.client.connectionState, account: thread.client.account };
+      return { state: thread.binding.connectionState, account: thread.binding.account };
     },
 
     /** Starts watching alice's thread for a burst of `count` messages whose bodies start with `tag`. */
     watchBurst({ peer, count, tag, timeoutMs = 60000 }) {
       const thread = bench.thread;
-      const client = thread.client;
+      const binding = thread.binding;
       const lastNeedle = `${tag}:${count - 1}:`;
       const state = {
         work: watchLongWork(),
@@ -316,7 +323,7 @@
           done();
         }, 1500);
       };
-      const off = client.events.on('message', (m) => {
+      const off = binding.on('message', (m) => {
         if (m.chatJid !== peer || !m.body.startsWith(`${tag}:`)) return;
         state.received += 1;
         if (state.received === 1) state.epochFirstInStore = epoch();
@@ -387,12 +394,12 @@
       await state.done;
       state.cleanup();
       const thread = bench.thread;
-      const client = thread.client;
+      const binding = thread.binding;
       // Check the store through the API getChatMessages uses: all messages, in order.
       const bodies = [];
       let lastRowId;
       for (;;) {
-        const page = await client.messages({ toJid: peer, limit: 500, ...(lastRowId !== undefined ? { lastRowId } : {}) });
+        const page = await binding.messages({ toJid: peer, limit: 500, ...(lastRowId !== undefined ? { lastRowId } : {}) });
         if (page.length === 0) break;
         bodies.unshift(...page.map((m) => m.body));
         lastRowId = page[0].rowId;
@@ -521,7 +528,7 @@
      * (parse → interpret → store → thread) without the server's pace. Receipts still go out for real.
      */
     async injectBurst({ from, count, tag }) {
-      const client = bench.thread.client;
+      const client = internals.clientOf(bench.thread);
       if (typeof client.onMessageStanza !== 'function') throw new Error('the client has no onMessageStanza to feed stanzas to');
       const to = client.account;
       const parser = new DOMParser();

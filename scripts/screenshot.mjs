@@ -85,14 +85,14 @@ async function shot(page, name, options = {}) {
 }
 
 async function launcherConnected(page) {
-  await page.waitForFunction(() => document.querySelector('chat-launcher')?.client?.connectionState === 'connected');
+  await page.waitForFunction(() => document.querySelector('chat-launcher')?.binding?.connectionState === 'connected');
 }
 
 /** Both panes of two-people.html are signed in. */
 async function panesConnected(page) {
   await page.waitForFunction(() => {
     const lists = [...document.querySelectorAll('chat-list')];
-    return lists.length === 2 && lists.every((l) => l.client?.connectionState === 'connected');
+    return lists.length === 2 && lists.every((l) => l.binding?.connectionState === 'connected');
   });
 }
 
@@ -132,7 +132,7 @@ async function lastBubble(thread, text) {
 
 /** Reads whatever an earlier, interrupted run left unread, through the UI, so the badge counts only this run. */
 async function catchUp(page) {
-  const unread = () => page.evaluate(() => document.querySelector('chat-launcher')?.client?.store?.totalUnread ?? 0);
+  const unread = () => page.evaluate(() => document.querySelector('chat-launcher')?.binding?.totalUnread ?? 0);
   await sleep(1000); // the store fills from the server's archive shortly after connecting
   if ((await unread()) === 0) return;
   await page.locator('chat-launcher .button').click();

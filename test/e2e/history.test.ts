@@ -1,7 +1,14 @@
 /** Reading a long history on a fresh device: bigger archive pages while the reader keeps going, and the
  * next page fetched before it is asked for. */
 import { expect } from '@open-wc/testing';
+import '../../src/components/thread/define.js';
+import type { ChatThread } from '../../src/components/thread/chat-thread.js';
 import { makePerson, sleep, waitFor, type Person } from './helpers.js';
+
+// The virtualizer's ResizeObserver notice is not a failure (see test/components/fixtures.ts).
+window.addEventListener('error', (e) => {
+  if (e.message?.includes('ResizeObserver loop')) e.stopImmediatePropagation();
+}, true);
 
 const cleanup: Person[] = [];
 afterEach(async () => {
@@ -73,5 +80,25 @@ describe('history on a fresh device', () => {
       lastRowId = page[0].rowId;
     }
     expect(bodies).to.deep.equal(Array.from({ length: 80 }, (_, i) => `h${200 + i}`));
+  });
+
+  it('a thread opened before its SDK is online fills in from the archive once it is', async function () {
+    this.timeout(30000);
+    const reader = await makePerson({ username: bob.username, password: bob.password }, { initialSyncMessages: 10, connect: false });
+    cleanup.push(reader);
+    const box = document.createElement('div');
+    box.style.cssText = 'height:400px;display:flex;flex-direction:column';
+    const thread = Object.assign(document.createElement('chat-thread') as ChatThread, { sdk: reader.sdk, peer: alice.jid });
+    box.append(thread);
+    document.body.append(box);
+    try {
+      // The cache of this new device is empty: the thread opens on nothing, then the account signs in.
+      expect((await reader.sdk.connect(reader.username, reader.password)).statusCode).to.equal(200);
+      const held = () => (thread as unknown as { messages: { body: string }[] }).messages;
+      await waitFor(() => held().length >= 50, 'the thread to hold a page of history');
+      expect(held().at(-1)!.body).to.equal('h299');
+    } finally {
+      box.remove();
+    }
   });
 });

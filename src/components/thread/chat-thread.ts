@@ -152,6 +152,10 @@ export class ChatThread extends ChatElement {
   protected override storeChanged(change: StoreChange): void {
     if (change.reset) void this.load();
     else if (this.peer && change.chats.has(this.peer)) void this.refresh();
+    // Opened before the connection was up: the archive may have more than the cache had.
+    if (change.connection && this.binding?.connectionState === 'connected' && !this.noMoreOlder && this.messages.length < PAGE) {
+      void (this.messages.length === 0 ? this.load() : this.loadOlder());
+    }
   }
 
   /** Opens the chat: the cached latest messages paint first, the server fills in what is missing. */
@@ -175,7 +179,8 @@ export class ChatThread extends ChatElement {
         const full = await binding.messages({ toJid: peer, limit: PAGE });
         if (token !== this.loadToken) return;
         this.messages = full;
-        if (full.length < PAGE) this.noMoreOlder = true;
+        // Offline, the cache is all the history there is for now, not all there is.
+        if (full.length < PAGE && binding.connectionState === 'connected') this.noMoreOlder = true;
       }
     } catch (error) {
       if (!(error instanceof SdkError && error.statusCode === 401)) console.warn('[chat-widget] could not open the chat:', error);
@@ -212,7 +217,7 @@ export class ChatThread extends ChatElement {
       const older = await binding.messages({ toJid: peer, position: 'up', lastRowId: oldest.rowId, limit: this.olderStep });
       if (token !== this.loadToken) return;
       if (older.length === 0) {
-        this.noMoreOlder = true;
+        if (binding.connectionState === 'connected') this.noMoreOlder = true;
         return;
       }
       this.captureAnchor();
