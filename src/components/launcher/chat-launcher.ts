@@ -10,7 +10,7 @@ import { SDK, type ChatSDK } from '../../sdk/index.js';
 import { chatContext } from '../shared/context.js';
 import { ChatController } from '../shared/chat-controller.js';
 import { sdkFor, startSession, type SessionOptions } from '../shared/session.js';
-import { emit } from '../shared/events.js';
+import { emit, type ChatEventMap } from '../shared/events.js';
 import { displayName } from '../shared/format.js';
 import { tokens } from '../shared/tokens.js';
 import { launcherStyles } from './chat-launcher.styles.js';
@@ -236,7 +236,7 @@ export class ChatLauncher extends LitElement {
     }
   }
 
-  private onChatOpen(event: CustomEvent<{ jid: string }>): void {
+  private onChatOpen(event: ChatEventMap['chat-open']): void {
     // The list's event goes on to the host page; the launcher just follows it.
     this.chat = event.detail.jid;
   }
