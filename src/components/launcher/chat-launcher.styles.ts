@@ -100,13 +100,14 @@ export const launcherStyles = css`
     display: block;
     font-size: 12px;
   }
+  /* A smaller target than the thread's, so the title bar keeps its height; on the accent colour. */
   .close {
-    all: unset;
-    cursor: pointer;
+    --_icon-button-size: 32px;
     font-size: 22px;
-    line-height: 1;
-    padding: 2px 8px;
     border-radius: 8px;
+  }
+  .close:hover {
+    background: rgb(255 255 255 / 16%);
   }
   .close:focus-visible {
     outline: 2px solid var(--_accent-fg);

@@ -13,6 +13,7 @@ import { sdkFor, startSession, type SessionOptions } from '../shared/session.js'
 import { emit, type ChatEventMap } from '../shared/events.js';
 import { displayName } from '../shared/format.js';
 import { tokens } from '../shared/tokens.js';
+import { controlStyles } from '../shared/controls.js';
 import { launcherStyles } from './chat-launcher.styles.js';
 import '../list/define.js';
 import '../thread/define.js';
@@ -41,7 +42,7 @@ interface Remembered {
  * @cssproperty --chat-z-index - Stacking order of the launcher.
  */
 export class ChatLauncher extends LitElement {
-  static override styles = [tokens, launcherStyles];
+  static override styles = [tokens, controlStyles, launcherStyles];
 
   @property() service?: string;
   @property() domain?: string;
@@ -266,11 +267,11 @@ export class ChatLauncher extends LitElement {
     return html`<section class="panel" part="panel" role="dialog" aria-label=${this.heading}>
       ${inThread ? nothing : html`<div class="panel-header" part="panel-header">
         <div><h2>${this.heading}</h2>${this.binding?.account ? html`<small>${this.guest && !this.username ? 'Guest' : displayName(this.binding.account)}</small>` : nothing}</div>
-        <button class="close" aria-label="Close chat" @click=${() => this.hide()}>×</button>
+        <button class="icon-button close" aria-label="Close chat" @click=${() => this.hide()}>×</button>
       </div>`}
       ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
       ${inThread
-        ? html`<chat-thread exportparts="header, messages, bubble, bubble-in, bubble-out, day, jump, composer, input, send"
+        ? html`<chat-thread exportparts="header, avatar, messages, bubble, bubble-in, bubble-out, day, jump, composer, input, send"
             .peer=${this.chat} back-button close-button theme=${this.theme ?? nothing}
             @chat-back=${() => (this.chat = undefined)} @chat-close=${() => this.hide()}></chat-thread>`
         : html`<chat-list exportparts="row, avatar, unread, filter" theme=${this.theme ?? nothing}

@@ -4,14 +4,15 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ChatElement } from '../shared/chat-element.js';
 import { tokens } from '../shared/tokens.js';
+import { controlStyles } from '../shared/controls.js';
+import { avatar, avatarStyles } from '../shared/avatar.js';
+import { renderTick } from '../shared/status.js';
 import { emit } from '../shared/events.js';
-import { displayName, formatShort, hueOf, initials } from '../shared/format.js';
+import { displayName, formatShort } from '../shared/format.js';
 import { isBareJid } from '../../model/jid.js';
 import { SdkError } from '../../model/errors.js';
 import type { RecentChat } from '../../model/types.js';
 import { listStyles } from './chat-list.styles.js';
-
-const STATUS_MARK: Record<string, string> = { pending: '🕓', sent: '✓', delivered: '✓✓', seen: '✓✓', failed: '⚠' };
 
 /**
  * @tagname chat-list
@@ -27,7 +28,7 @@ const STATUS_MARK: Record<string, string> = { pending: '🕓', sent: '✓', deli
  * @cssproperty --chat-accent - Accent colour (buttons, badges).
  */
 export class ChatList extends ChatElement {
-  static override styles = [tokens, listStyles];
+  static override styles = [tokens, controlStyles, avatarStyles, listStyles];
 
   /** The open chat, highlighted. */
   @property({ attribute: 'active-jid' }) activeJid?: string;
@@ -76,10 +77,12 @@ export class ChatList extends ChatElement {
     const name = displayName(chat.chatJid);
     const typing = this.binding?.isTyping(chat.chatJid);
     const last = chat.lastMessage;
-    const preview = typing ? 'typing…' : last ? `${last.outgoing ? `${STATUS_MARK[last.status] ?? ''} You: ` : ''}${last.body}` : '';
+    const preview = typing ? 'typing…'
+      : last?.outgoing ? html`${renderTick(last.status)} You: ${last.body}`
+      : (last?.body ?? '');
     return html`<li>
       <button part="row" aria-current=${this.activeJid === chat.chatJid ? 'true' : 'false'} @click=${() => this.openChat(chat.chatJid)}>
-        <span class="avatar" part="avatar" aria-hidden="true" style=${`background:hsl(${hueOf(chat.chatJid)} 45% 32%)`}>${initials(name)}</span>
+        ${avatar(chat.chatJid, name)}
         <span class="name">${name}</span>
         <span class="time">${chat.timestamp ? formatShort(chat.timestamp) : ''}</span>
         <span class="preview ${typing ? 'typing' : ''}">${preview}</span>
@@ -106,12 +109,12 @@ export class ChatList extends ChatElement {
     return html`
       <div class="tools" part="tools">
         <label class="visually-hidden" for="filter">Filter chats</label>
-        <input id="filter" part="filter" type="search" placeholder="Search chats" .value=${this.filter}
+        <input id="filter" class="field" part="filter" type="search" placeholder="Search chats" .value=${this.filter}
           @input=${(e: InputEvent) => (this.filter = (e.target as HTMLInputElement).value)} />
         <form part="new-chat" @submit=${this.startChat}>
           <label class="visually-hidden" for="peer">User id or address to chat with</label>
-          <input id="peer" name="peer" placeholder="New chat: user id or address" autocomplete="off" />
-          <button class="start" type="submit">Start</button>
+          <input id="peer" class="field" name="peer" placeholder="New chat: user id or address" autocomplete="off" />
+          <button class="primary" type="submit">Start</button>
         </form>
         ${this.startError ? html`<p class="error" role="alert">${this.startError}</p>` : nothing}
       </div>

@@ -6,8 +6,11 @@ import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { ChatElement } from '../shared/chat-element.js';
 import { define } from '../shared/define.js';
 import { tokens } from '../shared/tokens.js';
+import { controlStyles } from '../shared/controls.js';
+import { avatar, avatarStyles } from '../shared/avatar.js';
+import { renderTick } from '../shared/status.js';
 import { emit } from '../shared/events.js';
-import { dayKey, displayName, formatDay, formatTime, hueOf, initials } from '../shared/format.js';
+import { dayKey, displayName, formatDay, formatTime } from '../shared/format.js';
 import { SdkError } from '../../model/errors.js';
 import type { ChatMessage } from '../../model/types.js';
 import type { StoreChange } from '../../model/events.js';
@@ -36,14 +39,6 @@ type Item =
   | { kind: 'day'; key: string; label: string }
   | { kind: 'msg'; key: string; message: ChatMessage; first: boolean; last: boolean };
 
-const TICKS: Record<string, { mark: string; label: string }> = {
-  pending: { mark: '◷', label: 'sending' },
-  sent: { mark: '✓', label: 'sent' },
-  delivered: { mark: '✓✓', label: 'delivered' },
-  seen: { mark: '✓✓', label: 'seen' },
-  failed: { mark: '⚠', label: 'not sent' },
-};
-
 /**
  * @tagname chat-thread
  * @summary A conversation with one person: history that loads as you scroll, statuses, typing, composer.
@@ -52,6 +47,7 @@ const TICKS: Record<string, { mark: string; label: string }> = {
  * @event chat-close - The close button was pressed (shown with `close-button`).
  * @event chat-error - Sending failed; `detail.message` says why.
  * @csspart header - The header with the peer and typing state.
+ * @csspart avatar - The peer's avatar in the header.
  * @csspart messages - The scrolling message list.
  * @csspart bubble - A message bubble (also `bubble-in` / `bubble-out`).
  * @csspart day - A day separator.
@@ -64,7 +60,7 @@ const TICKS: Record<string, { mark: string; label: string }> = {
  * @cssproperty --chat-radius - Bubble corner radius.
  */
 export class ChatThread extends ChatElement {
-  static override styles = [tokens, threadStyles];
+  static override styles = [tokens, controlStyles, avatarStyles, threadStyles];
 
   /** The peer's JID. */
   @property() peer?: string;
@@ -423,12 +419,9 @@ export class ChatThread extends ChatElement {
       return html`<div class="day" part="day" data-key=${item.key} role="separator"><span>${item.label}</span></div>`;
     }
     const m = item.message;
-    const tick = m.outgoing ? TICKS[m.status] : undefined;
     return html`<div class="row ${m.outgoing ? 'out' : 'in'} ${m.status} ${item.first ? 'first' : ''} ${item.last ? 'last' : ''}" data-key=${item.key}>
       <div class="bubble" part="bubble ${m.outgoing ? 'bubble-out' : 'bubble-in'}">${m.body}<span class="meta"
-          >${formatTime(m.timestamp)}${tick
-            ? html` <span class="tick ${m.status}" title=${tick.label} aria-label=${tick.label}>${tick.mark}</span>`
-            : nothing}</span
+          >${formatTime(m.timestamp)}${m.outgoing ? html` ${renderTick(m.status)}` : nothing}</span
         >${m.status === 'failed' ? html`<span class="error" part="error">Not delivered: ${m.error ?? 'refused by the server'}</span>` : nothing}</div>
     </div>`;
   };
@@ -443,10 +436,10 @@ export class ChatThread extends ChatElement {
       : state === 'connecting' ? 'Connecting…'
       : peer;
     return html`<header part="header">
-      ${this.backButton ? html`<button class="back" part="back" aria-label="Back to chats" @click=${() => emit(this, 'chat-back', {})}>‹</button>` : nothing}
-      <span class="avatar" aria-hidden="true" style=${`background:hsl(${hueOf(peer)} 45% 32%)`}>${initials(name)}</span>
+      ${this.backButton ? html`<button class="icon-button back" part="back" aria-label="Back to chats" @click=${() => emit(this, 'chat-back', {})}>‹</button>` : nothing}
+      ${avatar(peer, name)}
       <span class="who"><strong>${name}</strong><small class=${typing ? 'typing' : ''} aria-live="polite">${subtitle}</small></span>
-      ${this.closeButton ? html`<button class="close" part="close" aria-label="Close chat" @click=${() => emit(this, 'chat-close', {})}>×</button>` : nothing}
+      ${this.closeButton ? html`<button class="icon-button close" part="close" aria-label="Close chat" @click=${() => emit(this, 'chat-close', {})}>×</button>` : nothing}
     </header>`;
   }
 
@@ -465,9 +458,9 @@ export class ChatThread extends ChatElement {
         : nothing}
       <form part="composer" @submit=${(e: Event) => { e.preventDefault(); void this.send(); }}>
         <label class="visually-hidden" for="input">Message</label>
-        <textarea id="input" part="input" rows="1" placeholder="Write a message" .value=${this.draft}
+        <textarea id="input" class="field" part="input" rows="1" placeholder="Write a message" .value=${this.draft}
           @keydown=${this.onKeydown} @input=${this.onInput}></textarea>
-        <button class="send" part="send" type="submit" aria-label="Send" ?disabled=${this.draft.trim() === ''}>➤</button>
+        <button class="primary send" part="send" type="submit" aria-label="Send" ?disabled=${this.draft.trim() === ''}>➤</button>
       </form>
       ${this.composerError ? html`<p class="composer-error" role="alert">${this.composerError}</p>` : nothing}
     `;
