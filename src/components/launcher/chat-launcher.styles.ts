@@ -8,19 +8,18 @@ export const launcherStyles = css`
     right: var(--chat-offset, 20px);
     font-size: 14px;
   }
-  :host([position='bottom-left']) {
+  /* On the left: *-left always; *-start in a left-to-right language, *-end (the default) in a
+     right-to-left one. The panel opens from the same side, so it stays on screen. */
+  :host([position$='left']),
+  :host([position$='start']:dir(ltr)),
+  :host([position$='end']:dir(rtl)),
+  :host(:not([position]):dir(rtl)) {
     right: auto;
     left: var(--chat-offset, 20px);
   }
-  :host([position='top-right']) {
+  :host([position^='top']) {
     bottom: auto;
     top: var(--chat-offset, 20px);
-  }
-  :host([position='top-left']) {
-    bottom: auto;
-    right: auto;
-    top: var(--chat-offset, 20px);
-    left: var(--chat-offset, 20px);
   }
   .button {
     position: relative;
@@ -47,7 +46,7 @@ export const launcherStyles = css`
   .badge {
     position: absolute;
     top: -4px;
-    right: -4px;
+    inset-inline-end: -4px;
     min-width: 22px;
     height: 22px;
     padding: 0 6px;
@@ -76,7 +75,10 @@ export const launcherStyles = css`
     box-shadow: 0 12px 40px rgb(0 0 0 / 25%);
     overflow: hidden;
   }
-  :host([position$='left']) .panel {
+  :host([position$='left']) .panel,
+  :host([position$='start']:dir(ltr)) .panel,
+  :host([position$='end']:dir(rtl)) .panel,
+  :host(:not([position]):dir(rtl)) .panel {
     right: auto;
     left: 0;
   }

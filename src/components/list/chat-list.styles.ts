@@ -68,6 +68,12 @@ export const listStyles = css`
   .avatar {
     grid-row: 1 / span 2;
   }
+  /* Name and preview read in their own direction (dir="auto") but line up with the list's. */
+  .name,
+  .preview {
+    text-align: -webkit-match-parent; /* Chromium, Safari */
+    text-align: match-parent;
+  }
   .name {
     font-weight: 600;
     overflow: hidden;

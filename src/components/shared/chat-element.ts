@@ -13,6 +13,7 @@ import { chatContext } from './context.js';
 import { ChatController } from './chat-controller.js';
 import { sdkFor, startSession } from './session.js';
 import { emit } from './events.js';
+import { LocaleController } from './localize.js';
 
 const CONNECTION_ATTRIBUTES = ['service', 'domain', 'username', 'password', 'guest', 'storagePrefix'];
 
@@ -41,6 +42,8 @@ export class ChatElement extends LitElement {
   private unwatch?: () => void;
 
   protected readonly chatController = new ChatController(this, (change) => this.storeChanged(change));
+  /** The page's language (see localize.ts): `lang` on the element, an ancestor or `<html>`; sets `dir`. */
+  protected readonly locale = new LocaleController(this);
 
   /** The chat this element works with. */
   get binding(): ChatBinding | undefined {

@@ -1,6 +1,7 @@
 /** How a sent message's delivery status reads: one mark and the words a screen reader says, the same
  * in the list's previews and in the thread's bubbles. */
 import { html, nothing } from 'lit';
+import { msg } from '@lit/localize';
 import type { MessageStatus } from '../../model/types.js';
 
 export interface StatusTick {
@@ -11,11 +12,11 @@ export interface StatusTick {
 /** The tick for a message I sent; nothing for a received one. */
 export function statusTick(status: MessageStatus): StatusTick | undefined {
   switch (status) {
-    case 'pending': return { mark: '◷', label: 'sending' };
-    case 'sent': return { mark: '✓', label: 'sent' };
-    case 'delivered': return { mark: '✓✓', label: 'delivered' };
-    case 'seen': return { mark: '✓✓', label: 'seen' };
-    case 'failed': return { mark: '⚠', label: 'not sent' };
+    case 'pending': return { mark: '◷', label: msg('sending', { desc: 'Delivery status of a sent message' }) };
+    case 'sent': return { mark: '✓', label: msg('sent', { desc: 'Delivery status of a sent message' }) };
+    case 'delivered': return { mark: '✓✓', label: msg('delivered', { desc: 'Delivery status of a sent message' }) };
+    case 'seen': return { mark: '✓✓', label: msg('seen', { desc: 'Delivery status of a sent message' }) };
+    case 'failed': return { mark: '⚠', label: msg('not sent', { desc: 'Delivery status of a sent message' }) };
     case 'received': return undefined;
   }
 }

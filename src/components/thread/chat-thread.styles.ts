@@ -19,7 +19,7 @@ export const threadStyles = css`
     background: var(--_bg);
   }
   .close {
-    margin-left: auto;
+    margin-inline-start: auto;
   }
   header .avatar {
     --_avatar-size: 36px;
@@ -27,6 +27,11 @@ export const threadStyles = css`
   .who {
     min-width: 0;
     display: grid;
+  }
+  /* Name and subtitle read in their own direction (dir="auto") but line up with the header's. */
+  .who > * {
+    text-align: -webkit-match-parent; /* Chromium, Safari */
+    text-align: match-parent;
   }
   .who strong {
     overflow: hidden;
@@ -102,7 +107,7 @@ export const threadStyles = css`
   }
   .meta {
     display: block;
-    text-align: right;
+    text-align: end;
     font-size: 11px;
     color: var(--_muted);
     margin-top: 2px;
@@ -132,7 +137,7 @@ export const threadStyles = css`
   }
   .jump {
     position: absolute;
-    right: 16px;
+    inset-inline-end: 16px;
     bottom: 76px;
     border: 1px solid var(--_border);
     background: var(--_bg);
@@ -149,7 +154,7 @@ export const threadStyles = css`
     color: var(--_accent-fg);
     border-radius: 999px;
     padding: 0 6px;
-    margin-left: 4px;
+    margin-inline-start: 4px;
   }
   form {
     display: flex;
@@ -176,6 +181,10 @@ export const threadStyles = css`
     padding: 0;
     flex: none;
     font-size: 18px;
+  }
+  /* The arrow points the way the text runs. (The back button's ‹ mirrors by itself: a bidi-mirrored character.) */
+  .send:dir(rtl) {
+    transform: scaleX(-1);
   }
   .composer-error {
     margin: 0;

@@ -1,6 +1,7 @@
 /** <chat-thread>: one conversation: header, virtualized history, composer. */
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
 import { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { ChatElement } from '../shared/chat-element.js';
@@ -8,13 +9,14 @@ import { define } from '../shared/define.js';
 import { tokens } from '../shared/tokens.js';
 import { controlStyles } from '../shared/controls.js';
 import { avatar, avatarStyles } from '../shared/avatar.js';
-import { renderTick } from '../shared/status.js';
 import { emit } from '../shared/events.js';
-import { dayKey, displayName, formatDay, formatTime } from '../shared/format.js';
+import { dayKey, displayName, formatCount } from '../shared/format.js';
+import { localeGeneration } from '../shared/localize.js';
 import { SdkError } from '../../model/errors.js';
 import type { ChatMessage } from '../../model/types.js';
 import type { StoreChange } from '../../model/events.js';
 import { threadStyles } from './chat-thread.styles.js';
+import { renderItem, type Item } from './bubble.js';
 
 const keyOf = (item: Item) => item.key;
 
@@ -34,10 +36,6 @@ async function settled(scroller: LitVirtualizer<Item>): Promise<boolean> {
 
 /** Messages read per step when opening and when scrolling up. */
 const PAGE = 50;
-
-type Item =
-  | { kind: 'day'; key: string; label: string }
-  | { kind: 'msg'; key: string; message: ChatMessage; first: boolean; last: boolean };
 
 /**
  * @tagname chat-thread
@@ -59,6 +57,7 @@ type Item =
  * @cssproperty --chat-bubble-out - Background of sent bubbles.
  * @cssproperty --chat-radius - Bubble corner radius.
  */
+@localized()
 export class ChatThread extends ChatElement {
   static override styles = [tokens, controlStyles, avatarStyles, threadStyles];
 
@@ -124,6 +123,10 @@ export class ChatThread extends ChatElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    if (this.itemLocale !== localeGeneration()) {
+      this.itemLocale = localeGeneration();
+      this.itemRenderer = (item: Item) => renderItem(item);
+    }
     if (changed.has('peer')) void this.load();
     if (changed.has('messages')) {
       this.items = this.buildItems();
@@ -240,7 +243,7 @@ export class ChatThread extends ChatElement {
       const key = dayKey(m.timestamp);
       if (key !== day) {
         day = key;
-        items.push({ kind: 'day', key: `day-${key}-${m.rowId}`, label: formatDay(m.timestamp) });
+        items.push({ kind: 'day', key: `day-${key}-${m.rowId}`, at: m.timestamp });
         previous = undefined;
       }
       const first = !previous || previous.outgoing !== m.outgoing || m.timestamp - previous.timestamp > 5 * 60_000;
@@ -414,53 +417,48 @@ export class ChatThread extends ChatElement {
     }
   }
 
-  private renderItem = (item: Item) => {
-    if (item.kind === 'day') {
-      return html`<div class="day" part="day" data-key=${item.key} role="separator"><span>${item.label}</span></div>`;
-    }
-    const m = item.message;
-    return html`<div class="row ${m.outgoing ? 'out' : 'in'} ${m.status} ${item.first ? 'first' : ''} ${item.last ? 'last' : ''}" data-key=${item.key}>
-      <div class="bubble" part="bubble ${m.outgoing ? 'bubble-out' : 'bubble-in'}">${m.body}<span class="meta"
-          >${formatTime(m.timestamp)}${m.outgoing ? html` ${renderTick(m.status)}` : nothing}</span
-        >${m.status === 'failed' ? html`<span class="error" part="error">Not delivered: ${m.error ?? 'refused by the server'}</span>` : nothing}</div>
-    </div>`;
-  };
+  /** Renders the scroller's items; a new function when the language changed, so the virtualizer
+   * re-renders the bubbles on screen (times, day names, status labels) in the new one. */
+  private itemRenderer = (item: Item) => renderItem(item);
+  private itemLocale = localeGeneration();
 
   private renderHeader() {
     const peer = this.peer ?? '';
     const name = displayName(peer);
     const typing = this.binding?.isTyping(peer);
     const state = this.binding?.connectionState;
-    const subtitle = typing ? 'typing…'
-      : state === 'reconnecting' ? 'Offline: messages will be sent when back online'
-      : state === 'connecting' ? 'Connecting…'
+    const subtitle = typing ? msg('typing…')
+      : state === 'reconnecting' ? msg('Offline: messages will be sent when back online')
+      : state === 'connecting' ? msg('Connecting…')
       : peer;
     return html`<header part="header">
-      ${this.backButton ? html`<button class="icon-button back" part="back" aria-label="Back to chats" @click=${() => emit(this, 'chat-back', {})}>‹</button>` : nothing}
+      ${this.backButton ? html`<button class="icon-button back" part="back" aria-label=${msg('Back to chats')} @click=${() => emit(this, 'chat-back', {})}>‹</button>` : nothing}
       ${avatar(peer, name)}
-      <span class="who"><strong>${name}</strong><small class=${typing ? 'typing' : ''} aria-live="polite">${subtitle}</small></span>
-      ${this.closeButton ? html`<button class="icon-button close" part="close" aria-label="Close chat" @click=${() => emit(this, 'chat-close', {})}>×</button>` : nothing}
+      <span class="who"><strong dir="auto">${name}</strong><small class=${typing ? 'typing' : ''} dir="auto" aria-live="polite">${subtitle}</small></span>
+      ${this.closeButton ? html`<button class="icon-button close" part="close" aria-label=${msg('Close chat')} @click=${() => emit(this, 'chat-close', {})}>×</button>` : nothing}
     </header>`;
   }
 
   override render() {
-    if (!this.peer) return html`<p class="empty">Pick a chat to start.</p>`;
+    if (!this.peer) return html`<p class="empty">${msg('Pick a chat to start.')}</p>`;
     return html`
       ${this.renderHeader()}
-      ${this.olderLoading ? html`<div class="loading" role="status">Loading older messages…</div>` : nothing}
-      <lit-virtualizer part="messages" class=${this.revealed ? '' : 'opening'} scroller role="log" aria-label=${`Conversation with ${displayName(this.peer)}`} tabindex="0"
-        .items=${this.items} .keyFunction=${keyOf} .renderItem=${this.renderItem} .layout=${this.layout}
+      ${this.olderLoading ? html`<div class="loading" role="status">${msg('Loading older messages…')}</div>` : nothing}
+      <lit-virtualizer part="messages" class=${this.revealed ? '' : 'opening'} scroller role="log" aria-label=${msg(str`Conversation with ${displayName(this.peer)}`)} tabindex="0"
+        .items=${this.items} .keyFunction=${keyOf} .renderItem=${this.itemRenderer} .layout=${this.layout}
         @visibilityChanged=${this.onVisibilityChanged} @scroll=${this.onScroll} @wheel=${this.onUserInput}
         @touchstart=${this.onUserInput} @pointerdown=${this.onUserInput} @keydown=${this.onUserInput}></lit-virtualizer>
-      ${this.items.length === 0 ? html`<p class="empty">No messages yet. Say hello!</p>` : nothing}
+      ${this.items.length === 0 ? html`<p class="empty">${msg('No messages yet. Say hello!')}</p>` : nothing}
       ${!this.atBottom && this.items.length > 0
-        ? html`<button class="jump" part="jump" @click=${() => this.scrollToLatest()}>Latest${this.newCount ? html`<b aria-label=${`${this.newCount} new`}>${this.newCount}</b>` : nothing} ↓</button>`
+        ? html`<button class="jump" part="jump" @click=${() => this.scrollToLatest()}>${msg('Latest', { desc: 'Button: scroll to the latest message' })}${this.newCount
+            ? html`<b aria-label=${msg(str`${formatCount(this.newCount)} new`)}>${formatCount(this.newCount)}</b>`
+            : nothing} ↓</button>`
         : nothing}
       <form part="composer" @submit=${(e: Event) => { e.preventDefault(); void this.send(); }}>
-        <label class="visually-hidden" for="input">Message</label>
-        <textarea id="input" class="field" part="input" rows="1" placeholder="Write a message" .value=${this.draft}
+        <label class="visually-hidden" for="input">${msg('Message')}</label>
+        <textarea id="input" class="field" part="input" rows="1" dir=${this.draft ? 'auto' : nothing} placeholder=${msg('Write a message')} .value=${this.draft}
           @keydown=${this.onKeydown} @input=${this.onInput}></textarea>
-        <button class="primary send" part="send" type="submit" aria-label="Send" ?disabled=${this.draft.trim() === ''}>➤</button>
+        <button class="primary send" part="send" type="submit" aria-label=${msg('Send')} ?disabled=${this.draft.trim() === ''}>➤</button>
       </form>
       ${this.composerError ? html`<p class="composer-error" role="alert">${this.composerError}</p>` : nothing}
     `;
