@@ -8,7 +8,7 @@ import { ChatElement } from '../shared/chat-element.js';
 import { define } from '../shared/define.js';
 import { tokens } from '../shared/tokens.js';
 import { controlStyles } from '../shared/controls.js';
-import { avatar, avatarStyles } from '../shared/avatar.js';
+import { avatarStyles } from '../shared/avatar.js';
 import { emit } from '../shared/events.js';
 import { dayKey, displayName, formatCount } from '../shared/format.js';
 import { localeGeneration } from '../shared/localize.js';
@@ -17,6 +17,7 @@ import type { ChatMessage } from '../../model/types.js';
 import type { StoreChange } from '../../model/events.js';
 import { threadStyles } from './chat-thread.styles.js';
 import { renderItem, type Item } from './bubble.js';
+import { renderHeader } from './header.js';
 
 const keyOf = (item: Item) => item.key;
 
@@ -422,27 +423,16 @@ export class ChatThread extends ChatElement {
   private itemRenderer = (item: Item) => renderItem(item);
   private itemLocale = localeGeneration();
 
-  private renderHeader() {
-    const peer = this.peer ?? '';
-    const name = displayName(peer);
-    const typing = this.binding?.isTyping(peer);
-    const state = this.binding?.connectionState;
-    const subtitle = typing ? msg('typing…')
-      : state === 'reconnecting' ? msg('Offline: messages will be sent when back online')
-      : state === 'connecting' ? msg('Connecting…')
-      : peer;
-    return html`<header part="header">
-      ${this.backButton ? html`<button class="icon-button back" part="back" aria-label=${msg('Back to chats')} @click=${() => emit(this, 'chat-back', {})}>‹</button>` : nothing}
-      ${avatar(peer, name)}
-      <span class="who"><strong dir="auto">${name}</strong><small class=${typing ? 'typing' : ''} dir="auto" aria-live="polite">${subtitle}</small></span>
-      ${this.closeButton ? html`<button class="icon-button close" part="close" aria-label=${msg('Close chat')} @click=${() => emit(this, 'chat-close', {})}>×</button>` : nothing}
-    </header>`;
-  }
+  private readonly onBack = () => emit(this, 'chat-back', {});
+  private readonly onClose = () => emit(this, 'chat-close', {});
 
   override render() {
     if (!this.peer) return html`<p class="empty">${msg('Pick a chat to start.')}</p>`;
     return html`
-      ${this.renderHeader()}
+      ${renderHeader({
+        peer: this.peer, typing: !!this.binding?.isTyping(this.peer), connection: this.binding?.connectionState,
+        onBack: this.backButton ? this.onBack : undefined, onClose: this.closeButton ? this.onClose : undefined,
+      })}
       ${this.olderLoading ? html`<div class="loading" role="status">${msg('Loading older messages…')}</div>` : nothing}
       <lit-virtualizer part="messages" class=${this.revealed ? '' : 'opening'} scroller role="log" aria-label=${msg(str`Conversation with ${displayName(this.peer)}`)} tabindex="0"
         .items=${this.items} .keyFunction=${keyOf} .renderItem=${this.itemRenderer} .layout=${this.layout}
