@@ -20,10 +20,6 @@ import { launcherStyles } from './chat-launcher.styles.js';
 import '../list/define.js';
 import '../thread/define.js';
 
-export type LauncherPosition =
-  | 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start'
-  | 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
-
 interface Remembered {
   open: boolean;
   chat?: string;
@@ -32,15 +28,22 @@ interface Remembered {
 /**
  * @tagname chat-launcher
  * @summary A floating chat button with an unread badge that opens the recent chats and a thread.
- * @event chat-open - A chat was opened; `detail.jid` is the peer.
- * @event chat-message - A new message arrived; `detail.message`.
- * @event chat-unread-change - The total unread count changed; `detail.count`.
- * @event chat-connection - The connection state changed; `detail.state`.
- * @event chat-error - Connecting or registering failed; `detail.message` says why.
+ * @event {CustomEvent<{jid: string}>} chat-open - A chat was opened from the list inside; `detail.jid` is the peer.
+ * @event {CustomEvent<{toJid: string, text: string}>} chat-send - The thread inside is about to send; cancelable; `detail.text` may be rewritten.
+ * @event {CustomEvent<{message: ChatMessage}>} chat-message - A new message arrived; `detail.message`.
+ * @event {CustomEvent<{count: number}>} chat-unread-change - The total unread count changed; `detail.count`.
+ * @event {CustomEvent<{state: 'disconnected' | 'connecting' | 'connected' | 'reconnecting' | 'authfailed', reason?: string}>} chat-connection - The connection state changed; `detail.state`.
+ * @event {CustomEvent<{statusCode: number, message: string}>} chat-error - Connecting, registering or sending failed; `detail.message` says why.
+ * @attr {string} lang - The language of the element's strings (`en`, `ar`; a tag like `ar-EG` picks `ar`).
+ *   Unset: an ancestor's `lang` (a launcher's list and thread follow the launcher), else the page's
+ *   `<html lang>`, else English. One language per page: the first element's wins. The element sets its
+ *   `dir` to the language's direction (unless the page set `dir` on it).
  * @csspart button - The floating button.
  * @csspart badge - The unread badge.
  * @csspart panel - The panel holding the list and the thread.
  * @csspart panel-header - The panel's title bar.
+ * @csspart row - Passed up from the list inside, as are `avatar`, `unread` and `filter`.
+ * @csspart header - Passed up from the thread inside, as are `avatar`, `messages`, `bubble`, `bubble-in`, `bubble-out`, `day`, `jump`, `composer`, `input` and `send`.
  * @cssproperty --chat-accent - Accent colour.
  * @cssproperty --chat-offset - Distance from the window corner.
  * @cssproperty --chat-panel-width - Width of the panel on wide screens.
@@ -61,7 +64,8 @@ export class ChatLauncher extends LitElement {
   /** The corner: `bottom-end` (default), `bottom-start`, `top-end`, `top-start` follow the language's
    * direction (`end` is the right in English, the left in Arabic); `bottom-right`, `bottom-left`,
    * `top-right`, `top-left` stay put. */
-  @property({ reflect: true }) position: LauncherPosition = 'bottom-end';
+  @property({ reflect: true })
+  position: 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start' | 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left' = 'bottom-end';
   /** `light`, `dark`, or unset to follow the system. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
   /** Title of the panel; by default "Chats" in the page's language. */

@@ -17,13 +17,18 @@ import { listStyles } from './chat-list.styles.js';
 /**
  * @tagname chat-list
  * @summary The recent chats: avatar, name, last message, time, unread count and live typing.
- * @event chat-open - The user picked a chat or started one; `detail.jid` is the peer.
+ * @event {CustomEvent<{jid: string}>} chat-open - The user picked a chat or started one; `detail.jid` is the peer.
+ * @event {CustomEvent<{statusCode: number, message: string}>} chat-error - Signing in from the element's own attributes failed; `detail.message` says why.
+ * @attr {string} lang - The language of the element's strings (`en`, `ar`; a tag like `ar-EG` picks `ar`).
+ *   Unset: an ancestor's `lang` (a launcher's list and thread follow the launcher), else the page's
+ *   `<html lang>`, else English. One language per page: the first element's wins. The element sets its
+ *   `dir` to the language's direction (unless the page set `dir` on it).
  * @csspart tools - The filter and new-chat area.
  * @csspart filter - The filter input.
  * @csspart new-chat - The new chat form.
  * @csspart list - The list of chats.
  * @csspart row - One chat.
- * @csspart avatar - A chat's avatar.
+ * @csspart avatar - A chat's avatar (the same look as the thread header's).
  * @csspart unread - A chat's unread badge.
  * @cssproperty --chat-accent - Accent colour (buttons, badges).
  */

@@ -32,6 +32,7 @@ export class ChatElement extends LitElement {
   /** The SDK to show (from `createSDK()`); by default the page's `ChatWidget.SDK`. */
   @property({ attribute: false }) sdk?: ChatSDK;
 
+  /** @internal The binding an enclosing launcher provides. */
   @consume({ context: chatContext, subscribe: true })
   @state()
   provided?: ChatBinding;

@@ -41,14 +41,21 @@ const PAGE = 50;
 /**
  * @tagname chat-thread
  * @summary A conversation with one person: history that loads as you scroll, statuses, typing, composer.
- * @event chat-send - Before a message is sent; cancelable; `detail.text` may be rewritten.
- * @event chat-back - The back button was pressed (shown with `back-button`).
- * @event chat-close - The close button was pressed (shown with `close-button`).
- * @event chat-error - Sending failed; `detail.message` says why.
+ * @event {CustomEvent<{toJid: string, text: string}>} chat-send - Before a message is sent; cancelable (`preventDefault()` keeps it unsent); `detail.text` may be rewritten.
+ * @event {CustomEvent<Record<string, never>>} chat-back - The back button was pressed (shown with `back-button`).
+ * @event {CustomEvent<Record<string, never>>} chat-close - The close button was pressed (shown with `close-button`).
+ * @event {CustomEvent<{statusCode: number, message: string}>} chat-error - Sending (or signing in from the element's own attributes) failed; `detail.message` says why.
+ * @attr {string} lang - The language of the element's strings (`en`, `ar`; a tag like `ar-EG` picks `ar`).
+ *   Unset: an ancestor's `lang` (a launcher's list and thread follow the launcher), else the page's
+ *   `<html lang>`, else English. One language per page: the first element's wins. The element sets its
+ *   `dir` to the language's direction (unless the page set `dir` on it).
  * @csspart header - The header with the peer and typing state.
- * @csspart avatar - The peer's avatar in the header.
+ * @csspart avatar - The peer's avatar in the header (the same look as the list's).
+ * @csspart back - The back button (with `back-button`).
+ * @csspart close - The close button (with `close-button`).
  * @csspart messages - The scrolling message list.
  * @csspart bubble - A message bubble (also `bubble-in` / `bubble-out`).
+ * @csspart error - Why a message was not delivered, inside its bubble.
  * @csspart day - A day separator.
  * @csspart jump - The "jump to latest" button.
  * @csspart composer - The composer form.
