@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import '../../src/components/launcher/define.js';
 import type { ChatThread } from '../../src/components/thread/chat-thread.js';
 import type { ChatList } from '../../src/components/list/chat-list.js';
@@ -170,5 +171,25 @@ describe('the widget in Arabic (and in the language of each message)', () => {
     launcher.lang = 'en';
     await until(() => shadow(launcher).querySelector('h2')?.textContent === 'Chats', 'the English heading');
     expect(window.innerWidth - launcher.getBoundingClientRect().right).to.be.below(40);
+  });
+
+  it('on a phone the Arabic launcher\'s panel still takes the whole screen', async () => {
+    await setViewport({ width: 390, height: 800 });
+    try {
+      const client = await offlineClient();
+      const launcher = document.createElement('chat-launcher') as ChatLauncher;
+      launcher.lang = 'ar';
+      launcher.sdk = { watch: (w: (b: unknown) => void) => (w(client.binding), () => undefined) } as unknown as ChatLauncher['sdk'];
+      launcher.storagePrefix = `localize-phone-${Date.now()}`;
+      launcher.open = true;
+      document.body.append(launcher);
+      const panel = await until(() => shadow(launcher).querySelector('.panel'), 'the panel');
+      await until(() => launcher.matches(':dir(rtl)'), 'right to left');
+      const box = panel.getBoundingClientRect();
+      expect(box.left).to.equal(0);
+      expect(box.width).to.equal(390);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 });

@@ -43,6 +43,10 @@ export const launcherStyles = css`
     height: 26px;
     fill: currentColor;
   }
+  /* The speech bubble's tail points the way the text runs. */
+  .button svg:dir(rtl) {
+    transform: scaleX(-1);
+  }
   .badge {
     position: absolute;
     top: -4px;
@@ -75,16 +79,19 @@ export const launcherStyles = css`
     box-shadow: 0 12px 40px rgb(0 0 0 / 25%);
     overflow: hidden;
   }
-  :host([position$='left']) .panel,
-  :host([position$='start']:dir(ltr)) .panel,
-  :host([position$='end']:dir(rtl)) .panel,
-  :host(:not([position]):dir(rtl)) .panel {
-    right: auto;
-    left: 0;
-  }
-  :host([position^='top']) .panel {
-    bottom: auto;
-    top: 72px;
+  /* Beside the button on wide screens; on phones the panel takes the whole screen from any corner. */
+  @media not all and (max-width: 480px) {
+    :host([position$='left']) .panel,
+    :host([position$='start']:dir(ltr)) .panel,
+    :host([position$='end']:dir(rtl)) .panel,
+    :host(:not([position]):dir(rtl)) .panel {
+      right: auto;
+      left: 0;
+    }
+    :host([position^='top']) .panel {
+      bottom: auto;
+      top: 72px;
+    }
   }
   .panel-header {
     display: flex;
