@@ -28,12 +28,12 @@ const loaders: Record<TargetLocale, () => Promise<LocaleModule>> = {
 /** Scripts written right to left: their locales turn the layout around. */
 const RTL = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi']);
 
-export function directionOf(locale: string): 'ltr' | 'rtl' {
+function directionOf(locale: string): 'ltr' | 'rtl' {
   return RTL.has(locale.toLowerCase().split(/[-_]/)[0]) ? 'rtl' : 'ltr';
 }
 
 /** The supported locale for a language tag: itself, else its language ("ar-EG" → "ar"), else English. */
-export function supportedLocale(tag: string | null | undefined): Locale {
+function supportedLocale(tag: string | null | undefined): Locale {
   const all: readonly string[] = [sourceLocale, ...targetLocales];
   const wanted = (tag ?? '').trim().toLowerCase().replace('_', '-');
   if (all.includes(wanted)) return wanted as Locale;
@@ -42,7 +42,7 @@ export function supportedLocale(tag: string | null | undefined): Locale {
 }
 
 /** The language tag that applies to `el`: its `lang`, an ancestor's across shadow roots, or ''. */
-export function langOf(el: Element): string {
+function langOf(el: Element): string {
   for (let node: Node | null = el; node; ) {
     if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang')!;
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
@@ -56,7 +56,6 @@ let configured = false;
 let current: Locale = sourceLocale;
 /** The tag it was asked with ("en-GB" for English strings with British dates), or '' when nobody said. */
 let currentTag = '';
-let ready: Promise<void> = Promise.resolve();
 /** Counts language changes (asked for, and translations loaded): renderers that cache output compare it. */
 let generation = 0;
 
@@ -92,9 +91,15 @@ function choose(): void {
   if (changed) generation++;
   currentTag = tag;
   if (locale !== current && setLocale) {
+    const previous = current;
     current = locale;
-    ready = setLocale(locale).catch((error: unknown) => {
-      console.warn(`[chat-widget] could not load the "${locale}" translations:`, error);
+    setLocale(locale).catch((error: unknown) => {
+      console.warn(`[chat-widget] could not load the "${locale}" translations (is the locales/ folder next to the script?):`, error);
+      // The strings stayed in the previous language: so do direction and dates.
+      if (current !== locale) return;
+      current = previous;
+      generation++;
+      for (const speaker of speakers) speaker.host.requestUpdate();
     });
   }
   for (const speaker of speakers) {
@@ -108,13 +113,9 @@ function choose(): void {
   }
 }
 
+/** Changes whenever the language does (asked for, or its translations in). */
 export function localeGeneration(): number {
   return generation;
-}
-
-/** The active locale (or the one loading): what strings, direction and dates follow. */
-export function activeLocale(): Locale {
-  return current;
 }
 
 /** The tag dates and times are formatted with: the page's own tag when it is a variant of the active
@@ -122,11 +123,6 @@ export function activeLocale(): Locale {
 export function dateLocale(): string | undefined {
   if (!currentTag) return current === sourceLocale ? undefined : current;
   return supportedLocale(currentTag) === current ? currentTag : current;
-}
-
-/** Resolves once the active locale's translations are in (for tests and hosts that wait for them). */
-export function localeReady(): Promise<void> {
-  return ready;
 }
 
 /**
