@@ -129,7 +129,7 @@ export default tseslint.config(
     languageOptions: { globals: { window: 'readonly', document: 'readonly', bench: 'readonly' } },
   },
   {
-    files: ['bench/harness.js'],
+    files: ['bench/harness.js', 'bench/ws-tap.js'],
     languageOptions: { sourceType: 'script', globals: globals.browser },
   },
 );

@@ -1,12 +1,14 @@
 // Builds the script-tag bundle (dist/chat-widget.js, IIFE, self-contained, sets window.ChatWidget) and
 // the ESM build for bundlers (dist/chat-widget.esm.js, dependencies left to the bundler) from one
-// entry, and prints each file's raw and gzip size.
+// entry, the translations (dist/locales/<locale>.js, loaded by both on demand), and prints each
+// file's raw and gzip size.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { minifyTemplates } from './scripts/build/minify-templates.mjs';
 import { localforageFromSource } from './scripts/build/localforage-esm.mjs';
 
@@ -27,7 +29,33 @@ function sizes() {
   };
 }
 
+// Translations stay out of both bundles, so a page in English downloads none of them: the elements'
+// import('./generated/locales/<locale>.js') becomes an import of dist/locales/<locale>.js, found next
+// to the bundle (the ESM file imports it relatively; the script-tag bundle from its own <script src>).
+const LOCALES_DIR = 'src/components/shared/generated/locales';
+const locales = readdirSync(LOCALES_DIR).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
+const STR_TAG = fileURLToPath(new URL('./node_modules/@lit/localize/internal/str-tag.js', import.meta.url));
+const LOCALE_IMPORT = /\/generated\/locales\/([\w-]+)\.js$/;
+function lazyLocales() {
+  return {
+    name: 'lazy-locales',
+    resolveDynamicImport(specifier) {
+      const locale = typeof specifier === 'string' && LOCALE_IMPORT.exec(specifier)?.[1];
+      return locale ? { id: `./locales/${locale}.js`, external: true } : null;
+    },
+    renderDynamicImport({ format, targetModuleId }) {
+      if (format !== 'iife' || !targetModuleId?.startsWith('./locales/')) return null;
+      // A classic script has no import.meta.url: resolve against the <script src> (kept in the intro).
+      return { left: 'import(new URL(', right: ', chatWidgetScriptUrl).href)' };
+    },
+  };
+}
+// document.currentScript is only set while the script first runs; without it (a page that injects the
+// bundle oddly) the translations are looked for next to the page.
+const scriptUrlIntro = 'var chatWidgetScriptUrl = (document.currentScript && document.currentScript.src) || location.href;';
+
 const plugins = (external) => [
+  lazyLocales(),
   ...(external ? [] : [localforageFromSource()]),
   nodeResolve({ browser: true, exportConditions: ['browser', 'production'], ...(external ? { resolveOnly: (m) => !dependencies.some((d) => m === d || m.startsWith(`${d}/`)) } : {}) }),
   commonjs({ strictRequires: false }),
@@ -40,7 +68,7 @@ const plugins = (external) => [
 export default [
   {
     input: 'src/widget.ts',
-    output: { dir: 'dist', entryFileNames: 'chat-widget.js', format: 'iife', name: 'ChatWidget', extend: true, inlineDynamicImports: true, sourcemap: true },
+    output: { dir: 'dist', entryFileNames: 'chat-widget.js', format: 'iife', name: 'ChatWidget', extend: true, inlineDynamicImports: true, sourcemap: true, intro: scriptUrlIntro },
     plugins: plugins(false),
   },
   {
@@ -49,4 +77,13 @@ export default [
     output: { dir: 'dist', entryFileNames: 'chat-widget.esm.js', format: 'es', sourcemap: true },
     plugins: plugins(true),
   },
+  // One self-contained module per translation (its `str` tag included: a few bytes), for both bundles.
+  ...locales.map((locale) => ({
+    input: `${LOCALES_DIR}/${locale}.ts`,
+    output: { dir: 'dist/locales', entryFileNames: `${locale}.js`, format: 'es', sourcemap: true },
+    plugins: [
+      { name: 'str-tag-only', resolveId: (id) => (id === '@lit/localize' ? STR_TAG : null) },
+      ...plugins(true),
+    ],
+  })),
 ];

@@ -64,7 +64,7 @@ function newestMtime(entry) {
 const inputs = ['src', 'scripts/build', 'package.json', 'rollup.config.mjs', 'tsconfig.json', 'tsconfig.build.json'];
 const newestInput = Math.max(...inputs.map((p) => newestMtime(path.join(ROOT, p))));
 const targets = [
-  { outputs: ['dist/chat-widget.js', 'dist/chat-widget.esm.js'], cmd: ['npx', ['--no', '--', 'rollup', '-c', '--silent']] },
+  { outputs: ['dist/chat-widget.js', 'dist/chat-widget.esm.js', 'dist/locales/ar.js'], cmd: ['npx', ['--no', '--', 'rollup', '-c', '--silent']] },
   { outputs: ['dist/types/widget.d.ts'], cmd: ['npm', ['run', '--silent', 'build:types']] },
   { outputs: ['custom-elements.json'], cmd: ['npm', ['run', '--silent', 'analyze']] },
 ];
@@ -97,7 +97,7 @@ const tarball = path.join(TMP, info.filename);
 const shipped = new Set(info.files.map((f) => f.path));
 console.log(`[pack] ${info.filename}: ${shipped.size} files, ${(info.size / 1024).toFixed(0)} KB packed, ${(info.unpackedSize / 1024).toFixed(0)} KB unpacked`);
 
-for (const file of ['package.json', 'README.md', 'custom-elements.json', 'dist/chat-widget.js', 'dist/chat-widget.js.map', 'dist/chat-widget.esm.js', 'dist/chat-widget.esm.js.map', 'dist/types/widget.d.ts']) {
+for (const file of ['package.json', 'README.md', 'custom-elements.json', 'dist/chat-widget.js', 'dist/chat-widget.js.map', 'dist/chat-widget.esm.js', 'dist/chat-widget.esm.js.map', 'dist/locales/ar.js', 'dist/types/widget.d.ts']) {
   check(shipped.has(file), `the tarball lacks ${file}`);
 }
 for (const file of shipped) {

@@ -35,6 +35,21 @@ describe('the script-tag bundle (dist/chat-widget.js)', () => {
     expect(customElements.get('chat-launcher')).to.equal(launcherClass);
   });
 
+  it('carries English only: another language is fetched from next to the script when an element asks for it', async () => {
+    const fetched = () => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/dist/locales/ar.js'));
+    expect(fetched()).to.have.length(0);
+    const list = document.createElement('chat-list');
+    list.setAttribute('lang', 'ar');
+    document.body.append(list);
+    try {
+      await waitFor(() => list.shadowRoot?.querySelector('.empty')?.textContent === 'لا توجد محادثات بعد. ابدأ واحدة من الأعلى.', 'the Arabic list');
+      expect(fetched()).to.have.length(1);
+      expect(list.getAttribute('dir')).to.equal('rtl');
+    } finally {
+      list.remove();
+    }
+  });
+
   it('its SDK carries a conversation on the real server', async function () {
     this.timeout(30000);
     const api = (window as unknown as { ChatWidget: BundleApi }).ChatWidget;

@@ -8,19 +8,18 @@ export const launcherStyles = css`
     right: var(--chat-offset, 20px);
     font-size: 14px;
   }
-  :host([position='bottom-left']) {
+  /* On the left: *-left always; *-start in a left-to-right language, *-end (the default) in a
+     right-to-left one. The panel opens from the same side, so it stays on screen. */
+  :host([position$='left']),
+  :host([position$='start']:dir(ltr)),
+  :host([position$='end']:dir(rtl)),
+  :host(:not([position]):dir(rtl)) {
     right: auto;
     left: var(--chat-offset, 20px);
   }
-  :host([position='top-right']) {
+  :host([position^='top']) {
     bottom: auto;
     top: var(--chat-offset, 20px);
-  }
-  :host([position='top-left']) {
-    bottom: auto;
-    right: auto;
-    top: var(--chat-offset, 20px);
-    left: var(--chat-offset, 20px);
   }
   .button {
     position: relative;
@@ -44,10 +43,14 @@ export const launcherStyles = css`
     height: 26px;
     fill: currentColor;
   }
+  /* The speech bubble's tail points the way the text runs. */
+  .button svg:dir(rtl) {
+    transform: scaleX(-1);
+  }
   .badge {
     position: absolute;
     top: -4px;
-    right: -4px;
+    inset-inline-end: -4px;
     min-width: 22px;
     height: 22px;
     padding: 0 6px;
@@ -76,13 +79,19 @@ export const launcherStyles = css`
     box-shadow: 0 12px 40px rgb(0 0 0 / 25%);
     overflow: hidden;
   }
-  :host([position$='left']) .panel {
-    right: auto;
-    left: 0;
-  }
-  :host([position^='top']) .panel {
-    bottom: auto;
-    top: 72px;
+  /* Beside the button on wide screens; on phones the panel takes the whole screen from any corner. */
+  @media not all and (max-width: 480px) {
+    :host([position$='left']) .panel,
+    :host([position$='start']:dir(ltr)) .panel,
+    :host([position$='end']:dir(rtl)) .panel,
+    :host(:not([position]):dir(rtl)) .panel {
+      right: auto;
+      left: 0;
+    }
+    :host([position^='top']) .panel {
+      bottom: auto;
+      top: 72px;
+    }
   }
   .panel-header {
     display: flex;
@@ -100,13 +109,14 @@ export const launcherStyles = css`
     display: block;
     font-size: 12px;
   }
+  /* A smaller target than the thread's, so the title bar keeps its height; on the accent colour. */
   .close {
-    all: unset;
-    cursor: pointer;
+    --_icon-button-size: 32px;
     font-size: 22px;
-    line-height: 1;
-    padding: 2px 8px;
     border-radius: 8px;
+  }
+  .close:hover {
+    background: rgb(255 255 255 / 16%);
   }
   .close:focus-visible {
     outline: 2px solid var(--_accent-fg);

@@ -3,6 +3,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
+import { localized, msg, str } from '@lit/localize';
 import type { ChatBinding } from '../../core/binding.js';
 import { asSdkError, badRequest, type SdkError } from '../../model/errors.js';
 import type { FeatureFlags } from '../../model/types.js';
@@ -10,9 +11,11 @@ import { SDK, type ChatSDK } from '../../sdk/index.js';
 import { chatContext } from '../shared/context.js';
 import { ChatController } from '../shared/chat-controller.js';
 import { sdkFor, startSession, type SessionOptions } from '../shared/session.js';
-import { emit } from '../shared/events.js';
-import { displayName } from '../shared/format.js';
+import { emit, type ChatEventMap } from '../shared/events.js';
+import { LocaleController } from '../shared/localize.js';
+import { displayName, formatCount } from '../shared/format.js';
 import { tokens } from '../shared/tokens.js';
+import { controlStyles } from '../shared/controls.js';
 import { launcherStyles } from './chat-launcher.styles.js';
 import '../list/define.js';
 import '../thread/define.js';
@@ -25,23 +28,31 @@ interface Remembered {
 /**
  * @tagname chat-launcher
  * @summary A floating chat button with an unread badge that opens the recent chats and a thread.
- * @event chat-open - A chat was opened; `detail.jid` is the peer.
- * @event chat-message - A new message arrived; `detail.message`.
- * @event chat-unread-change - The total unread count changed; `detail.count`.
- * @event chat-connection - The connection state changed; `detail.state`.
- * @event chat-error - Connecting or registering failed; `detail.message` says why.
+ * @event {CustomEvent<{jid: string}>} chat-open - A chat was opened from the list inside; `detail.jid` is the peer.
+ * @event {CustomEvent<{toJid: string, text: string}>} chat-send - The thread inside is about to send; cancelable; `detail.text` may be rewritten.
+ * @event {CustomEvent<{message: ChatMessage}>} chat-message - A new message arrived; `detail.message`.
+ * @event {CustomEvent<{count: number}>} chat-unread-change - The total unread count changed; `detail.count`.
+ * @event {CustomEvent<{state: 'disconnected' | 'connecting' | 'connected' | 'reconnecting' | 'authfailed', reason?: string}>} chat-connection - The connection state changed; `detail.state`.
+ * @event {CustomEvent<{statusCode: number, message: string}>} chat-error - Connecting, registering or sending failed; `detail.message` says why.
+ * @attr {string} lang - The language of the element's strings (`en`, `ar`; a tag like `ar-EG` picks `ar`).
+ *   Unset: an ancestor's `lang` (a launcher's list and thread follow the launcher), else the page's
+ *   `<html lang>`, else English. One language per page: the first element's wins. The element sets its
+ *   `dir` to the language's direction (unless the page set `dir` on it).
  * @csspart button - The floating button.
  * @csspart badge - The unread badge.
  * @csspart panel - The panel holding the list and the thread.
  * @csspart panel-header - The panel's title bar.
+ * @csspart row - Passed up from the list inside, as are `avatar`, `unread` and `filter`.
+ * @csspart header - Passed up from the thread inside, as are `avatar`, `messages`, `bubble`, `bubble-in`, `bubble-out`, `day`, `jump`, `composer`, `input` and `send`.
  * @cssproperty --chat-accent - Accent colour.
  * @cssproperty --chat-offset - Distance from the window corner.
  * @cssproperty --chat-panel-width - Width of the panel on wide screens.
  * @cssproperty --chat-panel-height - Height of the panel on wide screens.
  * @cssproperty --chat-z-index - Stacking order of the launcher.
  */
+@localized()
 export class ChatLauncher extends LitElement {
-  static override styles = [tokens, launcherStyles];
+  static override styles = [tokens, controlStyles, launcherStyles];
 
   @property() service?: string;
   @property() domain?: string;
@@ -50,12 +61,15 @@ export class ChatLauncher extends LitElement {
   /** Sign in as a guest: an account registered in-band on the first visit and remembered after. */
   @property({ type: Boolean }) guest = false;
   @property({ attribute: 'storage-prefix' }) storagePrefix = 'chat-widget';
-  /** `bottom-right` (default), `bottom-left`, `top-right` or `top-left`. */
-  @property({ reflect: true }) position: 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left' = 'bottom-right';
+  /** The corner: `bottom-end` (default), `bottom-start`, `top-end`, `top-start` follow the language's
+   * direction (`end` is the right in English, the left in Arabic); `bottom-right`, `bottom-left`,
+   * `top-right`, `top-left` stay put. */
+  @property({ reflect: true })
+  position: 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start' | 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left' = 'bottom-end';
   /** `light`, `dark`, or unset to follow the system. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
-  /** Title of the panel. */
-  @property() heading = 'Chats';
+  /** Title of the panel; by default "Chats" in the page's language. */
+  @property() heading?: string;
   /** Features switched off for this deployment, e.g. `features='{"typing":false}'`. */
   @property({ type: Object }) features?: FeatureFlags;
   /** Whether the panel is open (remembered across page loads). */
@@ -76,6 +90,8 @@ export class ChatLauncher extends LitElement {
   @query('.button') private button?: HTMLButtonElement;
 
   private readonly controller = new ChatController(this, () => this.announceUnread());
+  /** The page's language (see localize.ts); the list and thread inside follow this element's `lang`. */
+  protected readonly locale = new LocaleController(this);
   private followed?: ChatSDK;
   private unwatch?: () => void;
   private lastUnread = -1;
@@ -169,7 +185,7 @@ export class ChatLauncher extends LitElement {
     this.offMessage = binding.on('message', (message) => emit(this, 'chat-message', { message }));
     this.offConnection = binding.on('connection', (e) => {
       if (e.state === 'connected') this.notice = '';
-      if (e.state === 'authfailed') this.notice = 'Sign-in failed: wrong username or password.';
+      if (e.state === 'authfailed') this.notice = msg('Sign-in failed: wrong username or password');
       emit(this, 'chat-connection', { state: e.state, ...(e.reason ? { reason: e.reason } : {}) });
     });
   }
@@ -236,7 +252,7 @@ export class ChatLauncher extends LitElement {
     }
   }
 
-  private onChatOpen(event: CustomEvent<{ jid: string }>): void {
+  private onChatOpen(event: ChatEventMap['chat-open']): void {
     // The list's event goes on to the host page; the launcher just follows it.
     this.chat = event.detail.jid;
   }
@@ -249,28 +265,31 @@ export class ChatLauncher extends LitElement {
 
   override render() {
     const unread = this.binding?.totalUnread ?? 0;
-    const label = `${this.open ? 'Close chat' : 'Open chat'}${unread ? `, ${unread} unread` : ''}`;
+    const label = `${this.open ? msg('Close chat') : msg('Open chat')}${unread ? `, ${msg(str`${formatCount(unread)} unread`)}` : ''}`;
     return html`
       ${this.open ? this.renderPanel() : nothing}
       <button class="button" part="button" aria-label=${label} aria-expanded=${this.open ? 'true' : 'false'} @click=${() => this.toggle()}>
         ${this.open
           ? html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M18.3 5.7a1 1 0 0 0-1.4 0L12 10.6 7.1 5.7a1 1 0 1 0-1.4 1.4l4.9 4.9-4.9 4.9a1 1 0 1 0 1.4 1.4l4.9-4.9 4.9 4.9a1 1 0 0 0 1.4-1.4L13.4 12l4.9-4.9a1 1 0 0 0 0-1.4z"/></svg>`
           : html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"/></svg>`}
-        ${unread ? html`<span class="badge" part="badge" aria-hidden="true">${unread > 99 ? '99+' : unread}</span>` : nothing}
+        ${unread ? html`<span class="badge" part="badge" aria-hidden="true">${formatCount(unread, 99)}</span>` : nothing}
       </button>
     `;
   }
 
   private renderPanel() {
     const inThread = !!this.chat;
-    return html`<section class="panel" part="panel" role="dialog" aria-label=${this.heading}>
+    const heading = this.heading ?? msg('Chats');
+    return html`<section class="panel" part="panel" role="dialog" aria-label=${heading}>
       ${inThread ? nothing : html`<div class="panel-header" part="panel-header">
-        <div><h2>${this.heading}</h2>${this.binding?.account ? html`<small>${this.guest && !this.username ? 'Guest' : displayName(this.binding.account)}</small>` : nothing}</div>
-        <button class="close" aria-label="Close chat" @click=${() => this.hide()}>×</button>
+        <div><h2 dir="auto">${heading}</h2>${this.binding?.account
+          ? html`<small dir="auto">${this.guest && !this.username ? msg('Guest', { desc: 'Shown under the title when signed in as a guest' }) : displayName(this.binding.account)}</small>`
+          : nothing}</div>
+        <button class="icon-button close" aria-label=${msg('Close chat')} @click=${() => this.hide()}>×</button>
       </div>`}
       ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
       ${inThread
-        ? html`<chat-thread exportparts="header, messages, bubble, bubble-in, bubble-out, day, jump, composer, input, send"
+        ? html`<chat-thread exportparts="header, avatar, messages, bubble, bubble-in, bubble-out, day, jump, composer, input, send"
             .peer=${this.chat} back-button close-button theme=${this.theme ?? nothing}
             @chat-back=${() => (this.chat = undefined)} @chat-close=${() => this.hide()}></chat-thread>`
         : html`<chat-list exportparts="row, avatar, unread, filter" theme=${this.theme ?? nothing}

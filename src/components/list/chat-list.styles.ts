@@ -18,30 +18,12 @@ export const listStyles = css`
   form > * {
     min-width: 0;
   }
-  input {
-    font: inherit;
-    color: var(--_fg);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: 10px;
-    padding: 8px 10px;
-    min-width: 0;
-  }
   form {
     display: flex;
     gap: 6px;
   }
   form input {
     flex: 1;
-  }
-  button.start {
-    font: inherit;
-    border: 0;
-    border-radius: 10px;
-    padding: 8px 12px;
-    background: var(--_accent);
-    color: var(--_accent-fg);
-    cursor: pointer;
   }
   .error {
     color: var(--_danger);
@@ -85,14 +67,12 @@ export const listStyles = css`
   }
   .avatar {
     grid-row: 1 / span 2;
-    width: 40px;
-    height: 40px;
-    border-radius: 50%;
-    display: grid;
-    place-items: center;
-    font-weight: 600;
-    font-size: 14px;
-    color: #fff;
+  }
+  /* Name and preview read in their own direction (dir="auto") but line up with the list's. */
+  .name,
+  .preview {
+    text-align: -webkit-match-parent; /* Chromium, Safari */
+    text-align: match-parent;
   }
   .name {
     font-weight: 600;
@@ -128,11 +108,6 @@ export const listStyles = css`
     font-weight: 600;
     display: grid;
     place-items: center;
-  }
-  @media (max-width: 480px) {
-    input {
-      font-size: 16px;
-    }
   }
   .empty {
     padding: 24px 16px;

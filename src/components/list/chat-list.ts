@@ -2,32 +2,39 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { localized, msg, str } from '@lit/localize';
 import { ChatElement } from '../shared/chat-element.js';
 import { tokens } from '../shared/tokens.js';
+import { controlStyles } from '../shared/controls.js';
+import { avatar, avatarStyles } from '../shared/avatar.js';
+import { renderTick } from '../shared/status.js';
 import { emit } from '../shared/events.js';
-import { displayName, formatShort, hueOf, initials } from '../shared/format.js';
+import { displayName, formatCount, formatShort } from '../shared/format.js';
 import { isBareJid } from '../../model/jid.js';
-import { SdkError } from '../../model/errors.js';
 import type { RecentChat } from '../../model/types.js';
 import { listStyles } from './chat-list.styles.js';
-
-const STATUS_MARK: Record<string, string> = { pending: '🕓', sent: '✓', delivered: '✓✓', seen: '✓✓', failed: '⚠' };
 
 /**
  * @tagname chat-list
  * @summary The recent chats: avatar, name, last message, time, unread count and live typing.
- * @event chat-open - The user picked a chat or started one; `detail.jid` is the peer.
+ * @event {CustomEvent<{jid: string}>} chat-open - The user picked a chat or started one; `detail.jid` is the peer.
+ * @event {CustomEvent<{statusCode: number, message: string}>} chat-error - Signing in from the element's own attributes failed; `detail.message` says why.
+ * @attr {string} lang - The language of the element's strings (`en`, `ar`; a tag like `ar-EG` picks `ar`).
+ *   Unset: an ancestor's `lang` (a launcher's list and thread follow the launcher), else the page's
+ *   `<html lang>`, else English. One language per page: the first element's wins. The element sets its
+ *   `dir` to the language's direction (unless the page set `dir` on it).
  * @csspart tools - The filter and new-chat area.
  * @csspart filter - The filter input.
  * @csspart new-chat - The new chat form.
  * @csspart list - The list of chats.
  * @csspart row - One chat.
- * @csspart avatar - A chat's avatar.
+ * @csspart avatar - A chat's avatar (the same look as the thread header's).
  * @csspart unread - A chat's unread badge.
  * @cssproperty --chat-accent - Accent colour (buttons, badges).
  */
+@localized()
 export class ChatList extends ChatElement {
-  static override styles = [tokens, listStyles];
+  static override styles = [tokens, controlStyles, avatarStyles, listStyles];
 
   /** The open chat, highlighted. */
   @property({ attribute: 'active-jid' }) activeJid?: string;
@@ -45,23 +52,30 @@ export class ChatList extends ChatElement {
     const input = form.elements.namedItem('peer') as HTMLInputElement;
     const value = input.value.trim();
     if (!this.binding) {
-      this.startError = 'Not connected yet';
+      this.startError = msg('Not connected yet');
       return;
     }
     if (!value) {
-      this.startError = 'Enter a user id or an address like name@example.com';
+      this.startError = msg('Enter a user id or an address like name@example.com');
       return;
     }
+    let jid = '';
     try {
-      const jid = value.includes('@') ? value.toLowerCase() : this.binding!.getJid(value);
-      if (!isBareJid(jid)) throw new SdkError(400, `"${value}" is not a valid address`);
-      if (jid === this.binding?.account) throw new SdkError(400, 'That is you: pick someone else');
-      this.startError = '';
-      input.value = '';
-      this.openChat(jid);
-    } catch (error) {
-      this.startError = error instanceof Error ? error.message : String(error);
+      jid = value.includes('@') ? value.toLowerCase() : this.binding.getJid(value);
+    } catch {
+      // Not a user id the server could have: said below like any other bad address.
     }
+    if (!isBareJid(jid)) {
+      this.startError = msg(str`"${value}" is not a valid address`);
+      return;
+    }
+    if (jid === this.binding.account) {
+      this.startError = msg('That is you: pick someone else');
+      return;
+    }
+    this.startError = '';
+    input.value = '';
+    this.openChat(jid);
   }
 
   private get chats(): RecentChat[] {
@@ -76,16 +90,20 @@ export class ChatList extends ChatElement {
     const name = displayName(chat.chatJid);
     const typing = this.binding?.isTyping(chat.chatJid);
     const last = chat.lastMessage;
-    const preview = typing ? 'typing…' : last ? `${last.outgoing ? `${STATUS_MARK[last.status] ?? ''} You: ` : ''}${last.body}` : '';
+    // The preview takes the direction of its own text; after "You:" the message is isolated, so an
+    // Arabic message after an English label (or the other way round) reads in its own direction.
+    const preview = typing ? msg('typing…')
+      : last?.outgoing ? html`${renderTick(last.status)} ${msg('You:', { desc: 'Before the last message of a chat, when I sent it' })} <bdi>${last.body}</bdi>`
+      : (last?.body ?? '');
     return html`<li>
       <button part="row" aria-current=${this.activeJid === chat.chatJid ? 'true' : 'false'} @click=${() => this.openChat(chat.chatJid)}>
-        <span class="avatar" part="avatar" aria-hidden="true" style=${`background:hsl(${hueOf(chat.chatJid)} 45% 32%)`}>${initials(name)}</span>
-        <span class="name">${name}</span>
+        ${avatar(chat.chatJid, name)}
+        <span class="name" dir="auto">${name}</span>
         <span class="time">${chat.timestamp ? formatShort(chat.timestamp) : ''}</span>
-        <span class="preview ${typing ? 'typing' : ''}">${preview}</span>
+        <span class="preview ${typing ? 'typing' : ''}" dir="auto">${preview}</span>
         ${chat.unreadCount
-          ? html`<span class="unread" part="unread" aria-hidden="true">${chat.unreadCount > 99 ? '99+' : chat.unreadCount}</span
-              ><span class="visually-hidden">, ${chat.unreadCount} unread</span>`
+          ? html`<span class="unread" part="unread" aria-hidden="true">${formatCount(chat.unreadCount, 99)}</span
+              ><span class="visually-hidden">, ${msg(str`${formatCount(chat.unreadCount)} unread`)}</span>`
           : nothing}
       </button>
     </li>`;
@@ -94,10 +112,10 @@ export class ChatList extends ChatElement {
   private renderStatus() {
     const state = this.binding?.connectionState;
     if (!this.binding || state === 'connected') return nothing;
-    const text = state === 'connecting' ? 'Connecting…'
-      : state === 'reconnecting' ? 'Offline: reconnecting…'
-      : state === 'authfailed' ? 'Sign-in failed: wrong username or password'
-      : 'Not connected';
+    const text = state === 'connecting' ? msg('Connecting…')
+      : state === 'reconnecting' ? msg('Offline: reconnecting…')
+      : state === 'authfailed' ? msg('Sign-in failed: wrong username or password')
+      : msg('Not connected');
     return html`<p class="status" role="status">${text}</p>`;
   }
 
@@ -105,20 +123,20 @@ export class ChatList extends ChatElement {
     const chats = this.chats;
     return html`
       <div class="tools" part="tools">
-        <label class="visually-hidden" for="filter">Filter chats</label>
-        <input id="filter" part="filter" type="search" placeholder="Search chats" .value=${this.filter}
+        <label class="visually-hidden" for="filter">${msg('Filter chats')}</label>
+        <input id="filter" class="field" part="filter" type="search" dir="auto" placeholder=${msg('Search chats')} .value=${this.filter}
           @input=${(e: InputEvent) => (this.filter = (e.target as HTMLInputElement).value)} />
         <form part="new-chat" @submit=${this.startChat}>
-          <label class="visually-hidden" for="peer">User id or address to chat with</label>
-          <input id="peer" name="peer" placeholder="New chat: user id or address" autocomplete="off" />
-          <button class="start" type="submit">Start</button>
+          <label class="visually-hidden" for="peer">${msg('User id or address to chat with')}</label>
+          <input id="peer" class="field" name="peer" dir="auto" placeholder=${msg('New chat: user id or address')} autocomplete="off" />
+          <button class="primary" type="submit">${msg('Start', { desc: 'Button: start a chat with the address typed before it' })}</button>
         </form>
         ${this.startError ? html`<p class="error" role="alert">${this.startError}</p>` : nothing}
       </div>
       ${this.renderStatus()}
       ${chats.length === 0
-        ? html`<p class="empty">${this.filter ? 'No chat matches your search.' : 'No conversations yet. Start one above.'}</p>`
-        : html`<ul part="list" aria-label="Recent chats">${repeat(chats, (c) => c.chatJid, (c) => this.renderRow(c))}</ul>`}
+        ? html`<p class="empty">${this.filter ? msg('No chat matches your search.') : msg('No conversations yet. Start one above.')}</p>`
+        : html`<ul part="list" aria-label=${msg('Recent chats')}>${repeat(chats, (c) => c.chatJid, (c) => this.renderRow(c))}</ul>`}
     `;
   }
 }

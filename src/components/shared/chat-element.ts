@@ -13,6 +13,7 @@ import { chatContext } from './context.js';
 import { ChatController } from './chat-controller.js';
 import { sdkFor, startSession } from './session.js';
 import { emit } from './events.js';
+import { LocaleController } from './localize.js';
 
 const CONNECTION_ATTRIBUTES = ['service', 'domain', 'username', 'password', 'guest', 'storagePrefix'];
 
@@ -31,6 +32,7 @@ export class ChatElement extends LitElement {
   /** The SDK to show (from `createSDK()`); by default the page's `ChatWidget.SDK`. */
   @property({ attribute: false }) sdk?: ChatSDK;
 
+  /** @internal The binding an enclosing launcher provides. */
   @consume({ context: chatContext, subscribe: true })
   @state()
   provided?: ChatBinding;
@@ -41,6 +43,8 @@ export class ChatElement extends LitElement {
   private unwatch?: () => void;
 
   protected readonly chatController = new ChatController(this, (change) => this.storeChanged(change));
+  /** The page's language (see localize.ts): `lang` on the element, an ancestor or `<html>`; sets `dir`. */
+  protected readonly locale = new LocaleController(this);
 
   /** The chat this element works with. */
   get binding(): ChatBinding | undefined {

@@ -1,4 +1,4 @@
-/** The events elements send to the host page: prefixed, bubbling out of shadow roots, typed. */
+/** The events elements send to the host page: prefixed, bubbling out of shadow roots, typed by one map. */
 import type { ChatMessage, ConnectionState } from '../../model/types.js';
 
 export interface ChatOpenDetail { jid: string }
@@ -8,28 +8,45 @@ export interface ChatUnreadDetail { count: number }
 export interface ChatConnectionDetail { state: ConnectionState; reason?: string }
 export interface ChatErrorDetail { statusCode: number; message: string }
 
-declare global {
-  interface GlobalEventHandlersEventMap {
-    /** A chat was opened (from the list, the launcher or `openChat()`). */
-    'chat-open': CustomEvent<ChatOpenDetail>;
-    /** The user is about to send; cancelable, and `detail.text` may be rewritten. */
-    'chat-send': CustomEvent<ChatSendDetail>;
-    /** A new message arrived. */
-    'chat-message': CustomEvent<ChatMessageDetail>;
-    /** The total unread count changed. */
-    'chat-unread-change': CustomEvent<ChatUnreadDetail>;
-    'chat-connection': CustomEvent<ChatConnectionDetail>;
-    /** Something the user tried failed; `message` says why. */
-    'chat-error': CustomEvent<ChatErrorDetail>;
-    /** The back button of a thread shown inside the launcher. */
-    'chat-back': CustomEvent<Record<string, never>>;
-    /** The close button of a thread shown inside the launcher. */
-    'chat-close': CustomEvent<Record<string, never>>;
-  }
+/** Every event the elements send, by name. `emit()` takes its names and details from here, and the
+ * page's `addEventListener` gets the same types through `GlobalEventHandlersEventMap` below, so the
+ * two can never disagree. */
+export interface ChatEventMap {
+  /** A chat was opened (from the list, the launcher or `openChat()`). */
+  'chat-open': CustomEvent<ChatOpenDetail>;
+  /** The user is about to send; cancelable, and `detail.text` may be rewritten. */
+  'chat-send': CustomEvent<ChatSendDetail>;
+  /** A new message arrived. */
+  'chat-message': CustomEvent<ChatMessageDetail>;
+  /** The total unread count changed. */
+  'chat-unread-change': CustomEvent<ChatUnreadDetail>;
+  'chat-connection': CustomEvent<ChatConnectionDetail>;
+  /** Something the user tried failed; `message` says why. */
+  'chat-error': CustomEvent<ChatErrorDetail>;
+  /** The back button of a thread shown inside the launcher. */
+  'chat-back': CustomEvent<Record<string, never>>;
+  /** The close button of a thread shown inside the launcher. */
+  'chat-close': CustomEvent<Record<string, never>>;
 }
 
-export function emit<T>(el: HTMLElement, name: string, detail: T, options: { cancelable?: boolean } = {}): CustomEvent<T> {
-  const event = new CustomEvent<T>(name, { bubbles: true, composed: true, cancelable: options.cancelable ?? false, detail });
+export type ChatEventName = keyof ChatEventMap;
+export type ChatEventDetail<K extends ChatEventName> = ChatEventMap[K]['detail'];
+
+declare global {
+  // Merged into the DOM's own map: `el.addEventListener('chat-open', (e) => e.detail.jid)` is typed.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an augmentation: the members come from ChatEventMap
+  interface GlobalEventHandlersEventMap extends ChatEventMap {}
+}
+
+/** Sends one of the widget's events from `el`: bubbling and composed, so it reaches the page from
+ * inside shadow roots; `cancelable` for the ones a host may veto (check `defaultPrevented`). */
+export function emit<K extends ChatEventName>(
+  el: HTMLElement,
+  name: K,
+  detail: ChatEventDetail<K>,
+  options: { cancelable?: boolean } = {},
+): ChatEventMap[K] {
+  const event = new CustomEvent(name, { bubbles: true, composed: true, cancelable: options.cancelable ?? false, detail });
   el.dispatchEvent(event);
-  return event;
+  return event as ChatEventMap[K];
 }

@@ -1,5 +1,7 @@
-/** How people, times and days read in the UI. */
+/** How people, times and days read in the UI; dates and times in the active locale (localize.ts). */
+import { msg } from '@lit/localize';
 import { localpart, unescapeNode } from '../../model/jid.js';
+import { dateLocale } from './localize.js';
 
 export function displayName(jid: string): string {
   const local = localpart(jid);
@@ -20,9 +22,30 @@ export function hueOf(jid: string): number {
   return Math.abs(hash) % 360;
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
-const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
-const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+/** Formatters for the active locale (made once per locale and kind). */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function format(kind: 'time' | 'date' | 'day', ms: number): string {
+  const locale = dateLocale();
+  const key = `${kind} ${locale ?? ''}`;
+  let f = formats.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions = kind === 'time' ? { hour: 'numeric', minute: '2-digit' }
+      : kind === 'date' ? { day: 'numeric', month: 'short' }
+      : { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
+    formats.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  }
+  return f.format(ms);
+}
+
+/** A count (unread, new) in the active locale's digits, capped: "99+". */
+export function formatCount(n: number, cap = Infinity): string {
+  const locale = dateLocale();
+  const key = `count ${locale ?? ''}`;
+  let f = counts.get(key);
+  if (!f) counts.set(key, (f = new Intl.NumberFormat(locale)));
+  return n > cap ? `${f.format(cap)}+` : f.format(n);
+}
+const counts = new Map<string, Intl.NumberFormat>();
 
 export function dayKey(ms: number): string {
   const d = new Date(ms);
@@ -30,16 +53,16 @@ export function dayKey(ms: number): string {
 }
 
 export function formatTime(ms: number): string {
-  return timeFormat.format(ms);
+  return format('time', ms);
 }
 
 /** Today: the time; otherwise the date. */
 export function formatShort(ms: number, now = Date.now()): string {
-  return dayKey(ms) === dayKey(now) ? timeFormat.format(ms) : dateFormat.format(ms);
+  return format(dayKey(ms) === dayKey(now) ? 'time' : 'date', ms);
 }
 
 export function formatDay(ms: number, now = Date.now()): string {
-  if (dayKey(ms) === dayKey(now)) return 'Today';
-  if (dayKey(ms) === dayKey(now - 86400000)) return 'Yesterday';
-  return dayFormat.format(ms);
+  if (dayKey(ms) === dayKey(now)) return msg('Today');
+  if (dayKey(ms) === dayKey(now - 86400000)) return msg('Yesterday');
+  return format('day', ms);
 }

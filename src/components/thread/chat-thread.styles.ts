@@ -18,43 +18,20 @@ export const threadStyles = css`
     border-bottom: 1px solid var(--_border);
     background: var(--_bg);
   }
-  .back,
   .close {
-    all: unset;
-    cursor: pointer;
-    font-size: 24px;
-    line-height: 1;
-    min-width: 40px;
-    min-height: 40px;
-    display: grid;
-    place-items: center;
-    border-radius: 10px;
-    color: var(--_fg);
+    margin-inline-start: auto;
   }
-  .close {
-    margin-left: auto;
-  }
-  .back:hover,
-  .close:hover {
-    background: var(--_surface);
-  }
-  .back:focus-visible,
-  .close:focus-visible {
-    outline: 2px solid var(--_accent);
-  }
-  .avatar {
-    width: 36px;
-    height: 36px;
-    flex: none;
-    border-radius: 50%;
-    display: grid;
-    place-items: center;
-    font-weight: 600;
-    color: #fff;
+  header .avatar {
+    --_avatar-size: 36px;
   }
   .who {
     min-width: 0;
     display: grid;
+  }
+  /* Name and subtitle read in their own direction (dir="auto") but line up with the header's. */
+  .who > * {
+    text-align: -webkit-match-parent; /* Chromium, Safari */
+    text-align: match-parent;
   }
   .who strong {
     overflow: hidden;
@@ -130,7 +107,7 @@ export const threadStyles = css`
   }
   .meta {
     display: block;
-    text-align: right;
+    text-align: end;
     font-size: 11px;
     color: var(--_muted);
     margin-top: 2px;
@@ -160,7 +137,7 @@ export const threadStyles = css`
   }
   .jump {
     position: absolute;
-    right: 16px;
+    inset-inline-end: 16px;
     bottom: 76px;
     border: 1px solid var(--_border);
     background: var(--_bg);
@@ -177,7 +154,7 @@ export const threadStyles = css`
     color: var(--_accent-fg);
     border-radius: 999px;
     padding: 0 6px;
-    margin-left: 4px;
+    margin-inline-start: 4px;
   }
   form {
     display: flex;
@@ -187,13 +164,9 @@ export const threadStyles = css`
     border-top: 1px solid var(--_border);
     background: var(--_bg);
   }
-  textarea {
+  textarea.field {
     flex: 1;
     resize: none;
-    font: inherit;
-    color: var(--_fg);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
     border-radius: 18px;
     padding: 9px 14px;
     max-height: 140px;
@@ -202,30 +175,22 @@ export const threadStyles = css`
     field-sizing: content;
   }
   .send {
-    border: 0;
     border-radius: 50%;
     width: 40px;
     height: 40px;
+    padding: 0;
     flex: none;
-    background: var(--_accent);
-    color: var(--_accent-fg);
     font-size: 18px;
-    cursor: pointer;
   }
-  .send:disabled {
-    opacity: 0.5;
-    cursor: default;
+  /* The arrow points the way the text runs. (The back button's ‹ mirrors by itself: a bidi-mirrored character.) */
+  .send:dir(rtl) {
+    transform: scaleX(-1);
   }
   .composer-error {
     margin: 0;
     padding: 0 14px 8px;
     color: var(--_danger);
     font-size: 12px;
-  }
-  @media (max-width: 480px) {
-    textarea {
-      font-size: 16px;
-    }
   }
   .loading {
     text-align: center;

@@ -1,17 +1,23 @@
 /** <chat-thread>: one conversation: header, virtualized history, composer. */
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
 import { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { ChatElement } from '../shared/chat-element.js';
 import { define } from '../shared/define.js';
 import { tokens } from '../shared/tokens.js';
+import { controlStyles } from '../shared/controls.js';
+import { avatarStyles } from '../shared/avatar.js';
 import { emit } from '../shared/events.js';
-import { dayKey, displayName, formatDay, formatTime, hueOf, initials } from '../shared/format.js';
+import { dayKey, displayName, formatCount } from '../shared/format.js';
+import { localeGeneration } from '../shared/localize.js';
 import { SdkError } from '../../model/errors.js';
 import type { ChatMessage } from '../../model/types.js';
 import type { StoreChange } from '../../model/events.js';
 import { threadStyles } from './chat-thread.styles.js';
+import { renderItem, type Item } from './bubble.js';
+import { renderHeader } from './header.js';
 
 // The virtualizer can ask for a key of a range it computed before the items shrank (another chat opened).
 const keyOf = (item: Item | undefined) => item?.key ?? '';
@@ -36,28 +42,24 @@ const PAGE = 50;
 const MAX_STEP = 400;
 const FAST_SCROLL_MS = 1000;
 
-type Item =
-  | { kind: 'day'; key: string; label: string }
-  | { kind: 'msg'; key: string; message: ChatMessage; first: boolean; last: boolean };
-
-const TICKS: Record<string, { mark: string; label: string }> = {
-  pending: { mark: '◷', label: 'sending' },
-  sent: { mark: '✓', label: 'sent' },
-  delivered: { mark: '✓✓', label: 'delivered' },
-  seen: { mark: '✓✓', label: 'seen' },
-  failed: { mark: '⚠', label: 'not sent' },
-};
-
 /**
  * @tagname chat-thread
  * @summary A conversation with one person: history that loads as you scroll, statuses, typing, composer.
- * @event chat-send - Before a message is sent; cancelable; `detail.text` may be rewritten.
- * @event chat-back - The back button was pressed (shown with `back-button`).
- * @event chat-close - The close button was pressed (shown with `close-button`).
- * @event chat-error - Sending failed; `detail.message` says why.
+ * @event {CustomEvent<{toJid: string, text: string}>} chat-send - Before a message is sent; cancelable (`preventDefault()` keeps it unsent); `detail.text` may be rewritten.
+ * @event {CustomEvent<Record<string, never>>} chat-back - The back button was pressed (shown with `back-button`).
+ * @event {CustomEvent<Record<string, never>>} chat-close - The close button was pressed (shown with `close-button`).
+ * @event {CustomEvent<{statusCode: number, message: string}>} chat-error - Sending (or signing in from the element's own attributes) failed; `detail.message` says why.
+ * @attr {string} lang - The language of the element's strings (`en`, `ar`; a tag like `ar-EG` picks `ar`).
+ *   Unset: an ancestor's `lang` (a launcher's list and thread follow the launcher), else the page's
+ *   `<html lang>`, else English. One language per page: the first element's wins. The element sets its
+ *   `dir` to the language's direction (unless the page set `dir` on it).
  * @csspart header - The header with the peer and typing state.
+ * @csspart avatar - The peer's avatar in the header (the same look as the list's).
+ * @csspart back - The back button (with `back-button`).
+ * @csspart close - The close button (with `close-button`).
  * @csspart messages - The scrolling message list.
  * @csspart bubble - A message bubble (also `bubble-in` / `bubble-out`).
+ * @csspart error - Why a message was not delivered, inside its bubble.
  * @csspart day - A day separator.
  * @csspart jump - The "jump to latest" button.
  * @csspart composer - The composer form.
@@ -67,8 +69,9 @@ const TICKS: Record<string, { mark: string; label: string }> = {
  * @cssproperty --chat-bubble-out - Background of sent bubbles.
  * @cssproperty --chat-radius - Bubble corner radius.
  */
+@localized()
 export class ChatThread extends ChatElement {
-  static override styles = [tokens, threadStyles];
+  static override styles = [tokens, controlStyles, avatarStyles, threadStyles];
 
   /** The peer's JID. */
   @property() peer?: string;
@@ -134,6 +137,10 @@ export class ChatThread extends ChatElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    if (this.itemLocale !== localeGeneration()) {
+      this.itemLocale = localeGeneration();
+      this.itemRenderer = (item: Item | undefined) => (item ? renderItem(item) : nothing);
+    }
     if (changed.has('peer')) void this.load();
     if (changed.has('messages')) {
       this.items = this.buildItems();
@@ -259,7 +266,7 @@ export class ChatThread extends ChatElement {
       const key = dayKey(m.timestamp);
       if (key !== day) {
         day = key;
-        items.push({ kind: 'day', key: `day-${key}-${m.rowId}`, label: formatDay(m.timestamp) });
+        items.push({ kind: 'day', key: `day-${key}-${m.rowId}`, at: m.timestamp });
         previous = undefined;
       }
       const first = !previous || previous.outgoing !== m.outgoing || m.timestamp - previous.timestamp > 5 * 60_000;
@@ -435,57 +442,37 @@ export class ChatThread extends ChatElement {
     }
   }
 
-  private renderItem = (item: Item | undefined) => {
-    if (!item) return nothing; // a stale range, see keyOf
-    if (item.kind === 'day') {
-      return html`<div class="day" part="day" data-key=${item.key} role="separator"><span>${item.label}</span></div>`;
-    }
-    const m = item.message;
-    const tick = m.outgoing ? TICKS[m.status] : undefined;
-    return html`<div class="row ${m.outgoing ? 'out' : 'in'} ${m.status} ${item.first ? 'first' : ''} ${item.last ? 'last' : ''}" data-key=${item.key}>
-      <div class="bubble" part="bubble ${m.outgoing ? 'bubble-out' : 'bubble-in'}">${m.body}<span class="meta"
-          >${formatTime(m.timestamp)}${tick
-            ? html` <span class="tick ${m.status}" title=${tick.label} aria-label=${tick.label}>${tick.mark}</span>`
-            : nothing}</span
-        >${m.status === 'failed' ? html`<span class="error" part="error">Not delivered: ${m.error ?? 'refused by the server'}</span>` : nothing}</div>
-    </div>`;
-  };
+  /** Renders the scroller's items; a new function when the language changed, so the virtualizer
+   * re-renders the bubbles on screen (times, day names, status labels) in the new one. */
+  private itemRenderer = (item: Item | undefined) => (item ? renderItem(item) : nothing); // undefined: a stale range, see keyOf
+  private itemLocale = localeGeneration();
 
-  private renderHeader() {
-    const peer = this.peer ?? '';
-    const name = displayName(peer);
-    const typing = this.binding?.isTyping(peer);
-    const state = this.binding?.connectionState;
-    const subtitle = typing ? 'typing…'
-      : state === 'reconnecting' ? 'Offline: messages will be sent when back online'
-      : state === 'connecting' ? 'Connecting…'
-      : peer;
-    return html`<header part="header">
-      ${this.backButton ? html`<button class="back" part="back" aria-label="Back to chats" @click=${() => emit(this, 'chat-back', {})}>‹</button>` : nothing}
-      <span class="avatar" aria-hidden="true" style=${`background:hsl(${hueOf(peer)} 45% 32%)`}>${initials(name)}</span>
-      <span class="who"><strong>${name}</strong><small class=${typing ? 'typing' : ''} aria-live="polite">${subtitle}</small></span>
-      ${this.closeButton ? html`<button class="close" part="close" aria-label="Close chat" @click=${() => emit(this, 'chat-close', {})}>×</button>` : nothing}
-    </header>`;
-  }
+  private readonly onBack = () => emit(this, 'chat-back', {});
+  private readonly onClose = () => emit(this, 'chat-close', {});
 
   override render() {
-    if (!this.peer) return html`<p class="empty">Pick a chat to start.</p>`;
+    if (!this.peer) return html`<p class="empty">${msg('Pick a chat to start.')}</p>`;
     return html`
-      ${this.renderHeader()}
-      ${this.olderLoading ? html`<div class="loading" role="status">Loading older messages…</div>` : nothing}
-      <lit-virtualizer part="messages" class=${this.revealed ? '' : 'opening'} scroller role="log" aria-label=${`Conversation with ${displayName(this.peer)}`} tabindex="0"
-        .items=${this.items} .keyFunction=${keyOf} .renderItem=${this.renderItem} .layout=${this.layout}
+      ${renderHeader({
+        peer: this.peer, typing: !!this.binding?.isTyping(this.peer), connection: this.binding?.connectionState,
+        onBack: this.backButton ? this.onBack : undefined, onClose: this.closeButton ? this.onClose : undefined,
+      })}
+      ${this.olderLoading ? html`<div class="loading" role="status">${msg('Loading older messages…')}</div>` : nothing}
+      <lit-virtualizer part="messages" class=${this.revealed ? '' : 'opening'} scroller role="log" aria-label=${msg(str`Conversation with ${displayName(this.peer)}`)} tabindex="0"
+        .items=${this.items} .keyFunction=${keyOf} .renderItem=${this.itemRenderer} .layout=${this.layout}
         @visibilityChanged=${this.onVisibilityChanged} @scroll=${this.onScroll} @wheel=${this.onUserInput}
         @touchstart=${this.onUserInput} @pointerdown=${this.onUserInput} @keydown=${this.onUserInput}></lit-virtualizer>
-      ${this.items.length === 0 ? html`<p class="empty">No messages yet. Say hello!</p>` : nothing}
+      ${this.items.length === 0 ? html`<p class="empty">${msg('No messages yet. Say hello!')}</p>` : nothing}
       ${!this.atBottom && this.items.length > 0
-        ? html`<button class="jump" part="jump" @click=${() => this.scrollToLatest()}>Latest${this.newCount ? html`<b aria-label=${`${this.newCount} new`}>${this.newCount}</b>` : nothing} ↓</button>`
+        ? html`<button class="jump" part="jump" @click=${() => this.scrollToLatest()}>${msg('Latest', { desc: 'Button: scroll to the latest message' })}${this.newCount
+            ? html`<b aria-label=${msg(str`${formatCount(this.newCount)} new`)}>${formatCount(this.newCount)}</b>`
+            : nothing} ↓</button>`
         : nothing}
       <form part="composer" @submit=${(e: Event) => { e.preventDefault(); void this.send(); }}>
-        <label class="visually-hidden" for="input">Message</label>
-        <textarea id="input" part="input" rows="1" placeholder="Write a message" .value=${this.draft}
+        <label class="visually-hidden" for="input">${msg('Message')}</label>
+        <textarea id="input" class="field" part="input" rows="1" dir=${this.draft ? 'auto' : nothing} placeholder=${msg('Write a message')} .value=${this.draft}
           @keydown=${this.onKeydown} @input=${this.onInput}></textarea>
-        <button class="send" part="send" type="submit" aria-label="Send" ?disabled=${this.draft.trim() === ''}>➤</button>
+        <button class="primary send" part="send" type="submit" aria-label=${msg('Send')} ?disabled=${this.draft.trim() === ''}>➤</button>
       </form>
       ${this.composerError ? html`<p class="composer-error" role="alert">${this.composerError}</p>` : nothing}
     `;

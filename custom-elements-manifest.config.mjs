@@ -1,0 +1,43 @@
+// custom-elements.json (`npm run analyze`, read by IDEs, frameworks and the pack test): the three
+// elements only. Every component file is analyzed, so attributes the list and thread inherit from
+// ChatElement are resolved into them; then modules that declare no custom element (shared helpers,
+// styles, renderers, controllers) are dropped, and each define.ts says which tag it registers (it
+// calls our define() helper, which the analyzer cannot follow). Events are typed in each class's JSDoc
+// (`@event {CustomEvent<{jid: string}>} chat-open - ...`).
+
+/** Keeps the element classes; everything else in src/components is an implementation detail. */
+function elementsOnly() {
+  return {
+    name: 'chat-widget-elements-only',
+    packageLinkPhase({ customElementsManifest: manifest }) {
+      const elements = manifest.modules.flatMap((mod) =>
+        (mod.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => ({ mod, d })));
+      const kept = new Set(elements.map(({ mod }) => mod.path));
+      for (const { mod, d } of elements) {
+        // Point the superclass at its source like inheritedFrom does (the analyzer writes the import's /….js).
+        if (d.superclass?.module) d.superclass.module = d.superclass.module.replace(/^\//, '').replace(/\.js$/, '.ts');
+        const definer = manifest.modules.find((m) => m.path === mod.path.replace(/[^/]+$/, 'define.ts'));
+        const where = definer ?? mod;
+        kept.add(where.path);
+        where.exports = [
+          ...(where.exports ?? []).filter((e) => e.kind !== 'custom-element-definition'),
+          { kind: 'custom-element-definition', name: d.tagName, declaration: { name: d.name, module: mod.path } },
+        ];
+      }
+      manifest.modules = manifest.modules.filter((mod) => kept.has(mod.path)).map((mod) => {
+        const declarations = (mod.declarations ?? []).filter((d) => d.customElement);
+        const names = new Set(declarations.map((d) => d.name));
+        const exports = (mod.exports ?? []).filter((e) =>
+          e.kind === 'custom-element-definition' || (e.declaration.module === mod.path && names.has(e.declaration.name)));
+        return { ...mod, declarations, exports };
+      });
+    },
+  };
+}
+
+export default {
+  globs: ['src/components/**/*.ts'],
+  exclude: ['src/components/**/generated/**'],
+  litelement: true,
+  plugins: [elementsOnly()],
+};

@@ -1,0 +1,56 @@
+/** The controls list, thread and launcher share: text fields, the accent button and glyph buttons
+ * (back, close). Elements add these classes and keep only their own sizes and placement. */
+import { css } from 'lit';
+
+export const controlStyles = css`
+  /* A text field: the list's filter and new-chat inputs, the thread's composer. */
+  .field {
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: 10px;
+    padding: 8px 10px;
+    min-width: 0;
+  }
+  /* Phones zoom into a field whose text is under 16px. */
+  @media (max-width: 480px) {
+    .field {
+      font-size: 16px;
+    }
+  }
+  /* The accent button: the list's Start, the thread's Send. */
+  .primary {
+    font: inherit;
+    border: 0;
+    border-radius: 10px;
+    padding: 8px 12px;
+    background: var(--_accent);
+    color: var(--_accent-fg);
+    cursor: pointer;
+  }
+  .primary:disabled {
+    opacity: 0.5;
+    cursor: default;
+  }
+  /* A button showing one glyph (back, close), a square target of --_icon-button-size. */
+  .icon-button {
+    all: unset;
+    box-sizing: border-box;
+    cursor: pointer;
+    font-size: 24px;
+    line-height: 1;
+    min-width: var(--_icon-button-size, 40px);
+    min-height: var(--_icon-button-size, 40px);
+    display: grid;
+    place-items: center;
+    border-radius: 10px;
+    color: inherit;
+  }
+  .icon-button:hover {
+    background: var(--_surface);
+  }
+  .icon-button:focus-visible {
+    outline: 2px solid var(--_accent);
+  }
+`;

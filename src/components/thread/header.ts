@@ -1,0 +1,30 @@
+/** The thread's header: back button, the peer's avatar and name, what they are doing, close button. */
+import { html, nothing } from 'lit';
+import { msg } from '@lit/localize';
+import type { ConnectionState } from '../../model/types.js';
+import { avatar } from '../shared/avatar.js';
+import { displayName } from '../shared/format.js';
+
+export interface HeaderState {
+  peer: string;
+  typing: boolean;
+  connection?: ConnectionState;
+  /** Shown when given. */
+  onBack?: () => void;
+  onClose?: () => void;
+}
+
+export function renderHeader({ peer, typing, connection, onBack, onClose }: HeaderState) {
+  const name = displayName(peer);
+  const subtitle = typing ? msg('typing…')
+    : connection === 'reconnecting' ? msg('Offline: messages will be sent when back online')
+    : connection === 'connecting' ? msg('Connecting…')
+    : peer;
+  // Name and subtitle take their own direction: an Arabic name reads right to left in an English header.
+  return html`<header part="header">
+    ${onBack ? html`<button class="icon-button back" part="back" aria-label=${msg('Back to chats')} @click=${onBack}>‹</button>` : nothing}
+    ${avatar(peer, name)}
+    <span class="who"><strong dir="auto">${name}</strong><small class=${typing ? 'typing' : ''} dir="auto" aria-live="polite">${subtitle}</small></span>
+    ${onClose ? html`<button class="icon-button close" part="close" aria-label=${msg('Close chat')} @click=${onClose}>×</button>` : nothing}
+  </header>`;
+}
