@@ -2,8 +2,7 @@
  * call, nothing more (no connection, no registration, no store mutation). One per client. */
 import type { StoreChange } from '../model/events.js';
 import type { ChatMessage, ConnectionState, RecentChat } from '../model/types.js';
-import type { HistoryQuery } from './history.js';
-import type { TextMessageParams } from './outbox.js';
+import type { HistoryQuery, TextMessageParams } from '../model/params.js';
 
 export interface BindingEvents {
   /** The store changed (a lone change at once, bursts once per frame). */

@@ -15,13 +15,15 @@ import { ChatStore } from '../store/chat-store.js';
 import { MemoryStorage, openBrowserStorage, type KeyValueStore } from '../store/persistence.js';
 import type { ChatBinding } from './binding.js';
 import { Connection, type StropheConnection } from './connection.js';
-import { History, type HistoryQuery } from './history.js';
+import { History } from './history.js';
 import { Incoming } from './incoming.js';
 import { Markers } from './markers.js';
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options.js';
-import { OutboxSender, type TextMessageParams } from './outbox.js';
+import { OutboxSender } from './outbox.js';
 import { register, type Registered } from './registration.js';
-import { requireFeature, type ClientEvents, type Services } from './services.js';
+import { requireFeature, type Services } from './services.js';
+import type { ClientEvents } from './events.js';
+import type { HistoryQuery, TextMessageParams } from '../model/params.js';
 import { Typing } from './typing.js';
 
 export class ChatClient {
@@ -82,12 +84,14 @@ export class ChatClient {
     return this.store?.connection ?? 'disconnected';
   }
 
-  /** The strophe connection: for diagnostics, tests and the bench, not an API. */
+  /** The strophe connection: for diagnostics, tests and the bench, not an API.
+   * @internal */
   get conn(): StropheConnection | null {
     return this.connection.strophe;
   }
 
-  /** Feeds a stanza in as if the server had sent it: for tests and the bench, not an API. */
+  /** Feeds a stanza in as if the server had sent it: for tests and the bench, not an API.
+   * @internal */
   onMessageStanza(stanza: Element): void {
     this.incoming.onStanza(stanza);
   }

@@ -4,19 +4,12 @@ import { badRequest, SdkError, Status } from '../model/errors.js';
 import type { StoreEvent } from '../model/events.js';
 import { newId } from '../model/ids.js';
 import { requireJid } from '../model/jid.js';
+import type { HistoryQuery } from '../model/params.js';
 import type { ChatMessage, NewMessage } from '../model/types.js';
 import { buildArchiveQuery, readArchiveFin, type ArchivedMessage, type ArchivePage } from '../protocol/mam.js';
 import { interpret, type IncomingContext } from './interpret.js';
 import type { Services } from './services.js';
 
-export interface HistoryQuery {
-  toJid: string;
-  /** `up` (default): older than `lastRowId`; `down`: newer (needs `lastRowId`). */
-  position?: 'up' | 'down';
-  lastRowId?: string | number;
-  /** 1 to 500, default 20. */
-  limit?: number;
-}
 
 /** Archive results per catch-up query (the whole archive, all chats). */
 const ARCHIVE_PAGE = 250;

@@ -5,19 +5,12 @@ import { badRequest, unauthorized } from '../model/errors.js';
 import type { OutboxEntry } from '../model/events.js';
 import { newId } from '../model/ids.js';
 import { isBareJid, jidForUser, requireJid } from '../model/jid.js';
+import type { TextMessageParams } from '../model/params.js';
 import type { ChatMessage } from '../model/types.js';
 import { buildChatMessage, MAX_BODY_LENGTH } from '../protocol/message.js';
 import { buildPing } from '../protocol/ping.js';
 import type { Services } from './services.js';
 
-export interface TextMessageParams {
-  toJid: string;
-  messageText: string;
-  /** The id of the message this one answers (XEP-0461). */
-  replyMessageId?: string;
-  /** User ids or bare JIDs mentioned in the text (XEP-0372). */
-  mentionedUsersIds?: string[];
-}
 
 /** How long the ping that confirms a batch may take: under load the server answers it only after
  * routing everything sent before it. A dropped connection resends the outbox anyway. */

@@ -3,23 +3,12 @@
 import type { Builder } from 'strophe.js';
 import type { Emitter } from '../model/emitter.js';
 import { forbidden } from '../model/errors.js';
-import type { ApplyResult, StoreChange, StoreEvent } from '../model/events.js';
-import type {
-  ChatMessage, ConnectionEvent, FeatureFlags, MessageStatusEvent, RecentChat, TypingEvent,
-} from '../model/types.js';
+import type { ApplyResult, StoreEvent } from '../model/events.js';
+import type { FeatureFlags } from '../model/types.js';
 import type { ChatStore } from '../store/chat-store.js';
+import type { ClientEvents } from './events.js';
 import type { ResolvedOptions } from './options.js';
 
-export interface ClientEvents extends Record<string, unknown> {
-  connection: ConnectionEvent;
-  /** A message new to this account (live, carbon, catch-up), once. */
-  message: ChatMessage;
-  status: MessageStatusEvent;
-  typing: TypingEvent;
-  recent: RecentChat[];
-  /** The store changed (a lone change at once, bursts once per frame): what the elements re-render from. */
-  change: StoreChange;
-}
 
 /** The link to the server, as the modules use it. */
 export interface Xmpp {

@@ -3,9 +3,8 @@
  * host page calls and the one the elements use unless they are given another (`.sdk`). */
 import type { ChatBinding } from '../core/binding.js';
 import { ChatClient } from '../core/client.js';
-import type { HistoryQuery } from '../core/history.js';
 import type { ClientOptions } from '../core/options.js';
-import type { TextMessageParams } from '../core/outbox.js';
+import type { HistoryQuery, TextMessageParams } from '../model/params.js';
 import { badRequest, unauthorized } from '../model/errors.js';
 import type { ChatMessage, FeatureFlags, RecentChat, SdkListeners } from '../model/types.js';
 import { asResult, toResult, type SdkResult } from './result.js';

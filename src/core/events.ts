@@ -1,0 +1,16 @@
+/** What a client tells its listeners (the SDK's listeners and the elements subscribe to these). */
+import type { StoreChange } from '../model/events.js';
+import type {
+  ChatMessage, ConnectionEvent, MessageStatusEvent, RecentChat, TypingEvent,
+} from '../model/types.js';
+
+export interface ClientEvents extends Record<string, unknown> {
+  connection: ConnectionEvent;
+  /** A message new to this account (live, carbon, catch-up), once. */
+  message: ChatMessage;
+  status: MessageStatusEvent;
+  typing: TypingEvent;
+  recent: RecentChat[];
+  /** The store changed (a lone change at once, bursts once per frame): what the elements re-render from. */
+  change: StoreChange;
+}
