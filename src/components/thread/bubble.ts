@@ -3,7 +3,7 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { ChatMessage } from '../../model/types.js';
-import { formatDay, formatTime } from '../shared/format.js';
+import { dayKey, formatDay, formatTime } from '../shared/format.js';
 import { renderTick } from '../shared/status.js';
 
 export type Item =
@@ -28,4 +28,24 @@ function textBubble(m: ChatMessage) {
     >${m.status === 'failed'
       ? html`<span class="error" part="error">${msg(str`Not delivered: ${m.error ?? msg('refused by the server')}`)}</span>`
       : nothing}</div>`;
+}
+
+/** The scroller's items for a window of messages: a separator where the day changes, and each
+ * message marked as the first of a run from one side (a new side, or five minutes apart). */
+export function itemsOf(messages: readonly ChatMessage[]): Item[] {
+  const items: Item[] = [];
+  let day = '';
+  let previous: ChatMessage | undefined;
+  for (const m of messages) {
+    const key = dayKey(m.timestamp);
+    if (key !== day) {
+      day = key;
+      items.push({ kind: 'day', key: `day-${key}-${m.rowId}`, at: m.timestamp });
+      previous = undefined;
+    }
+    const first = !previous || previous.outgoing !== m.outgoing || m.timestamp - previous.timestamp > 5 * 60_000;
+    items.push({ kind: 'msg', key: `m-${m.rowId}`, message: m, first, last: m === messages[messages.length - 1] });
+    previous = m;
+  }
+  return items;
 }

@@ -5,18 +5,21 @@ import { localized, msg, str } from '@lit/localize';
 import { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { ChatElement } from '../shared/chat-element.js';
+import { ComposerController } from './composer.js';
+import { SeenController } from './seen.js';
 import { define } from '../shared/define.js';
 import { tokens } from '../shared/tokens.js';
 import { controlStyles } from '../shared/controls.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { emit } from '../shared/events.js';
-import { dayKey, displayName, formatCount } from '../shared/format.js';
+import { displayName, formatCount } from '../shared/format.js';
 import { localeGeneration } from '../shared/localize.js';
 import { SdkError } from '../../model/errors.js';
 import type { ChatMessage } from '../../model/types.js';
 import type { StoreChange } from '../../model/events.js';
 import { threadStyles } from './chat-thread.styles.js';
-import { renderItem, type Item } from './bubble.js';
+import { itemsOf, renderItem, type Item } from './bubble.js';
+import { captureAnchor, restoreAnchor, type Anchor } from './anchor.js';
 import { renderHeader } from './header.js';
 
 // The virtualizer can ask for a key of a range it computed before the items shrank (another chat opened).
@@ -25,16 +28,6 @@ const keyOf = (item: Item | undefined) => item?.key ?? '';
 // Registered through define(): the package's own entry defines the tag unconditionally, which throws
 // when a page loads the widget twice.
 define('lit-virtualizer', LitVirtualizer);
-
-/** Waits for the virtualizer's layout; false when it was taken out of the page meanwhile. */
-async function settled(scroller: LitVirtualizer<Item>): Promise<boolean> {
-  try {
-    await scroller.layoutComplete;
-    return scroller.isConnected;
-  } catch {
-    return false;
-  }
-}
 
 /** Messages read per step when opening and when scrolling up; a reader still scrolling up within
  * FAST_SCROLL_MS of the last step gets twice as many, up to MAX_STEP. */
@@ -84,8 +77,6 @@ export class ChatThread extends ChatElement {
   @state() private newCount = 0;
   @state() private atBottom = true;
   @state() private olderLoading = false;
-  @state() private composerError = '';
-  @state() private draft = '';
 
   @query('lit-virtualizer') private virtualizer?: LitVirtualizer<Item>;
 
@@ -96,7 +87,7 @@ export class ChatThread extends ChatElement {
   private visible = { first: -1, last: -1 };
   private items: Item[] = [];
   private stickToBottom = true;
-  private anchor: { key: string; offset: number } | null = null;
+  private anchor: Anchor | null = null;
   /** Where the virtualizer holds the view while items are measured: the latest message, or the
    * message that was on top before older ones were prepended. User scrolling releases it. */
   private pin: { index: number; block: 'start' | 'end' } | null = null;
@@ -115,21 +106,32 @@ export class ChatThread extends ChatElement {
   });
   private lastUserInput = 0;
 
+  private readonly seen = new SeenController(this, () => this.messagesOnScreen());
+  private readonly composer = new ComposerController(this, () => (this.stickToBottom = true));
+
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('visibilitychange', this.onPageVisibility);
     this.intersectionObserver.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.onPageVisibility);
     this.intersectionObserver.disconnect();
     this.resizeObserver.disconnect();
   }
 
+  /** The messages on screen, newest first (none while the chat is opening). */
+  private *messagesOnScreen(): Generator<ChatMessage> {
+    if (!this.settledAtOpen || this.visible.last < 0) return;
+    for (let i = Math.min(this.visible.last, this.items.length - 1); i >= Math.max(this.visible.first, 0); i--) {
+      const item = this.items[i];
+      if (item.kind === 'msg') yield item.message;
+    }
+  }
 
-  private readonly onPageVisibility = () => this.markSeen();
+  private markSeen(): void {
+    this.seen.markSeen();
+  }
 
   protected override bindingChanged(): void {
     void this.load();
@@ -143,7 +145,7 @@ export class ChatThread extends ChatElement {
     }
     if (changed.has('peer')) void this.load();
     if (changed.has('messages')) {
-      this.items = this.buildItems();
+      this.items = itemsOf(this.messages);
       const anchorIndex = this.anchor ? this.items.findIndex((i) => i.key === this.anchor!.key) : -1;
       if (anchorIndex >= 0) this.setPin({ index: anchorIndex, block: 'start' });
       else if (this.stickToBottom && this.items.length > 0) this.setPin({ index: this.items.length - 1, block: 'end' });
@@ -176,7 +178,7 @@ export class ChatThread extends ChatElement {
     this.settledAtOpen = false;
     this.revealed = false;
     this.lastUserInput = 0;
-    this.composerError = '';
+    this.composer.reset();
     if (!binding || !peer) return;
     try {
       const cached = await binding.cachedMessages(peer, PAGE);
@@ -227,7 +229,7 @@ export class ChatThread extends ChatElement {
         if (binding.connectionState === 'connected') this.noMoreOlder = true;
         return;
       }
-      this.captureAnchor();
+      this.anchor = captureAnchor(this.virtualizer, this.items, this.visible.first);
       this.messages = [...older, ...this.messages];
     } catch (error) {
       console.warn('[chat-widget] could not load older messages:', error);
@@ -235,45 +237,6 @@ export class ChatThread extends ChatElement {
       this.olderLoading = false;
       this.lastOlderAt = performance.now();
     }
-  }
-
-  /** Remembers where the first visible item sits, so prepending older messages does not move the view. */
-  private captureAnchor(): void {
-    const scroller = this.virtualizer;
-    // Anchor on a message: day separators are re-keyed when older messages of the same day arrive.
-    const item = this.items.slice(Math.max(this.visible.first, 0)).find((i) => i.kind === 'msg');
-    if (!scroller || !item) return;
-    const el = scroller.querySelector<HTMLElement>(`[data-key="${CSS.escape(item.key)}"]`);
-    if (!el) return;
-    this.anchor = { key: item.key, offset: el.getBoundingClientRect().top - scroller.getBoundingClientRect().top };
-  }
-
-  /** After older messages went in front: the pinned anchor is at the top; put it back where it was. */
-  private async restoreAnchor(): Promise<void> {
-    const anchor = this.anchor;
-    this.anchor = null;
-    const scroller = this.virtualizer;
-    if (!anchor || !scroller || !(await settled(scroller))) return;
-    const el = scroller.querySelector<HTMLElement>(`[data-key="${CSS.escape(anchor.key)}"]`);
-    if (el) scroller.scrollTop += el.getBoundingClientRect().top - scroller.getBoundingClientRect().top - anchor.offset;
-  }
-
-  private buildItems(): Item[] {
-    const items: Item[] = [];
-    let day = '';
-    let previous: ChatMessage | undefined;
-    for (const m of this.messages) {
-      const key = dayKey(m.timestamp);
-      if (key !== day) {
-        day = key;
-        items.push({ kind: 'day', key: `day-${key}-${m.rowId}`, at: m.timestamp });
-        previous = undefined;
-      }
-      const first = !previous || previous.outgoing !== m.outgoing || m.timestamp - previous.timestamp > 5 * 60_000;
-      items.push({ kind: 'msg', key: `m-${m.rowId}`, message: m, first, last: m === this.messages[this.messages.length - 1] });
-      previous = m;
-    }
-    return items;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -288,7 +251,11 @@ export class ChatThread extends ChatElement {
       this.resizeObserver.observe(this.virtualizer);
     }
     if (!changed.has('messages') || !this.virtualizer) return;
-    if (this.anchor) await this.restoreAnchor();
+    if (this.anchor) {
+      const anchor = this.anchor;
+      this.anchor = null;
+      await restoreAnchor(this.virtualizer, anchor);
+    }
     else if (this.stickToBottom && this.items.length > 0) await this.followBottom();
   }
 
@@ -375,73 +342,6 @@ export class ChatThread extends ChatElement {
     this.markSeen();
   }
 
-  private seenTimer: ReturnType<typeof setTimeout> | undefined;
-  private seenAgain = false;
-
-  /** Sends a seen marker for the newest incoming message on screen, at most a few times a second
-   * (first call at once, the last one of a busy stretch afterwards): a burst is not one marker a frame. */
-  private markSeen(): void {
-    if (this.seenTimer !== undefined) {
-      this.seenAgain = true;
-      return;
-    }
-    this.markSeenNow();
-    this.seenTimer = setTimeout(() => {
-      this.seenTimer = undefined;
-      if (this.seenAgain) {
-        this.seenAgain = false;
-        this.markSeen();
-      }
-    }, 250);
-  }
-
-  /** Sends a seen marker for the newest incoming message actually on screen while the page is visible. */
-  private markSeenNow(): void {
-    const { binding, peer } = this;
-    if (!binding || !peer || !this.settledAtOpen || document.visibilityState !== 'visible' || this.visible.last < 0) return;
-    const chat = binding.recentChat(peer);
-    for (let i = Math.min(this.visible.last, this.items.length - 1); i >= Math.max(this.visible.first, 0); i--) {
-      const item = this.items[i];
-      if (item.kind !== 'msg' || item.message.outgoing) continue;
-      if (chat?.lastReadRowId !== undefined && item.message.rowId <= chat.lastReadRowId) return;
-      binding.sendSeen(peer, item.message.msgId).catch(() => undefined);
-      return;
-    }
-  }
-
-  private async send(): Promise<void> {
-    const { binding, peer } = this;
-    const text = this.draft;
-    if (!binding || !peer || text.trim() === '') return;
-    const event = emit(this, 'chat-send', { toJid: peer, text }, { cancelable: true });
-    if (event.defaultPrevented) return;
-    this.stickToBottom = true;
-    try {
-      await binding.sendText({ toJid: peer, messageText: event.detail.text });
-      this.draft = '';
-      this.composerError = '';
-    } catch (error) {
-      const e = error instanceof SdkError ? error : new SdkError(500, String(error));
-      this.composerError = e.message;
-      emit(this, 'chat-error', { statusCode: e.statusCode, message: e.message });
-    }
-  }
-
-  private onKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      void this.send();
-    }
-  }
-
-  private onInput(event: InputEvent): void {
-    this.draft = (event.target as HTMLTextAreaElement).value;
-    if (this.peer && this.binding?.connectionState === 'connected') {
-      const action = this.draft.trim() ? this.binding.sendTyping(this.peer) : this.binding.sendTypingGone(this.peer);
-      action.catch(() => undefined);
-    }
-  }
-
   /** Renders the scroller's items; a new function when the language changed, so the virtualizer
    * re-renders the bubbles on screen (times, day names, status labels) in the new one. */
   private itemRenderer = (item: Item | undefined) => (item ? renderItem(item) : nothing); // undefined: a stale range, see keyOf
@@ -468,13 +368,7 @@ export class ChatThread extends ChatElement {
             ? html`<b aria-label=${msg(str`${formatCount(this.newCount)} new`)}>${formatCount(this.newCount)}</b>`
             : nothing} ↓</button>`
         : nothing}
-      <form part="composer" @submit=${(e: Event) => { e.preventDefault(); void this.send(); }}>
-        <label class="visually-hidden" for="input">${msg('Message')}</label>
-        <textarea id="input" class="field" part="input" rows="1" dir=${this.draft ? 'auto' : nothing} placeholder=${msg('Write a message')} .value=${this.draft}
-          @keydown=${this.onKeydown} @input=${this.onInput}></textarea>
-        <button class="primary send" part="send" type="submit" aria-label=${msg('Send')} ?disabled=${this.draft.trim() === ''}>➤</button>
-      </form>
-      ${this.composerError ? html`<p class="composer-error" role="alert">${this.composerError}</p>` : nothing}
+      ${this.composer.render()}
     `;
   }
 }
