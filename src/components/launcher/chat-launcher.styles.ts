@@ -127,12 +127,7 @@ export const launcherStyles = css`
     min-height: 0;
   }
   .notice {
-    margin: 0;
     padding: 8px 14px;
-    font-size: 12px;
-    background: var(--_surface);
-    color: var(--_danger);
-    border-bottom: 1px solid var(--_border);
   }
   @media (max-width: 480px) {
     .panel {

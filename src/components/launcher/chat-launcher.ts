@@ -287,7 +287,7 @@ export class ChatLauncher extends LitElement {
           : nothing}</div>
         <button class="icon-button close" aria-label=${msg('Close chat')} @click=${() => this.hide()}>×</button>
       </div>`}
-      ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
+      ${this.notice ? html`<p class="banner danger notice" role="alert">${this.notice}</p>` : nothing}
       ${inThread
         ? html`<chat-thread exportparts="header, avatar, messages, bubble, bubble-in, bubble-out, day, jump, composer, input, send"
             .peer=${this.chat} back-button close-button theme=${this.theme ?? nothing}

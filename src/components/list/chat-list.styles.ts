@@ -30,14 +30,6 @@ export const listStyles = css`
     font-size: 12px;
     margin: 0;
   }
-  .status {
-    margin: 0;
-    padding: 6px 12px;
-    font-size: 12px;
-    color: var(--_muted);
-    background: var(--_surface);
-    border-bottom: 1px solid var(--_border);
-  }
   ul {
     list-style: none;
     margin: 0;

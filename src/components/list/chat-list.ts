@@ -116,7 +116,7 @@ export class ChatList extends ChatElement {
       : state === 'reconnecting' ? msg('Offline: reconnecting…')
       : state === 'authfailed' ? msg('Sign-in failed: wrong username or password')
       : msg('Not connected');
-    return html`<p class="status" role="status">${text}</p>`;
+    return html`<p class="banner status" role="status">${text}</p>`;
   }
 
   override render() {

@@ -53,4 +53,16 @@ export const controlStyles = css`
   .icon-button:focus-visible {
     outline: 2px solid var(--_accent);
   }
+  /* A line of news across the top of a view: the connection state, a failed sign-in. */
+  .banner {
+    margin: 0;
+    padding: 6px 12px;
+    font-size: 12px;
+    color: var(--_muted);
+    background: var(--_surface);
+    border-bottom: 1px solid var(--_border);
+  }
+  .banner.danger {
+    color: var(--_danger);
+  }
 `;
