@@ -27,10 +27,11 @@ export class OutboxSender {
     private readonly typingEnded: (chatJid: string) => void,
   ) {}
 
-  /** The reference's `sendTextMessage`: resolves with the stored message (pending) once it is safe on disk. */
+  /** The reference's `sendTextMessage`: resolves with the stored message (pending) once the outbox
+   * holding it is on disk. */
   async sendText(params: TextMessageParams): Promise<ChatMessage> {
     if (!params || typeof params !== 'object') throw badRequest('Pass {toJid, messageText}');
-    await this.s.store();
+    const store = await this.s.store();
     if (this.signedOut()) throw unauthorized('Not connected: call connect() before sending');
     const to = requireJid(params.toJid, 'toJid');
     if (to === this.s.account()) throw badRequest('toJid is your own JID: pick someone else to chat with');
@@ -53,7 +54,10 @@ export class OutboxSender {
       message: { ...entry, fromJid: this.s.account()!, toJid: to, outgoing: true, status: 'pending' },
     }], false);
     this.typingEnded(to);
+    // Sent while the outbox write is under way: a reload in between loses nothing that waiting would
+    // have kept (the server may already have it; if not, the outbox brings it on the next session).
     if (this.s.xmpp.online) this.transmit([entry]);
+    await store.outboxSaved();
     return added[0];
   }
 

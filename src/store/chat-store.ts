@@ -147,7 +147,8 @@ export class ChatStore {
     return next;
   }
 
-  /** Applies events in order. Resolves once applied (for `outgoing`, once the outbox is on disk). */
+  /** Applies events in order; resolves once they are applied in memory (writes follow, batched; an
+   * `outgoing` event starts the outbox write at once: `outboxSaved()` says when it is on disk). */
   dispatch(input: StoreEvent | readonly StoreEvent[]): Promise<ApplyResult> {
     const events: readonly StoreEvent[] = Array.isArray(input) ? (input as readonly StoreEvent[]) : [input as StoreEvent];
     const applied = this.serial(async () => {
@@ -167,12 +168,12 @@ export class ChatStore {
       }
       return result;
     });
-    // What the user wrote survives a reload from the moment the send resolves.
-    if (!events.some((e) => e.kind === 'outgoing')) return applied;
-    return applied.then(async (result) => {
-      await this.outbox.write();
-      return result;
-    });
+    return applied;
+  }
+
+  /** Resolves once the outbox, as it is now, is on disk: what the user wrote survives a reload from then. */
+  outboxSaved(): Promise<void> {
+    return this.outbox.settled();
   }
 
   /** Loads what the events touch (each chat's index and end segments) so the reducer runs mostly in memory. */
@@ -237,6 +238,7 @@ export class ChatStore {
   private applyOutgoing(log: ChatLog, e: Of<'outgoing'>, result: ApplyResult): void {
     const stored = log.append(e.message);
     this.outbox.add(e.entry);
+    this.outbox.write().catch((error) => console.warn('[chat-widget] could not save the outbox:', error));
     result.added.push(stored);
     result.statuses.push({ chatJid: stored.chatJid, msgId: stored.msgId, status: stored.status });
     this.recent.touch(stored, false);

@@ -37,6 +37,11 @@ export class Outbox {
     return true;
   }
 
+  /** Resolves when the last write asked for is on disk. */
+  settled(): Promise<void> {
+    return this.writing ?? Promise.resolve();
+  }
+
   /** Writes now, not batched; writes asked for together share one (a burst of sends is not one each). */
   write(): Promise<void> {
     this.dirty = true;

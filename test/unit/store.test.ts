@@ -78,6 +78,7 @@ describe('the chat store', () => {
     const kv = new MemoryStorage();
     const store = await ChatStore.open(ALICE, kv, immediate);
     await store.dispatch(outgoing(1));
+    await store.outboxSaved();
     // No flush: a new store over the same storage sees the outbox and restores the message (once, however
     // often it is opened).
     await ChatStore.open(ALICE, kv, immediate);
