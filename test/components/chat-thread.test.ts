@@ -90,6 +90,29 @@ describe('<chat-thread>', () => {
     expect(first).to.be.within(250, 270);
   });
 
+  it('a thread showing the latest message keeps following it through a long burst', async function () {
+    this.timeout(30000);
+    // A new conversation: the thread opens empty, then a busy peer writes.
+    const { client, thread } = await threadWith([]);
+    await nextFrame();
+    // About the pace of a busy server: one message every few milliseconds, each in its own task, of
+    // varied lengths (their heights are estimates until measured).
+    for (let i = 20; i < 620; i++) {
+      const body = `message ${i} ${'and more words '.repeat(i % 7 === 0 ? 12 : i % 3)}`;
+      await client.store!.dispatch([message(i, { body, timestamp: Date.UTC(2026, 10, 24, 10, 0, 0) + i * 1000 })]);
+      await new Promise((r) => setTimeout(r, 4));
+    }
+    const scroller = thread.shadowRoot!.querySelector('lit-virtualizer')!;
+    const latest = await until(() => {
+      const last = rows(thread).find((r) => r.textContent!.includes('message 619'));
+      if (!last) return undefined;
+      const gap = scroller.getBoundingClientRect().bottom - last.getBoundingClientRect().bottom;
+      return gap > -2 && gap < 40 ? last : undefined;
+    }, 'the newest message at the bottom of the view', 3000);
+    expect(latest).to.exist;
+    expect(thread.shadowRoot!.querySelector('.jump')).to.equal(null);
+  });
+
   it('new messages while reading older ones show on a jump-to-latest button with their count', async () => {
     const { client, thread } = await threadWith(Array.from({ length: 120 }, (_, i) => message(i, { timestamp: Date.UTC(2026, 10, 24) + i * 1000 })));
     await until(() => (thread as unknown as { settledAtOpen: boolean }).settledAtOpen, 'the thread to settle');

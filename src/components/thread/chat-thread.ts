@@ -104,7 +104,8 @@ export class ChatThread extends ChatElement {
   private readonly intersectionObserver = new IntersectionObserver((entries) => {
     if (entries.some((e) => e.isIntersecting) && this.stickToBottom) void this.followBottom();
   });
-  private lastUserInput = 0;
+  /** When the reader last scrolled, touched or pressed a key in the list (never: -Infinity). */
+  private lastUserInput = -Infinity;
 
   private readonly seen = new SeenController(this, () => this.messagesOnScreen());
   private readonly composer = new ComposerController(this, () => (this.stickToBottom = true));
@@ -177,7 +178,7 @@ export class ChatThread extends ChatElement {
     this.stickToBottom = true;
     this.settledAtOpen = false;
     this.revealed = false;
-    this.lastUserInput = 0;
+    this.lastUserInput = -Infinity;
     this.composer.reset();
     if (!binding || !peer) return;
     try {
@@ -308,7 +309,7 @@ export class ChatThread extends ChatElement {
   private scrollToLatest(): void {
     if (this.items.length === 0) return;
     this.stickToBottom = true;
-    this.lastUserInput = 0;
+    this.lastUserInput = -Infinity;
     this.newCount = 0;
     void this.followBottom();
   }
