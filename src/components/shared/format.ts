@@ -37,6 +37,21 @@ function format(kind: 'time' | 'date' | 'day', ms: number): string {
   return f.format(ms);
 }
 
+/** Makes the formatters ahead of need, one per idle moment: a browser's first Intl formatter costs
+ * tens of milliseconds (locale data), which would otherwise delay the first message shown. */
+export function warmFormats(): void {
+  const kinds = ['time', 'day', 'date'] as const;
+  const idle = (work: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 50));
+  const next = (i: number) => {
+    if (i < kinds.length) idle(() => {
+      format(kinds[i], 0);
+      next(i + 1);
+    });
+    else idle(() => formatCount(0));
+  };
+  next(0);
+}
+
 /** A count (unread, new) in the active locale's digits, capped: "99+". */
 export function formatCount(n: number, cap = Infinity): string {
   const locale = dateLocale();

@@ -12,7 +12,7 @@ import { tokens } from '../shared/tokens.js';
 import { controlStyles } from '../shared/controls.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { emit } from '../shared/events.js';
-import { displayName, formatCount } from '../shared/format.js';
+import { displayName, formatCount, warmFormats } from '../shared/format.js';
 import { localeGeneration } from '../shared/localize.js';
 import { SdkError } from '../../model/errors.js';
 import type { ChatMessage } from '../../model/types.js';
@@ -113,6 +113,7 @@ export class ChatThread extends ChatElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.intersectionObserver.observe(this);
+    warmFormats();
   }
 
   override disconnectedCallback(): void {
