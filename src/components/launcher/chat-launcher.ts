@@ -1,5 +1,6 @@
-/** <chat-launcher>: the floating button and panel a site owner adds with one tag. It owns the page's
- * connection and provides it, through context, to the list and thread inside it. */
+/** <chat-launcher>: the floating button and panel a site owner adds with one tag. It shows the page's
+ * SDK (signing it in from its attributes or `connect()`), or the one given as `sdk`, and provides it,
+ * through context, to the list and thread inside it. */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
@@ -28,6 +29,9 @@ interface Remembered {
 /**
  * @tagname chat-launcher
  * @summary A floating chat button with an unread badge that opens the recent chats and a thread.
+ * Configured by attributes (or `connect()`), it initializes and signs in the page's SDK
+ * (`window.ChatWidget.SDK`), so the host page's SDK calls, listeners and sends are the widget's account;
+ * without them it shows the session a host signed in itself; `sdk` gives it another (`createSDK()`).
  * @event {CustomEvent<{jid: string}>} chat-open - A chat was opened from the list inside; `detail.jid` is the peer.
  * @event {CustomEvent<{toJid: string, text: string}>} chat-send - The thread inside is about to send; cancelable; `detail.text` may be rewritten.
  * @event {CustomEvent<{message: ChatMessage}>} chat-message - A new message arrived; `detail.message`.
