@@ -46,7 +46,7 @@ export class ChatStore {
   /** Opens an account's cache, and puts back any outbox entry the cache lost (a reload before a flush). */
   static async open(account: string, kv: KeyValueStore, scheduleFrame: Scheduler = frameScheduler): Promise<ChatStore> {
     const [chats, sync, outbox] = await Promise.all([
-      kv.getItem<RecentChat[]>('chats'), kv.getItem<SyncState>('sync'), Outbox.open(kv),
+      kv.getItem<RecentChat[]>('chats'), kv.getItem<SyncState>('sync'), Outbox.open(kv, `chat-widget-outbox:${account}`),
     ]);
     const store = new ChatStore(account, kv, outbox, { chats, sync }, scheduleFrame);
     await store.serial(() => store.restoreOutbox());

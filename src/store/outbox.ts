@@ -1,21 +1,35 @@
 /** The persisted outbox: what the user wrote and the server does not have yet, written to storage
- * before a send resolves, so nothing typed is lost to a reload or a dropped connection. */
+ * before a send resolves, so nothing typed is lost to a reload or a dropped connection. Several tabs of
+ * one site share it: a write merges with what is stored (keeping other tabs' entries) under a Web Lock,
+ * so one tab's write never erases another tab's unsent message. */
 import type { OutboxEntry } from '../model/events.js';
 import type { KeyValueStore } from './persistence.js';
 
 const KEY = 'outbox';
 
+/** Runs `work` holding a lock shared by the site's tabs (the Web Locks API), or at once without it. */
+function withLock(name: string, work: () => Promise<void>): Promise<void> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  return locks ? locks.request(name, () => work()).then(() => undefined) : work();
+}
+
+async function readStored(kv: KeyValueStore): Promise<OutboxEntry[]> {
+  return ((await kv.getItem<unknown[]>(KEY)) ?? []).map(upgrade).filter((e): e is OutboxEntry => e !== null);
+}
+
 export class Outbox {
   private entries: OutboxEntry[] = [];
+  /** Entries this tab saw acknowledged: a merge must not bring them back from storage. */
+  private readonly gone = new Set<string>();
   private writing: Promise<void> | null = null;
   private dirty = false;
 
-  private constructor(private readonly kv: KeyValueStore) {}
+  private constructor(private readonly kv: KeyValueStore, private readonly lockName: string) {}
 
-  static async open(kv: KeyValueStore): Promise<Outbox> {
-    const outbox = new Outbox(kv);
-    const stored = await kv.getItem<unknown[]>(KEY);
-    outbox.entries = (stored ?? []).map(upgrade).filter((e): e is OutboxEntry => e !== null);
+  /** Opens the outbox of one account (`lockName` is shared by the tabs that write it). */
+  static async open(kv: KeyValueStore, lockName: string): Promise<Outbox> {
+    const outbox = new Outbox(kv, lockName);
+    outbox.entries = await readStored(kv);
     return outbox;
   }
 
@@ -32,9 +46,21 @@ export class Outbox {
     const before = this.entries.length;
     const gone = new Set(msgIds);
     this.entries = this.entries.filter((e) => !gone.has(e.msgId));
+    for (const id of msgIds) this.gone.add(id);
     if (this.entries.length === before) return false;
     void this.write().catch(() => undefined);
     return true;
+  }
+
+  /** Writes this tab's entries together with the stored ones of other tabs. */
+  private async merge(): Promise<void> {
+    const stored = await readStored(this.kv);
+    const mine = new Set(this.entries.map((e) => e.msgId));
+    const others = stored.filter((e) => !mine.has(e.msgId) && !this.gone.has(e.msgId));
+    // Forget acknowledgements once storage no longer holds those entries.
+    const storedIds = new Set(stored.map((e) => e.msgId));
+    for (const id of this.gone) if (!storedIds.has(id)) this.gone.delete(id);
+    await this.kv.setItem(KEY, [...others, ...this.entries]);
   }
 
   /** Resolves when the last write asked for is on disk. */
@@ -49,7 +75,7 @@ export class Outbox {
       try {
         while (this.dirty) {
           this.dirty = false;
-          await this.kv.setItem(KEY, this.entries);
+          await withLock(this.lockName, () => this.merge());
         }
       } finally {
         this.writing = null;

@@ -88,6 +88,25 @@ describe('the chat store', () => {
     expect(msgs.map((m) => `${m.msgId}:${m.status}`)).to.deep.equal(['a1:pending']);
   });
 
+  it('two tabs of one account keep each other\'s unsent messages in the outbox', async () => {
+    const kv = new MemoryStorage();
+    const tab1 = await ChatStore.open(ALICE, kv, immediate);
+    const tab2 = await ChatStore.open(ALICE, kv, immediate);
+    await tab2.dispatch(outgoing(2));
+    await tab2.outboxSaved();
+    await tab1.dispatch(outgoing(1)); // tab 1 never saw tab 2's message: its write must not erase it
+    await tab1.outboxSaved();
+    const reloaded = await ChatStore.open(ALICE, kv, immediate);
+    expect(reloaded.pendingOutbox.map((e) => e.msgId).sort()).to.deep.equal(['a1', 'a2']);
+    // An acknowledged message leaves the outbox for good, whatever the other tab writes next.
+    await tab2.dispatch(acknowledged('a2'));
+    await tab2.outboxSaved();
+    await tab1.dispatch(outgoing(3));
+    await tab1.outboxSaved();
+    const again = await ChatStore.open(ALICE, kv, immediate);
+    expect(again.pendingOutbox.map((e) => e.msgId).sort()).to.deep.equal(['a1', 'a3']);
+  });
+
   it('a sent acknowledgement empties the outbox', async () => {
     const store = await ChatStore.open(ALICE, new MemoryStorage(), immediate);
     await store.dispatch(outgoing(1));
