@@ -81,7 +81,12 @@ export class ChatClient {
   }
 
   get connectionState(): ConnectionState {
-    return this.store?.connection ?? 'disconnected';
+    return this.lastState.state;
+  }
+
+  /** Why the connection is in its state, when an error put it there. */
+  get connectionReason(): string | undefined {
+    return this.lastState.reason;
   }
 
   /** The strophe connection: for diagnostics, tests and the bench, not an API.
@@ -118,6 +123,19 @@ export class ChatClient {
     this.lastState = { state, ...(reason ? { reason } : {}) };
     void this.store?.dispatch({ kind: 'connection', state, ...(reason ? { reason } : {}) });
     this.events.emit('connection', this.lastState);
+    // Refused: the cache of an account we could not sign in to is not shown (a shared device, a typo
+    // that names someone else's account), and nothing answers for it until a sign-in succeeds.
+    if (state === 'authfailed') this.closeCache();
+  }
+
+  private closeCache(): void {
+    this.unsubscribeStore?.();
+    this.unsubscribeStore = null;
+    this.store = null;
+    this.opening = null;
+    this.account = null;
+    this.events.emit('change', { chats: new Set<string>(), recent: true, typing: true, connection: true, reset: true });
+    this.events.emit('recent', []);
   }
 
   // ---- accounts and sessions -------------------------------------------------------------------
@@ -133,7 +151,11 @@ export class ChatClient {
     if (typeof username !== 'string' || username.trim() === '') throw badRequest('username is required');
     if (typeof password !== 'string' || password === '') throw badRequest('password is required');
     const account = this.accountFor(username);
-    if (this.account === account && this.connection.online) return { jid: account };
+    if (this.account === account && this.connection.online) {
+      // Signed in already: other credentials are wrong ones (the session stays as it is).
+      if (!this.connection.hasPassword(password)) throw unauthorized(`Wrong password for ${account}, which is signed in here`);
+      return { jid: account };
+    }
     await this.openCache(account);
     await this.connection.start(account, password);
     return { jid: account };
@@ -265,7 +287,7 @@ function bindingOf(client: ChatClient): ChatBinding {
       return client.connectionState;
     },
     get connectionReason() {
-      return client.store?.connectionReason;
+      return client.connectionReason;
     },
     get recentChats() {
       return client.store?.recentChats ?? [];

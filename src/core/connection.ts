@@ -49,6 +49,11 @@ export class Connection implements Xmpp {
     return this.isOnline;
   }
 
+  /** Whether these are the credentials of the current session. */
+  hasPassword(password: string): boolean {
+    return password === this.password;
+  }
+
   /** True until `start()`, and again after `stop()` or a refused sign-in. */
   get signedOut(): boolean {
     return this.userDisconnected;
@@ -93,7 +98,7 @@ export class Connection implements Xmpp {
       streamManagement: { storage: new InMemorySMStorage() },
     });
     const conn = this.conn;
-    this.setState(this.attempt > 0 ? 'reconnecting' : 'connecting');
+    this.setState(this.attempt > 0 ? 'reconnecting' : 'connecting', this.attempt > 0 ? this.lastFailure : undefined);
     conn.connect(`${this.jid}/${this.resource}`, this.password, (status: number, condition: string | null) => {
       if (conn === this.conn) this.onStatus(conn, status, condition ?? undefined);
     });
@@ -157,6 +162,8 @@ export class Connection implements Xmpp {
   async stop(): Promise<void> {
     this.userDisconnected = true;
     clearTimeout(this.reconnectTimer);
+    this.waiting?.reject(unauthorized('Signed out (disconnect()) before the connection was made'));
+    this.waiting = null;
     const conn = this.conn;
     this.conn = null;
     this.isOnline = false;

@@ -37,19 +37,27 @@ export class ChatSDK {
     return () => this.watchers.delete(watcher);
   }
 
-  /** Sets the server, options and listeners. Called again with the same service, domain and storage
-   * prefix it keeps the session (a launcher's, say) and only replaces the listeners, so a host page
-   * can add its listeners whenever it likes. 400 for an unusable service or domain. */
+  /** Sets the server, options and listeners. Called again for the same service and domain (and the
+   * same storage prefix, when one is given) while a session is set up, it keeps that session (a
+   * launcher's, say) and only replaces the listeners (listeners are kept when none are given), so a host
+   * page can add its listeners whenever it likes; the answer's message then says so, and which other options it left as they were (sign out
+   * with `disconnect()` first to change them). 400 for an unusable service or domain. */
   initializeSDK(params: InitializeParams): Promise<SdkResult<{ domain: string }>> {
+    let kept: string | undefined;
     return asResult(async () => {
       if (!params || typeof params !== 'object') throw badRequest('initializeSDK needs {service, domain}');
-      this.listeners = params.listeners ?? {};
       const current = this.client?.options;
-      if (current && current.service === params.service && current.domain === String(params.domain).toLowerCase()
-        && current.storagePrefix === (params.storagePrefix ?? 'chat-widget')) {
+      if (current && sameServer(current, params) && (params.storagePrefix === undefined || params.storagePrefix === current.storagePrefix)) {
+        if (params.listeners) this.listeners = params.listeners;
+        const ignored = (Object.keys(params) as (keyof InitializeParams)[])
+          .filter((k) => !['service', 'domain', 'storagePrefix', 'listeners'].includes(k) && params[k] !== undefined);
+        kept = `SDK already initialized for this server: the session is kept and the listeners replaced${
+          ignored.length ? `; ${ignored.join(', ')} left as they were (call disconnect() first to change them)` : ''}`;
         return { domain: current.domain };
       }
       const client = new ChatClient(params);
+      // Listeners stay unless new ones are given (an element re-initializing the page SDK keeps the host's).
+      if (params.listeners) this.listeners = params.listeners;
       const old = this.client;
       this.client = client;
       const l = () => this.listeners;
@@ -61,7 +69,7 @@ export class ChatSDK {
       if (old) await old.disconnect();
       for (const watcher of this.watchers) watcher(client.binding);
       return { domain: client.options.domain };
-    }, 'SDK initialized');
+    }).then((result) => ({ ...result, ...(result.statusCode === 200 ? { message: kept ?? 'SDK initialized' } : {}) }));
   }
 
   private use<T>(work: (client: ChatClient) => Promise<T> | T, message?: string): Promise<SdkResult<T>> {
@@ -130,6 +138,12 @@ export class ChatSDK {
       return null;
     }, 'Typing gone status sent');
   }
+}
+
+/** The same server: the same domain (any case) and service URL (a trailing slash aside). */
+function sameServer(current: { service: string; domain: string }, params: { service?: unknown; domain?: unknown }): boolean {
+  const url = (u: unknown) => String(u).replace(/\/+$/, '');
+  return url(current.service) === url(params.service) && current.domain === String(params.domain).toLowerCase();
 }
 
 export function createSDK(): ChatSDK {

@@ -49,9 +49,12 @@ describe('one client per page, shared by the host and the elements', () => {
     expect(history.statusCode).to.equal(200);
     expect(history.data!.map((m) => m.body)).to.deep.equal(['before the page opened']);
 
-    // A host adding its listeners later keeps the session and hears the widget's messages.
+    // A host adding its listeners later (as the README shows: no storage prefix) keeps the session and
+    // hears the widget's messages.
     const heard: ChatMessage[] = [];
-    expect((await SDK.initializeSDK({ service, domain, storagePrefix: launcher.storagePrefix, listeners: { messageListener: (m) => heard.push(m) } })).statusCode).to.equal(200);
+    const again = await SDK.initializeSDK({ service, domain, listeners: { messageListener: (m) => heard.push(m) } });
+    expect(again.statusCode).to.equal(200);
+    expect(again.message).to.match(/session is kept/);
     expect(SDK.core!.connectionState).to.equal('connected');
     await bob.sdk.sendTextMessage({ toJid: alice.jid, messageText: 'live after the listener' });
     await waitFor(() => heard.some((m) => m.body === 'live after the listener'), 'the host listener to hear it');
@@ -65,6 +68,26 @@ describe('one client per page, shared by the host and the elements', () => {
     await waitFor(() => bubbles(thread).some((t) => t.includes('sent by the host page')), 'the host\'s message in the thread', 2000);
     expect((await sent).statusCode).to.equal(200);
     await waitFor(() => bob.messages.some((m) => m.body === 'sent by the host page'), 'bob to receive it');
+  });
+
+  it('after a mistyped username, the launcher\'s next sign-in is still the page SDK', async function () {
+    this.timeout(30000);
+    const { service, domain } = await server();
+    const [alice, bob] = await people();
+    const launcher = document.createElement('chat-launcher') as ChatLauncher;
+    launcher.storagePrefix = unique('typo');
+    document.body.append(launcher);
+    cleanup.push(async () => {
+      await launcher.disconnect();
+      launcher.remove();
+    });
+    const typo = await launcher.connect({ service, domain, username: `${alice.username}x`, password: alice.password }).then(() => 'signed in', (e: Error) => e.message);
+    expect(typo).to.match(/wrong username or password/i);
+    await launcher.connect({ username: alice.username, password: alice.password });
+    expect(SDK.core!.account).to.equal(alice.jid);
+    expect(SDK.core!.connectionState).to.equal('connected');
+    await bob.sdk.sendTextMessage({ toJid: alice.jid, messageText: 'to the right account' });
+    await waitFor(async () => (await SDK.getChatMessages({ toJid: bob.jid })).data?.some((m) => m.body === 'to the right account'), 'the page SDK to answer for alice');
   });
 
   it('a host that signs in the page SDK itself gets launcher, list and thread without any attributes', async function () {

@@ -42,17 +42,23 @@ function readGuest(o: SessionOptions): { username: string; password: string } | 
   }
 }
 
-/** Whether `sdk` can serve these options: not set up yet, or set up for the same server and storage
- * and signed out or signed in as the same account. */
+/** Whether the SDK was set up for these server and storage options. */
+function setUpFor(sdk: ChatSDK, o: SessionOptions): boolean {
+  const opts = sdk.core?.options;
+  return !!opts && opts.service === o.service && opts.domain === o.domain.toLowerCase() && opts.storagePrefix === (o.storagePrefix ?? 'chat-widget');
+}
+
+/** Whether `sdk` can serve these options: free (never set up, signed out, or refused, and no session
+ * starting), or set up for the same server and storage and starting or signed in as the same account. */
 function fits(sdk: ChatSDK, o: SessionOptions): boolean {
   const core = sdk.core;
-  // Claimed by a session for someone else that is starting or running (a signed-out one is free again).
-  const claim = claims.get(sdk);
   const busy = starting.has(sdk) || (core !== null && !core.signedOut);
-  if (claim && claimOf(o) && claim !== claimOf(o) && busy) return false;
+  if (!busy) return true;
+  // Claimed by a session for someone else that is starting or running.
+  const claim = claims.get(sdk);
+  if (claim && claimOf(o) && claim !== claimOf(o)) return false;
   if (!core) return true;
-  const opts = core.options;
-  if (opts.service !== o.service || opts.domain !== o.domain.toLowerCase() || opts.storagePrefix !== (o.storagePrefix ?? 'chat-widget')) return false;
+  if (!setUpFor(sdk, o)) return false;
   if (!core.account) return true;
   const username = o.username ?? (o.guest ? readGuest(o)?.username : undefined);
   if (!username) return true;
@@ -89,8 +95,9 @@ export function startSession(sdk: ChatSDK, o: SessionOptions): Promise<void> {
 }
 
 async function signIn(sdk: ChatSDK, o: SessionOptions): Promise<void> {
-  if (!sdk.core) {
-    const init = await sdk.initializeSDK({ service: o.service, domain: o.domain, storagePrefix: o.storagePrefix, features: o.features });
+  // Not set up, or signed out and set up for another server or storage: (re)initialized for these.
+  if (!sdk.core || (sdk.core.signedOut && !setUpFor(sdk, o))) {
+    const init = await sdk.initializeSDK({ service: o.service, domain: o.domain, storagePrefix: o.storagePrefix ?? 'chat-widget', features: o.features });
     if (init.statusCode !== 200) throw new SdkError(init.statusCode, init.message);
   }
   const client = sdk.core!;

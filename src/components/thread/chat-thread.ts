@@ -189,7 +189,11 @@ export class ChatThread extends ChatElement {
       if (cached.length < PAGE) {
         const full = await binding.messages({ toJid: peer, limit: PAGE });
         if (token !== this.loadToken) return;
-        this.messages = full;
+        // Messages that arrived while the archive answered are newer than that page: read on to the newest.
+        const from = full[0]?.rowId;
+        const window = from === undefined ? await binding.cachedMessages(peer, PAGE) : await binding.messagesFrom(peer, from);
+        if (token !== this.loadToken) return;
+        this.messages = window;
         // Offline, the cache is all the history there is for now, not all there is.
         if (full.length < PAGE && binding.connectionState === 'connected') this.noMoreOlder = true;
       }
