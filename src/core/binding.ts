@@ -36,7 +36,9 @@ export interface ChatBinding {
   getJid(userId: string): string;
   /** Rejects with an SdkError (400 bad input, 401 signed out). */
   sendText(params: TextMessageParams): Promise<ChatMessage>;
-  sendSeen(chatJid: string, msgId: string): Promise<void>;
+  /** The user saw this message of the peer's (and every earlier one): the chat is read up to it, and the
+   * peer is told (XEP-0333) unless the deployment switched seen status off. */
+  markRead(chatJid: string, msgId: string): Promise<void>;
   sendTyping(chatJid: string): Promise<void>;
   sendTypingGone(chatJid: string): Promise<void>;
   /** Retry the connection now (the browser says the network is back). */

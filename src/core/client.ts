@@ -268,6 +268,11 @@ export class ChatClient {
     return this.markers.sendSeen(toUserJid, msgId);
   }
 
+  /** Marks a chat read up to a peer's message; the seen marker goes out only when seen status is on. */
+  markRead(chatJid: string, msgId: string): Promise<void> {
+    return this.markers.markRead(chatJid, msgId);
+  }
+
   sendTyping(toJid: string): Promise<void> {
     return this.typing.sendTyping(toJid);
   }
@@ -303,7 +308,7 @@ function bindingOf(client: ChatClient): ChatBinding {
     on: (type, listener) => client.events.on(type, listener as never),
     getJid: (userId) => client.getJid(userId),
     sendText: (params) => client.sendText(params),
-    sendSeen: (chatJid, msgId) => client.sendSeen(chatJid, msgId),
+    markRead: (chatJid, msgId) => client.markRead(chatJid, msgId),
     sendTyping: (chatJid) => client.sendTyping(chatJid),
     sendTypingGone: (chatJid) => client.sendTypingGone(chatJid),
     reconnectNow: () => client.reconnectNow(),

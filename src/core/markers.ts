@@ -18,14 +18,22 @@ export class Markers {
     if (this.s.features.deliveryReceipts) this.s.xmpp.send(buildReceipt(to, id, newId()));
   }
 
-  /** Marks a peer's message (and every earlier one) seen: 404 for a message that chat never received. */
+  /** The reference's `sendSeenStatus`: marks a peer's message (and every earlier one) seen and tells
+   * the peer. 403 when seen status is switched off, 404 for a message that chat never received. */
   async sendSeen(toUserJid: string, msgId: string): Promise<void> {
     requireFeature(this.s.features, 'seenStatus', 'Seen status');
+    await this.markRead(toUserJid, msgId);
+  }
+
+  /** The user saw a peer's message: the chat is read up to it on this account (unread counts, badges),
+   * and the peer is told unless the deployment switched seen status off. 404 for an unknown message. */
+  async markRead(toUserJid: string, msgId: string): Promise<void> {
     const store = await this.s.store();
     const chatJid = requireJid(toUserJid, 'toUserJid');
     if (typeof msgId !== 'string' || msgId === '') throw badRequest('messageId is required');
     if (!(await store.findMessage(chatJid, chatJid, msgId))) throw notFound(`No message "${msgId}" from ${chatJid} is known`);
     await this.s.apply([{ kind: 'read', chatJid, peerMsgId: msgId }], false);
+    if (!this.s.features.seenStatus) return;
     if (this.s.xmpp.online) this.s.xmpp.send(buildDisplayed(chatJid, msgId, newId()));
     else this.unsent.set(chatJid, msgId);
   }

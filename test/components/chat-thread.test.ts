@@ -2,6 +2,8 @@ import { expect, oneEvent } from '@open-wc/testing';
 import '../../src/components/thread/define.js';
 import type { ChatThread } from '../../src/components/thread/chat-thread.js';
 import type { StoreEvent } from '../../src/model/events.js';
+import { createSDK } from '../../src/sdk/index.js';
+import { MemoryStorage } from '../../src/store/persistence.js';
 import { offlineClient, providerFor, message, until, nextFrame, PEER, ME } from './fixtures.js';
 
 async function threadWith(events: StoreEvent[]) {
@@ -136,7 +138,7 @@ describe('<chat-thread>', () => {
       const client = await offlineClient();
       await client.store!.dispatch([message(1), message(2)]);
       const seen: string[] = [];
-      client.sendSeen = async (_jid: string, id: string) => {
+      client.markRead = async (_jid: string, id: string) => {
         seen.push(id);
       };
       const host = providerFor(client);
@@ -155,6 +157,21 @@ describe('<chat-thread>', () => {
       Object.defineProperty(document, 'visibilityState', visibility);
       delete (document as unknown as Record<string, unknown>).visibilityState;
     }
+  });
+
+  it('with seen status switched off, what the reader sees still stops counting as unread', async () => {
+    const sdk = createSDK();
+    await sdk.initializeSDK({ service: 'ws://127.0.0.1:9/unused', domain: 'localhost', storage: () => new MemoryStorage(), features: { seenStatus: false } });
+    const client = sdk.core!;
+    await client.openCache(ME);
+    await client.store!.dispatch([message(1), message(2)]);
+    expect(client.store!.recentChat(PEER)!.unreadCount).to.equal(2);
+    const host = providerFor(client);
+    const thread = document.createElement('chat-thread') as ChatThread;
+    thread.peer = PEER;
+    host.append(thread);
+    await until(() => client.store!.recentChat(PEER)!.unreadCount === 0, 'the chat to be read');
+    expect((await sdk.sendSeenStatus(PEER, 'm2')).statusCode).to.equal(403); // the API call stays switched off
   });
 
   it('Enter sends, Shift+Enter does not, and a failure is explained in the composer', async () => {

@@ -60,7 +60,7 @@ export class SeenController implements ReactiveController {
     for (const m of this.onScreen()) {
       if (m.outgoing) continue;
       if (lastRead !== undefined && m.rowId <= lastRead) return;
-      binding.sendSeen(peer, m.msgId).catch(() => undefined);
+      binding.markRead(peer, m.msgId).catch(() => undefined);
       return;
     }
   }
