@@ -8,6 +8,7 @@ import { localized, msg, str } from '@lit/localize';
 import type { ChatBinding } from '../../core/binding.js';
 import { asSdkError, badRequest, type SdkError } from '../../model/errors.js';
 import type { FeatureFlags } from '../../model/types.js';
+import { bareJid, isBareJid } from '../../model/jid.js';
 import { SDK, type ChatSDK } from '../../sdk/index.js';
 import { chatContext } from '../shared/context.js';
 import { ChatController } from '../shared/chat-controller.js';
@@ -240,8 +241,13 @@ export class ChatLauncher extends LitElement {
     else this.show();
   }
 
+  /** Shows the chat with `jid` (any case, with or without a resource) in the panel. */
   openChat(jid: string): void {
-    this.chat = jid;
+    // Stored as the store keys chats (bare, lower-case); an invalid address is kept as given, and the
+    // thread says it is not valid.
+    const trimmed = String(jid ?? '').trim();
+    const bare = bareJid(trimmed);
+    this.chat = isBareJid(bare) ? bare : trimmed || undefined;
   }
 
   private readonly onKeydown = (event: KeyboardEvent) => {
@@ -258,7 +264,7 @@ export class ChatLauncher extends LitElement {
 
   private onChatOpen(event: ChatEventMap['chat-open']): void {
     // The list's event goes on to the host page; the launcher just follows it.
-    this.chat = event.detail.jid;
+    this.openChat(event.detail.jid);
   }
 
   protected override updated(changed: PropertyValues): void {

@@ -9,7 +9,8 @@ import { emit } from '../shared/events.js';
 
 export interface ComposerHost extends ReactiveControllerHost, HTMLElement {
   binding: ChatBinding | undefined;
-  peer?: string;
+  /** The normalized chat JID (undefined when the peer is not a valid address). */
+  readonly chatJid: string | undefined;
 }
 
 export class ComposerController implements ReactiveController {
@@ -29,7 +30,7 @@ export class ComposerController implements ReactiveController {
   }
 
   private async send(): Promise<void> {
-    const { binding, peer } = this.host;
+    const { binding, chatJid: peer } = this.host;
     const text = this.draft;
     if (!binding || !peer || text.trim() === '') return;
     const event = emit(this.host, 'chat-send', { toJid: peer, text }, { cancelable: true });
@@ -57,7 +58,7 @@ export class ComposerController implements ReactiveController {
   private readonly onInput = (event: InputEvent) => {
     this.draft = (event.target as HTMLTextAreaElement).value;
     this.host.requestUpdate();
-    const { binding, peer } = this.host;
+    const { binding, chatJid: peer } = this.host;
     if (peer && binding?.connectionState === 'connected') {
       const action = this.draft.trim() ? binding.sendTyping(peer) : binding.sendTypingGone(peer);
       action.catch(() => undefined);
