@@ -14,6 +14,7 @@ import { chatContext } from '../shared/context.js';
 import { ChatController } from '../shared/chat-controller.js';
 import { sdkFor, startSession, type SessionOptions } from '../shared/session.js';
 import { emit, type ChatEventMap } from '../shared/events.js';
+import { describeError } from '../shared/errors.js';
 import { LocaleController } from '../shared/localize.js';
 import { displayName, formatCount } from '../shared/format.js';
 import { tokens } from '../shared/tokens.js';
@@ -103,6 +104,10 @@ export class ChatLauncher extends LitElement {
   private offMessage?: () => void;
   private offConnection?: () => void;
   private restored = false;
+  /** Signed out by `disconnect()`: no sign-in from the attributes (on re-mount either) until
+   * `connect()` or changed connection attributes. */
+  private signedOutByHost = false;
+  private readonly reported = new WeakSet<Promise<void>>();
 
   private get memoryKey(): string {
     return `${this.storagePrefix}:launcher`;
@@ -148,6 +153,8 @@ export class ChatLauncher extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     const keys = ['sdk', 'service', 'domain', 'username', 'password', 'guest', 'storagePrefix', 'features'];
+    // New connection attributes are a new sign-in, even after the host signed out.
+    if (keys.slice(1).some((k) => changed.has(k) && changed.get(k) !== undefined)) this.signedOutByHost = false;
     if (this.isConnected && (!this.followed || keys.some((k) => changed.has(k)))) this.chooseSdk();
     if (changed.has('open') || changed.has('chat')) this.remember();
   }
@@ -160,7 +167,8 @@ export class ChatLauncher extends LitElement {
       const options = this.sessionOptions();
       const sdk = sdkFor(options);
       this.follow(sdk);
-      startSession(sdk, options).catch((e) => this.fail(asSdkError(e)));
+      // After the host's disconnect() the launcher stays signed out until connect() or new attributes.
+      if (!this.signedOutByHost) void this.report(startSession(sdk, options));
     } else {
       this.follow(SDK);
     }
@@ -195,8 +203,17 @@ export class ChatLauncher extends LitElement {
     });
   }
 
+  /** Reports a session's failure once, however many callers wait for the same sign-in. */
+  private report(session: Promise<void>): Promise<void> {
+    if (!this.reported.has(session)) {
+      this.reported.add(session);
+      session.catch((e: unknown) => this.fail(asSdkError(e)));
+    }
+    return session;
+  }
+
   private fail(error: SdkError): void {
-    this.notice = error.message;
+    this.notice = describeError(error, 'sign-in');
     emit(this, 'chat-error', { statusCode: error.statusCode, message: error.message });
   }
 
@@ -210,18 +227,18 @@ export class ChatLauncher extends LitElement {
     if (!this.service || !this.domain) throw badRequest('connect() needs service and domain');
     const session = this.sessionOptions();
     const sdk = this.sdk ?? sdkFor(session);
+    this.signedOutByHost = false;
     this.follow(sdk);
     try {
-      await startSession(sdk, session);
+      await this.report(startSession(sdk, session));
     } catch (error) {
-      const e = asSdkError(error);
-      this.fail(e);
-      throw e;
+      throw asSdkError(error);
     }
   }
 
   /** Signs out the SDK this launcher shows (a host's "log out"); its cache stays for the next sign-in. */
   async disconnect(): Promise<void> {
+    this.signedOutByHost = true;
     await this.followed?.disconnect();
   }
 

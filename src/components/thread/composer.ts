@@ -6,6 +6,7 @@ import { msg } from '@lit/localize';
 import type { ChatBinding } from '../../core/binding.js';
 import { asSdkError } from '../../model/errors.js';
 import { emit } from '../shared/events.js';
+import { describeError } from '../shared/errors.js';
 
 export interface ComposerHost extends ReactiveControllerHost, HTMLElement {
   binding: ChatBinding | undefined;
@@ -42,7 +43,7 @@ export class ComposerController implements ReactiveController {
       this.error = '';
     } catch (error) {
       const { statusCode, message } = asSdkError(error);
-      this.error = message;
+      this.error = describeError({ statusCode, message }, 'send');
       emit(this.host, 'chat-error', { statusCode, message });
     }
     this.host.requestUpdate();
