@@ -14,6 +14,10 @@ import { isBareJid } from '../../model/jid.js';
 import type { RecentChat } from '../../model/types.js';
 import { listStyles } from './chat-list.styles.js';
 
+/** How long a list may wait for its chat (a page initializing its SDK a little later) before it
+ * warns the developer that it has none. */
+const UNCONFIGURED_WARNING_MS = 1000;
+
 /**
  * @tagname chat-list
  * @summary The recent chats: avatar, name, last message, time, unread count and live typing.
@@ -40,6 +44,8 @@ export class ChatList extends ChatElement {
   @property({ attribute: 'active-jid' }) activeJid?: string;
   @state() private filter = '';
   @state() private startError = '';
+  private warned = false;
+  private unconfiguredCheck?: ReturnType<typeof setTimeout>;
 
   private openChat(jid: string): void {
     this.activeJid = jid;
@@ -109,9 +115,26 @@ export class ChatList extends ChatElement {
     </li>`;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A list that still has no chat a moment after joining the page was never given one: say how.
+    clearTimeout(this.unconfiguredCheck);
+    this.unconfiguredCheck = setTimeout(() => {
+      if (this.isConnected && !this.binding && !this.warned) {
+        this.warned = true;
+        console.warn('[chat-widget] <chat-list> has no chat: set service/domain/username/password (or guest), give it an sdk, or initialize window.ChatWidget.SDK');
+      }
+    }, UNCONFIGURED_WARNING_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.unconfiguredCheck);
+  }
+
   private renderStatus() {
     const state = this.binding?.connectionState;
-    if (!this.binding || state === 'connected') return nothing;
+    if (state === 'connected') return nothing;
     const text = state === 'connecting' ? msg('Connecting…')
       : state === 'reconnecting' ? msg('Offline: reconnecting…')
       : state === 'authfailed' ? msg('Sign-in failed: wrong username or password')
