@@ -107,6 +107,7 @@ export class ChatLauncher extends LitElement {
   /** Signed out by `disconnect()`: no sign-in from the attributes (on re-mount either) until
    * `connect()` or changed connection attributes. */
   private signedOutByHost = false;
+  private painted = false;
   private readonly reported = new WeakSet<Promise<void>>();
 
   private get memoryKey(): string {
@@ -268,7 +269,10 @@ export class ChatLauncher extends LitElement {
   }
 
   private readonly onKeydown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && this.open && event.composedPath().includes(this)) this.hide();
+    if (event.key !== 'Escape' || !this.open) return;
+    // Inside the launcher, or nowhere in particular (focus fell to the page's body while it was open).
+    const nowhere = !document.activeElement || document.activeElement === document.body;
+    if (event.composedPath().includes(this) || nowhere) this.hide();
   };
 
   private announceUnread(): void {
@@ -285,8 +289,27 @@ export class ChatLauncher extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('open') && this.open && changed.get('open') === false) {
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.close')?.focus());
+    // Not on the first paint (a panel restored open on page load does not take the page's focus).
+    const opened = changed.has('open') && this.open && changed.get('open') === false;
+    const switched = changed.has('chat') && this.open && this.painted;
+    this.painted = true;
+    if (opened || switched) void this.focusPanel(opened ? undefined : (changed.get('chat') as string | undefined));
+  }
+
+  /** Focus where the person goes on: the thread's composer; back in the list, the row of the chat
+   * just left; a panel opened on the list, its close button. */
+  private async focusPanel(left: string | undefined): Promise<void> {
+    await this.updateComplete;
+    const thread = this.renderRoot.querySelector('chat-thread');
+    const list = this.renderRoot.querySelector('chat-list');
+    if (thread) {
+      await thread.updateComplete;
+      thread.focus();
+    } else if (list && left) {
+      await list.updateComplete;
+      list.focusChat(left);
+    } else {
+      this.renderRoot.querySelector<HTMLElement>('.close')?.focus();
     }
   }
 

@@ -47,6 +47,12 @@ export class ChatList extends ChatElement {
   private warned = false;
   private unconfiguredCheck?: ReturnType<typeof setTimeout>;
 
+  /** Focuses the row of the chat with `jid`, or the filter when it is not listed. */
+  focusChat(jid?: string): void {
+    const row = jid ? [...this.renderRoot.querySelectorAll<HTMLElement>('li button')].find((r) => r.dataset.jid === jid) : undefined;
+    (row ?? this.renderRoot.querySelector<HTMLElement>('#filter'))?.focus();
+  }
+
   private openChat(jid: string): void {
     this.activeJid = jid;
     emit(this, 'chat-open', { jid });
@@ -102,7 +108,7 @@ export class ChatList extends ChatElement {
       : last?.outgoing ? html`${renderTick(last.status)} ${msg('You:', { desc: 'Before the last message of a chat, when I sent it' })} <bdi>${last.body}</bdi>`
       : (last?.body ?? '');
     return html`<li>
-      <button part="row" aria-current=${this.activeJid === chat.chatJid ? 'true' : 'false'} @click=${() => this.openChat(chat.chatJid)}>
+      <button part="row" data-jid=${chat.chatJid} aria-current=${this.activeJid === chat.chatJid ? 'true' : 'false'} @click=${() => this.openChat(chat.chatJid)}>
         ${avatar(chat.chatJid, name)}
         <span class="name" dir="auto">${name}</span>
         <span class="time">${chat.timestamp ? formatShort(chat.timestamp) : ''}</span>

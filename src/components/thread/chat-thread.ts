@@ -137,6 +137,13 @@ export class ChatThread extends ChatElement {
     return isBareJid(jid) ? jid : undefined;
   }
 
+  /** Focuses the composer (or the back button, when there is no composer). */
+  override focus(options?: FocusOptions): void {
+    const target = this.renderRoot.querySelector<HTMLElement>('textarea') ?? this.renderRoot.querySelector<HTMLElement>('.back');
+    if (target) target.focus(options);
+    else super.focus(options);
+  }
+
   /** The messages on screen, newest first (none while the chat is opening). */
   private *messagesOnScreen(): Generator<ChatMessage> {
     if (!this.settledAtOpen || this.visible.last < 0) return;
