@@ -105,14 +105,14 @@ export class ChatList extends ChatElement {
     // The preview takes the direction of its own text; after "You:" the message is isolated, so an
     // Arabic message after an English label (or the other way round) reads in its own direction.
     const preview = typing ? msg('typing…')
-      : last?.outgoing ? html`${renderTick(last.status)} ${msg('You:', { desc: 'Before the last message of a chat, when I sent it' })} <bdi>${last.body}</bdi>`
+      : last?.outgoing ? html`${renderTick(last.status)} <span>${msg('You:', { desc: 'Before the last message of a chat, when I sent it' })}</span> <bdi>${last.body}</bdi>`
       : (last?.body ?? '');
     return html`<li>
       <button part="row" data-jid=${chat.chatJid} aria-current=${this.activeJid === chat.chatJid ? 'true' : 'false'} @click=${() => this.openChat(chat.chatJid)}>
         ${avatar(chat.chatJid, name)}
         <span class="name" dir="auto">${name}</span>
         <span class="time">${chat.timestamp ? formatShort(chat.timestamp) : ''}</span>
-        <span class="preview ${typing ? 'typing' : ''}" dir="auto">${preview}</span>
+        <span class="preview ${typing ? 'typing' : last?.outgoing ? 'own' : ''}" dir="auto">${preview}</span>
         ${chat.unreadCount
           ? html`<span class="unread" part="unread" aria-hidden="true">${formatCount(chat.unreadCount, 99)}</span
               ><span class="visually-hidden">, ${msg(str`${formatCount(chat.unreadCount)} unread`)}</span>`
