@@ -33,6 +33,10 @@ describe('<chat-thread> peer', () => {
     const alert = thread.shadowRoot!.querySelector('[role=alert]')!;
     expect(alert.textContent).to.contain('"bob" is not a valid address');
     expect(thread.shadowRoot!.querySelector('textarea')).to.equal(null);
+    // In a launcher it still has its way back.
+    thread.backButton = true;
+    await thread.updateComplete;
+    expect(thread.shadowRoot!.querySelector('.back')).to.exist;
   });
 
   it('the header shows the address with the user id unescaped (XEP-0106)', async () => {

@@ -377,12 +377,12 @@ export class ChatThread extends ChatElement {
   override render() {
     if (!this.peer?.trim()) return html`<p class="empty">${msg('Pick a chat to start.')}</p>`;
     const peer = this.chatJid;
-    if (!peer) return html`<p class="empty" role="alert">${msg(str`"${this.peer.trim()}" is not a valid address`)}</p>`;
+    const buttons = { onBack: this.backButton ? this.onBack : undefined, onClose: this.closeButton ? this.onClose : undefined };
+    // Not an address: said in the thread (with the way back), not as a failed send in the composer.
+    if (!peer) return html`${renderHeader({ peer: this.peer.trim(), typing: false, ...buttons })}
+      <p class="empty" role="alert">${msg(str`"${this.peer.trim()}" is not a valid address`)}</p>`;
     return html`
-      ${renderHeader({
-        peer, typing: !!this.binding?.isTyping(peer), connection: this.binding?.connectionState,
-        onBack: this.backButton ? this.onBack : undefined, onClose: this.closeButton ? this.onClose : undefined,
-      })}
+      ${renderHeader({ peer, typing: !!this.binding?.isTyping(peer), connection: this.binding?.connectionState, ...buttons })}
       ${this.olderLoading ? html`<div class="loading" role="status">${msg('Loading older messages…')}</div>` : nothing}
       <lit-virtualizer part="messages" class=${this.revealed ? '' : 'opening'} scroller role="log" aria-label=${msg(str`Conversation with ${displayName(peer)}`)} tabindex="0"
         .items=${this.items} .keyFunction=${keyOf} .renderItem=${this.itemRenderer} .layout=${this.layout}
