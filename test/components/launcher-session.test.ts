@@ -49,5 +49,8 @@ describe('<chat-launcher> signing in', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(el.binding!.connectionState).to.equal('disconnected');
     expect(SDK.core!.signedOut).to.equal(true);
+    // New credentials are a new sign-in.
+    el.password = 'another';
+    await until(() => el.binding!.connectionState !== 'disconnected', 'signing in again');
   });
 });
