@@ -77,6 +77,15 @@ describe('<chat-launcher>', () => {
     expect(again.shadowRoot!.querySelector('chat-thread')!.peer).to.equal('peer@localhost');
   });
 
+  it('show() opens a chat given in any case or with a resource as the chat the store keeps', async () => {
+    const el = await launcher('t6');
+    el.show(' Peer@LocalHost/phone');
+    await el.updateComplete;
+    const thread = el.shadowRoot!.querySelector('chat-thread')!;
+    expect(thread.peer).to.equal('peer@localhost');
+    await until(() => thread.shadowRoot!.querySelector('lit-virtualizer .row'), 'the chat\'s messages');
+  });
+
   it('can be placed in any corner', async () => {
     const el = await fixture<ChatLauncher>(html`<chat-launcher position="top-left"></chat-launcher>`);
     const box = el.getBoundingClientRect();

@@ -57,6 +57,22 @@ describe('the widget in Arabic (and in the language of each message)', () => {
     expect(list.getAttribute('dir')).to.equal('rtl');
   });
 
+  it('a refused send is explained in Arabic in the composer; chat-error keeps the original message', async () => {
+    const { thread } = await threadWith([message(1)], 'ar');
+    const textarea = await until(() => (placeholder(thread) === 'اكتب رسالة' ? shadow(thread).querySelector('textarea') : null), 'the Arabic composer');
+    const errors: { statusCode: number; message: string }[] = [];
+    thread.addEventListener('chat-error', (e) => errors.push(e.detail));
+    textarea.value = 'مرحبا';
+    textarea.dispatchEvent(new InputEvent('input'));
+    textarea.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    // This client never signed in: 401.
+    const alert = await until(() => shadow(thread).querySelector('.composer-error'), 'the error');
+    expect(alert.textContent).to.equal('غير متصل. سجّل الدخول لإرسال الرسائل.');
+    expect(errors).to.have.length(1);
+    expect(errors[0].statusCode).to.equal(401);
+    expect(errors[0].message).to.match(/^Not connected: call connect\(\)/);
+  });
+
   it('in Arabic the thread is mirrored: my bubbles on the left, theirs on the right, the back button at the right', async () => {
     const { thread } = await threadWith([message(1, { body: 'مرحبا' }), mine(2, 'أهلا')], 'ar');
     await until(() => bubble(thread, 'أهلا') && placeholder(thread) === 'اكتب رسالة', 'the bubbles');

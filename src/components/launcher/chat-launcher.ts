@@ -8,11 +8,13 @@ import { localized, msg, str } from '@lit/localize';
 import type { ChatBinding } from '../../core/binding.js';
 import { asSdkError, badRequest, type SdkError } from '../../model/errors.js';
 import type { FeatureFlags } from '../../model/types.js';
+import { bareJid, isBareJid } from '../../model/jid.js';
 import { SDK, type ChatSDK } from '../../sdk/index.js';
 import { chatContext } from '../shared/context.js';
 import { ChatController } from '../shared/chat-controller.js';
 import { sdkFor, startSession, type SessionOptions } from '../shared/session.js';
 import { emit, type ChatEventMap } from '../shared/events.js';
+import { describeError } from '../shared/errors.js';
 import { LocaleController } from '../shared/localize.js';
 import { displayName, formatCount } from '../shared/format.js';
 import { tokens } from '../shared/tokens.js';
@@ -102,6 +104,11 @@ export class ChatLauncher extends LitElement {
   private offMessage?: () => void;
   private offConnection?: () => void;
   private restored = false;
+  /** Signed out by `disconnect()`: no sign-in from the attributes (on re-mount either) until
+   * `connect()` or changed connection attributes. */
+  private signedOutByHost = false;
+  private painted = false;
+  private readonly reported = new WeakSet<Promise<void>>();
 
   private get memoryKey(): string {
     return `${this.storagePrefix}:launcher`;
@@ -147,6 +154,8 @@ export class ChatLauncher extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     const keys = ['sdk', 'service', 'domain', 'username', 'password', 'guest', 'storagePrefix', 'features'];
+    // New connection attributes are a new sign-in, even after the host signed out.
+    if (keys.slice(1).some((k) => changed.has(k) && changed.get(k) !== undefined)) this.signedOutByHost = false;
     if (this.isConnected && (!this.followed || keys.some((k) => changed.has(k)))) this.chooseSdk();
     if (changed.has('open') || changed.has('chat')) this.remember();
   }
@@ -159,7 +168,8 @@ export class ChatLauncher extends LitElement {
       const options = this.sessionOptions();
       const sdk = sdkFor(options);
       this.follow(sdk);
-      startSession(sdk, options).catch((e) => this.fail(asSdkError(e)));
+      // After the host's disconnect() the launcher stays signed out until connect() or new attributes.
+      if (!this.signedOutByHost) void this.report(startSession(sdk, options));
     } else {
       this.follow(SDK);
     }
@@ -194,8 +204,17 @@ export class ChatLauncher extends LitElement {
     });
   }
 
+  /** Reports a session's failure once, however many callers wait for the same sign-in. */
+  private report(session: Promise<void>): Promise<void> {
+    if (!this.reported.has(session)) {
+      this.reported.add(session);
+      session.catch((e: unknown) => this.fail(asSdkError(e)));
+    }
+    return session;
+  }
+
   private fail(error: SdkError): void {
-    this.notice = error.message;
+    this.notice = describeError(error, 'sign-in');
     emit(this, 'chat-error', { statusCode: error.statusCode, message: error.message });
   }
 
@@ -209,18 +228,18 @@ export class ChatLauncher extends LitElement {
     if (!this.service || !this.domain) throw badRequest('connect() needs service and domain');
     const session = this.sessionOptions();
     const sdk = this.sdk ?? sdkFor(session);
+    this.signedOutByHost = false;
     this.follow(sdk);
     try {
-      await startSession(sdk, session);
+      await this.report(startSession(sdk, session));
     } catch (error) {
-      const e = asSdkError(error);
-      this.fail(e);
-      throw e;
+      throw asSdkError(error);
     }
   }
 
   /** Signs out the SDK this launcher shows (a host's "log out"); its cache stays for the next sign-in. */
   async disconnect(): Promise<void> {
+    this.signedOutByHost = true;
     await this.followed?.disconnect();
   }
 
@@ -240,12 +259,20 @@ export class ChatLauncher extends LitElement {
     else this.show();
   }
 
+  /** Shows the chat with `jid` (any case, with or without a resource) in the panel. */
   openChat(jid: string): void {
-    this.chat = jid;
+    // Stored as the store keys chats (bare, lower-case); an invalid address is kept as given, and the
+    // thread says it is not valid.
+    const trimmed = String(jid ?? '').trim();
+    const bare = bareJid(trimmed);
+    this.chat = isBareJid(bare) ? bare : trimmed || undefined;
   }
 
   private readonly onKeydown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && this.open && event.composedPath().includes(this)) this.hide();
+    if (event.key !== 'Escape' || !this.open) return;
+    // Inside the launcher, or nowhere in particular (focus fell to the page's body while it was open).
+    const nowhere = !document.activeElement || document.activeElement === document.body;
+    if (event.composedPath().includes(this) || nowhere) this.hide();
   };
 
   private announceUnread(): void {
@@ -258,12 +285,31 @@ export class ChatLauncher extends LitElement {
 
   private onChatOpen(event: ChatEventMap['chat-open']): void {
     // The list's event goes on to the host page; the launcher just follows it.
-    this.chat = event.detail.jid;
+    this.openChat(event.detail.jid);
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('open') && this.open && changed.get('open') === false) {
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.close')?.focus());
+    // Not on the first paint (a panel restored open on page load does not take the page's focus).
+    const opened = changed.has('open') && this.open && changed.get('open') === false;
+    const switched = changed.has('chat') && this.open && this.painted;
+    this.painted = true;
+    if (opened || switched) void this.focusPanel(opened ? undefined : (changed.get('chat') as string | undefined));
+  }
+
+  /** Focus where the person goes on: the thread's composer; back in the list, the row of the chat
+   * just left; a panel opened on the list, its close button. */
+  private async focusPanel(left: string | undefined): Promise<void> {
+    await this.updateComplete;
+    const thread = this.renderRoot.querySelector('chat-thread');
+    const list = this.renderRoot.querySelector('chat-list');
+    if (thread) {
+      await thread.updateComplete;
+      thread.focus();
+    } else if (list && left) {
+      await list.updateComplete;
+      list.focusChat(left);
+    } else {
+      this.renderRoot.querySelector<HTMLElement>('.close')?.focus();
     }
   }
 

@@ -83,6 +83,23 @@ export const listStyles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
+  /* "You:" and my message: the message is a box of its own, cut at its own end, so a long message
+     in the other direction than the list's (English in Arabic) still shows its start. */
+  .preview.own {
+    display: flex;
+    align-items: baseline;
+    gap: 0.25em;
+  }
+  .preview.own > * {
+    flex: none;
+  }
+  .preview.own > bdi {
+    flex: 0 1 auto;
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
   .preview.typing {
     color: var(--_accent);
     font-style: italic;

@@ -14,6 +14,10 @@ import { isBareJid } from '../../model/jid.js';
 import type { RecentChat } from '../../model/types.js';
 import { listStyles } from './chat-list.styles.js';
 
+/** How long a list may wait for its chat (a page initializing its SDK a little later) before it
+ * warns the developer that it has none. */
+const UNCONFIGURED_WARNING_MS = 1000;
+
 /**
  * @tagname chat-list
  * @summary The recent chats: avatar, name, last message, time, unread count and live typing.
@@ -40,6 +44,14 @@ export class ChatList extends ChatElement {
   @property({ attribute: 'active-jid' }) activeJid?: string;
   @state() private filter = '';
   @state() private startError = '';
+  private warned = false;
+  private unconfiguredCheck?: ReturnType<typeof setTimeout>;
+
+  /** Focuses the row of the chat with `jid`, or the filter when it is not listed. */
+  focusChat(jid?: string): void {
+    const row = jid ? [...this.renderRoot.querySelectorAll<HTMLElement>('li button')].find((r) => r.dataset.jid === jid) : undefined;
+    (row ?? this.renderRoot.querySelector<HTMLElement>('#filter'))?.focus();
+  }
 
   private openChat(jid: string): void {
     this.activeJid = jid;
@@ -93,14 +105,14 @@ export class ChatList extends ChatElement {
     // The preview takes the direction of its own text; after "You:" the message is isolated, so an
     // Arabic message after an English label (or the other way round) reads in its own direction.
     const preview = typing ? msg('typing…')
-      : last?.outgoing ? html`${renderTick(last.status)} ${msg('You:', { desc: 'Before the last message of a chat, when I sent it' })} <bdi>${last.body}</bdi>`
+      : last?.outgoing ? html`${renderTick(last.status)} <span>${msg('You:', { desc: 'Before the last message of a chat, when I sent it' })}</span> <bdi>${last.body}</bdi>`
       : (last?.body ?? '');
     return html`<li>
-      <button part="row" aria-current=${this.activeJid === chat.chatJid ? 'true' : 'false'} @click=${() => this.openChat(chat.chatJid)}>
+      <button part="row" data-jid=${chat.chatJid} aria-current=${this.activeJid === chat.chatJid ? 'true' : 'false'} @click=${() => this.openChat(chat.chatJid)}>
         ${avatar(chat.chatJid, name)}
         <span class="name" dir="auto">${name}</span>
         <span class="time">${chat.timestamp ? formatShort(chat.timestamp) : ''}</span>
-        <span class="preview ${typing ? 'typing' : ''}" dir="auto">${preview}</span>
+        <span class="preview ${typing ? 'typing' : last?.outgoing ? 'own' : ''}" dir="auto">${preview}</span>
         ${chat.unreadCount
           ? html`<span class="unread" part="unread" aria-hidden="true">${formatCount(chat.unreadCount, 99)}</span
               ><span class="visually-hidden">, ${msg(str`${formatCount(chat.unreadCount)} unread`)}</span>`
@@ -109,9 +121,26 @@ export class ChatList extends ChatElement {
     </li>`;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A list that still has no chat a moment after joining the page was never given one: say how.
+    clearTimeout(this.unconfiguredCheck);
+    this.unconfiguredCheck = setTimeout(() => {
+      if (this.isConnected && !this.binding && !this.warned) {
+        this.warned = true;
+        console.warn('[chat-widget] <chat-list> has no chat: set service/domain/username/password (or guest), give it an sdk, or initialize window.ChatWidget.SDK');
+      }
+    }, UNCONFIGURED_WARNING_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.unconfiguredCheck);
+  }
+
   private renderStatus() {
     const state = this.binding?.connectionState;
-    if (!this.binding || state === 'connected') return nothing;
+    if (state === 'connected') return nothing;
     const text = state === 'connecting' ? msg('Connecting…')
       : state === 'reconnecting' ? msg('Offline: reconnecting…')
       : state === 'authfailed' ? msg('Sign-in failed: wrong username or password')

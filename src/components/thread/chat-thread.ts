@@ -15,6 +15,7 @@ import { emit } from '../shared/events.js';
 import { displayName, formatCount, warmFormats } from '../shared/format.js';
 import { localeGeneration } from '../shared/localize.js';
 import { SdkError } from '../../model/errors.js';
+import { bareJid, isBareJid } from '../../model/jid.js';
 import type { ChatMessage } from '../../model/types.js';
 import type { StoreChange } from '../../model/events.js';
 import { threadStyles } from './chat-thread.styles.js';
@@ -107,7 +108,12 @@ export class ChatThread extends ChatElement {
   /** When the reader last scrolled, touched or pressed a key in the list (never: -Infinity). */
   private lastUserInput = -Infinity;
 
-  private readonly seen = new SeenController(this, () => this.messagesOnScreen());
+  // The seen markers go to the normalized chat JID (the store's key), not to `peer` as given.
+  private readonly seen = ((thread: ChatThread) => new SeenController({
+    addController: (c) => thread.addController(c), removeController: (c) => thread.removeController(c),
+    requestUpdate: () => thread.requestUpdate(), get updateComplete() { return thread.updateComplete; },
+    get binding() { return thread.binding; }, get peer() { return thread.chatJid; },
+  }, () => thread.messagesOnScreen()))(this);
   private readonly composer = new ComposerController(this, () => (this.stickToBottom = true));
 
   override connectedCallback(): void {
@@ -120,6 +126,22 @@ export class ChatThread extends ChatElement {
     super.disconnectedCallback();
     this.intersectionObserver.disconnect();
     this.resizeObserver.disconnect();
+  }
+
+  /** The chat `peer` names, as the store keys it (trimmed, bare, lower-case); undefined when `peer` is
+   * unset or not a valid address. */
+  get chatJid(): string | undefined {
+    const peer = this.peer?.trim();
+    if (!peer) return undefined;
+    const jid = bareJid(peer);
+    return isBareJid(jid) ? jid : undefined;
+  }
+
+  /** Focuses the composer (or the back button, when there is no composer). */
+  override focus(options?: FocusOptions): void {
+    const target = this.renderRoot.querySelector<HTMLElement>('textarea') ?? this.renderRoot.querySelector<HTMLElement>('.back');
+    if (target) target.focus(options);
+    else super.focus(options);
   }
 
   /** The messages on screen, newest first (none while the chat is opening). */
@@ -162,7 +184,7 @@ export class ChatThread extends ChatElement {
 
   protected override storeChanged(change: StoreChange): void {
     if (change.reset) void this.load();
-    else if (this.peer && change.chats.has(this.peer)) void this.refresh();
+    else if (this.chatJid && change.chats.has(this.chatJid)) void this.refresh();
     // Opened before the connection was up: the archive may have more than the cache had.
     if (change.connection && this.binding?.connectionState === 'connected' && !this.noMoreOlder && this.messages.length < PAGE) {
       void (this.messages.length === 0 ? this.load() : this.loadOlder());
@@ -171,7 +193,7 @@ export class ChatThread extends ChatElement {
 
   /** Opens the chat: the cached latest messages paint first, the server fills in what is missing. */
   private async load(): Promise<void> {
-    const { binding, peer } = this;
+    const { binding, chatJid: peer } = this;
     const token = ++this.loadToken;
     this.messages = [];
     this.newCount = 0;
@@ -204,7 +226,7 @@ export class ChatThread extends ChatElement {
 
   /** Re-reads the open window after the store changed (new messages, statuses). */
   private async refresh(): Promise<void> {
-    const { binding, peer } = this;
+    const { binding, chatJid: peer } = this;
     if (!binding || !peer) return;
     const token = this.loadToken;
     const from = this.messages[0]?.rowId;
@@ -220,7 +242,7 @@ export class ChatThread extends ChatElement {
   }
 
   private async loadOlder(): Promise<void> {
-    const { binding, peer } = this;
+    const { binding, chatJid: peer } = this;
     const oldest = this.messages[0];
     if (!binding || !peer || !oldest || this.olderLoading || this.noMoreOlder) return;
     this.olderLoading = true;
@@ -357,14 +379,16 @@ export class ChatThread extends ChatElement {
   private readonly onClose = () => emit(this, 'chat-close', {});
 
   override render() {
-    if (!this.peer) return html`<p class="empty">${msg('Pick a chat to start.')}</p>`;
+    if (!this.peer?.trim()) return html`<p class="empty">${msg('Pick a chat to start.')}</p>`;
+    const peer = this.chatJid;
+    const buttons = { onBack: this.backButton ? this.onBack : undefined, onClose: this.closeButton ? this.onClose : undefined };
+    // Not an address: said in the thread (with the way back), not as a failed send in the composer.
+    if (!peer) return html`${renderHeader({ peer: this.peer.trim(), typing: false, ...buttons })}
+      <p class="empty" role="alert">${msg(str`"${this.peer.trim()}" is not a valid address`)}</p>`;
     return html`
-      ${renderHeader({
-        peer: this.peer, typing: !!this.binding?.isTyping(this.peer), connection: this.binding?.connectionState,
-        onBack: this.backButton ? this.onBack : undefined, onClose: this.closeButton ? this.onClose : undefined,
-      })}
+      ${renderHeader({ peer, typing: !!this.binding?.isTyping(peer), connection: this.binding?.connectionState, ...buttons })}
       ${this.olderLoading ? html`<div class="loading" role="status">${msg('Loading older messages…')}</div>` : nothing}
-      <lit-virtualizer part="messages" class=${this.revealed ? '' : 'opening'} scroller role="log" aria-label=${msg(str`Conversation with ${displayName(this.peer)}`)} tabindex="0"
+      <lit-virtualizer part="messages" class=${this.revealed ? '' : 'opening'} scroller role="log" aria-label=${msg(str`Conversation with ${displayName(peer)}`)} tabindex="0"
         .items=${this.items} .keyFunction=${keyOf} .renderItem=${this.itemRenderer} .layout=${this.layout}
         @visibilityChanged=${this.onVisibilityChanged} @scroll=${this.onScroll} @wheel=${this.onUserInput}
         @touchstart=${this.onUserInput} @pointerdown=${this.onUserInput} @keydown=${this.onUserInput}></lit-virtualizer>

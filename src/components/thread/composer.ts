@@ -6,10 +6,12 @@ import { msg } from '@lit/localize';
 import type { ChatBinding } from '../../core/binding.js';
 import { asSdkError } from '../../model/errors.js';
 import { emit } from '../shared/events.js';
+import { describeError } from '../shared/errors.js';
 
 export interface ComposerHost extends ReactiveControllerHost, HTMLElement {
   binding: ChatBinding | undefined;
-  peer?: string;
+  /** The normalized chat JID (undefined when the peer is not a valid address). */
+  readonly chatJid: string | undefined;
 }
 
 export class ComposerController implements ReactiveController {
@@ -29,7 +31,7 @@ export class ComposerController implements ReactiveController {
   }
 
   private async send(): Promise<void> {
-    const { binding, peer } = this.host;
+    const { binding, chatJid: peer } = this.host;
     const text = this.draft;
     if (!binding || !peer || text.trim() === '') return;
     const event = emit(this.host, 'chat-send', { toJid: peer, text }, { cancelable: true });
@@ -41,7 +43,7 @@ export class ComposerController implements ReactiveController {
       this.error = '';
     } catch (error) {
       const { statusCode, message } = asSdkError(error);
-      this.error = message;
+      this.error = describeError({ statusCode, message }, 'send');
       emit(this.host, 'chat-error', { statusCode, message });
     }
     this.host.requestUpdate();
@@ -57,7 +59,7 @@ export class ComposerController implements ReactiveController {
   private readonly onInput = (event: InputEvent) => {
     this.draft = (event.target as HTMLTextAreaElement).value;
     this.host.requestUpdate();
-    const { binding, peer } = this.host;
+    const { binding, chatJid: peer } = this.host;
     if (peer && binding?.connectionState === 'connected') {
       const action = this.draft.trim() ? binding.sendTyping(peer) : binding.sendTypingGone(peer);
       action.catch(() => undefined);

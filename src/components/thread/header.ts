@@ -4,6 +4,7 @@ import { msg } from '@lit/localize';
 import type { ConnectionState } from '../../model/types.js';
 import { avatar } from '../shared/avatar.js';
 import { displayName } from '../shared/format.js';
+import { localpart, unescapeNode } from '../../model/jid.js';
 
 export interface HeaderState {
   peer: string;
@@ -19,7 +20,7 @@ export function renderHeader({ peer, typing, connection, onBack, onClose }: Head
   const subtitle = typing ? msg('typing…')
     : connection === 'reconnecting' ? msg('Offline: messages will be sent when back online')
     : connection === 'connecting' ? msg('Connecting…')
-    : peer;
+    : readable(peer);
   // Name and subtitle take their own direction: an Arabic name reads right to left in an English header.
   return html`<header part="header">
     ${onBack ? html`<button class="icon-button back" part="back" aria-label=${msg('Back to chats')} @click=${onBack}>‹</button>` : nothing}
@@ -27,4 +28,10 @@ export function renderHeader({ peer, typing, connection, onBack, onClose }: Head
     <span class="who"><strong dir="auto">${name}</strong><small class=${typing ? 'typing' : ''} dir="auto" aria-live="polite">${subtitle}</small></span>
     ${onClose ? html`<button class="icon-button close" part="close" aria-label=${msg('Close chat')} @click=${onClose}>×</button>` : nothing}
   </header>`;
+}
+
+/** The address as a person reads it: the user id unescaped (XEP-0106), `john\20doe` as `john doe`. */
+function readable(jid: string): string {
+  const local = localpart(jid);
+  return local ? `${unescapeNode(local)}${jid.slice(jid.indexOf('@'))}` : jid;
 }
