@@ -108,12 +108,7 @@ export class ChatThread extends ChatElement {
   /** When the reader last scrolled, touched or pressed a key in the list (never: -Infinity). */
   private lastUserInput = -Infinity;
 
-  // The seen markers go to the normalized chat JID (the store's key), not to `peer` as given.
-  private readonly seen = ((thread: ChatThread) => new SeenController({
-    addController: (c) => thread.addController(c), removeController: (c) => thread.removeController(c),
-    requestUpdate: () => thread.requestUpdate(), get updateComplete() { return thread.updateComplete; },
-    get binding() { return thread.binding; }, get peer() { return thread.chatJid; },
-  }, () => thread.messagesOnScreen()))(this);
+  private readonly seen = new SeenController(this, () => this.messagesOnScreen());
   private readonly composer = new ComposerController(this, () => (this.stickToBottom = true));
 
   override connectedCallback(): void {
@@ -151,10 +146,6 @@ export class ChatThread extends ChatElement {
       const item = this.items[i];
       if (item.kind === 'msg') yield item.message;
     }
-  }
-
-  private markSeen(): void {
-    this.seen.markSeen();
   }
 
   protected override bindingChanged(): void {
@@ -330,7 +321,7 @@ export class ChatThread extends ChatElement {
     if (stableFrames < 3) return;
     this.atBottom = true;
     this.newCount = 0;
-    this.markSeen();
+    this.seen.markSeen();
   }
 
   private scrollToLatest(): void {
@@ -357,7 +348,7 @@ export class ChatThread extends ChatElement {
     }
     if (nearBottom) {
       this.newCount = 0;
-      this.markSeen();
+      this.seen.markSeen();
     }
   }
 
@@ -367,7 +358,7 @@ export class ChatThread extends ChatElement {
     if (!this.settledAtOpen) return;
     // Prefetch while a few items are still above the view, so scrolling up rarely waits.
     if (event.first <= 15) void this.loadOlder();
-    this.markSeen();
+    this.seen.markSeen();
   }
 
   /** Renders the scroller's items; a new function when the language changed, so the virtualizer

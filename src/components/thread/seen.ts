@@ -10,7 +10,8 @@ const INTERVAL_MS = 250;
 /** The thread, as far as seen markers go. */
 export interface SeenHost extends ReactiveControllerHost {
   readonly binding: ChatBinding | undefined;
-  peer?: string;
+  /** The open chat, as the store keys it. */
+  readonly chatJid: string | undefined;
 }
 
 export class SeenController implements ReactiveController {
@@ -54,7 +55,7 @@ export class SeenController implements ReactiveController {
   }
 
   private markNow(): void {
-    const { binding, peer } = this.host;
+    const { binding, chatJid: peer } = this.host;
     if (!binding || !peer || document.visibilityState !== 'visible') return;
     const lastRead = binding.recentChat(peer)?.lastReadRowId;
     for (const m of this.onScreen()) {
