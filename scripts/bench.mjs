@@ -514,21 +514,28 @@ async function startProfiler(context, page) {
   };
 }
 
+/** Two new accounts on the real server: alice's page shows <chat-thread peer=bob> and is connected, bob's
+ * page has an SDK signed in to send with (each in its own browser context). */
+async function twoPeople({ aliceContext, bobContext, base, prosody, runId, purpose }) {
+  const url = `${base}/bench/thread.html`;
+  const alicePage = await openPage(aliceContext, url);
+  const bobPage = await openPage(bobContext, url);
+  const alice = { username: `alice-${runId}`, password: 'bench-pass' };
+  const bob = { username: `bob-${runId}`, password: 'bench-pass' };
+  const server = { service: prosody.service, domain: prosody.domain };
+  const aliceReg = await bobPage.evaluate((a) => bench.register(a), { ...server, ...alice });
+  const bobReg = await bobPage.evaluate((a) => bench.register(a), { ...server, ...bob });
+  await alicePage.evaluate((a) => bench.openLive(a), { ...server, ...alice, prefix: `bench-${purpose}-${runId}`, peer: bobReg.jid });
+  await bobPage.evaluate((a) => bench.prepareSender(a), { ...server, ...bob, prefix: `bench-${purpose}-${runId}` });
+  return { alicePage, bobPage, aliceReg, bobReg };
+}
+
 /** mode 'sdk': bob calls sendTextMessage; mode 'raw': bob writes the stanzas straight to his connection. */
 async function measureBurst({ browser, senderBrowser, base, prosody, runId, mode = 'sdk', profile = false }) {
-  const url = `${base}/bench/thread.html`;
   const aliceContext = await browser.newContext({ viewport: { width: 1000, height: 800 } });
   const bobContext = await senderBrowser.newContext();
   try {
-    const alicePage = await openPage(aliceContext, url);
-    const bobPage = await openPage(bobContext, url);
-    const alice = { username: `alice-${runId}`, password: 'bench-pass' };
-    const bob = { username: `bob-${runId}`, password: 'bench-pass' };
-    const server = { service: prosody.service, domain: prosody.domain };
-    const aliceReg = await bobPage.evaluate((a) => bench.register(a), { ...server, ...alice });
-    const bobReg = await bobPage.evaluate((a) => bench.register(a), { ...server, ...bob });
-    await alicePage.evaluate((a) => bench.openLive(a), { ...server, ...alice, prefix: `bench-burst-${runId}`, peer: bobReg.jid });
-    await bobPage.evaluate((a) => bench.prepareSender(a), { ...server, ...bob, prefix: `bench-burst-${runId}` });
+    const { alicePage, bobPage, aliceReg, bobReg } = await twoPeople({ aliceContext, bobContext, base, prosody, runId, purpose: 'burst' });
     const tag = `burst-${runId}`;
     await alicePage.evaluate((a) => bench.watchBurst(a), { peer: bobReg.jid, count: BURST, tag, timeoutMs: mode === 'sdk' ? 150_000 : 90_000 });
     const cpuBefore = processCpuMs(prosody.pid);
@@ -589,21 +596,12 @@ const spread = (xs, digits = 1) => (nums(xs).length
  * (alice's page has the frame), announced (alice's client emits it), dom (text in her thread), painted.
  */
 async function measureLive({ browser, senderBrowser, base, prosody, runId }) {
-  const url = `${base}/bench/thread.html`;
   const aliceContext = await browser.newContext({ viewport: { width: 1000, height: 800 } });
   const bobContext = await senderBrowser.newContext();
   try {
     await aliceContext.addInitScript({ path: WS_TAP });
     await bobContext.addInitScript({ path: WS_TAP });
-    const alicePage = await openPage(aliceContext, url);
-    const bobPage = await openPage(bobContext, url);
-    const alice = { username: `alice-${runId}`, password: 'bench-pass' };
-    const bob = { username: `bob-${runId}`, password: 'bench-pass' };
-    const server = { service: prosody.service, domain: prosody.domain };
-    const aliceReg = await bobPage.evaluate((a) => bench.register(a), { ...server, ...alice });
-    const bobReg = await bobPage.evaluate((a) => bench.register(a), { ...server, ...bob });
-    await alicePage.evaluate((a) => bench.openLive(a), { ...server, ...alice, prefix: `bench-live-${runId}`, peer: bobReg.jid });
-    await bobPage.evaluate((a) => bench.prepareSender(a), { ...server, ...bob, prefix: `bench-live-${runId}` });
+    const { alicePage, bobPage, aliceReg } = await twoPeople({ aliceContext, bobContext, base, prosody, runId, purpose: 'live' });
     await sleep(500); // let both sides' start-up traffic (catch-up, carbons, presence) go by
     const tag = `live-${runId}`;
     const watch = await alicePage.evaluate((a) => bench.watchLive(a), { tag, count: LIVE_COUNT });

@@ -53,14 +53,22 @@ export function isBareJid(jid: unknown): jid is string {
   return !FORBIDDEN_IN_LOCALPART.test(local) && local.length <= 1023 && DOMAIN.test(domain);
 }
 
+/** A chat's JID as the store keys it (trimmed, bare, lower-case), from any form of it (any case, with
+ * a resource); undefined when it is not a valid address. */
+export function chatJidOf(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const bare = bareJid(value.trim());
+  return isBareJid(bare) ? bare : undefined;
+}
+
 /** Validates a caller's JID parameter (bare or full) and returns its lower-cased bare form. */
 export function requireJid(value: unknown, name: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
     throw badRequest(`${name} is required: pass the peer's JID, e.g. "bob@example.com"`);
   }
-  const bare = bareJid(value.trim());
-  if (!isBareJid(bare)) throw badRequest(`${name} "${value}" is not a valid JID (expected "user@domain")`);
-  return bare;
+  const jid = chatJidOf(value);
+  if (!jid) throw badRequest(`${name} "${value}" is not a valid JID (expected "user@domain")`);
+  return jid;
 }
 
 /** The reference API's `getJid(userId)`: a user id on the configured domain, escaped per XEP-0106. */

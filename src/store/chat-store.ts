@@ -2,7 +2,7 @@
  * typing and connection state. Everything enters through one door, `dispatch(events)`: one reducer
  * that de-duplicates (by the keys in dedup.ts), orders, batches its writes and tells subscribers. */
 import type { ApplyResult, OutboxEntry, StoreChange, StoreEvent } from '../model/events.js';
-import type { ChatMessage, ConnectionState, NewMessage, RecentChat, TypingState } from '../model/types.js';
+import type { ChatMessage, NewMessage, RecentChat, TypingState } from '../model/types.js';
 import { STATUS_ORDER } from '../model/types.js';
 import { ChatLog } from './chat-log.js';
 import { dedupKeys, senderKey } from './dedup.js';
@@ -19,8 +19,6 @@ interface SyncState {
 type Of<K extends StoreEvent['kind']> = Extract<StoreEvent, { kind: K }>;
 
 export class ChatStore {
-  private connectionState: ConnectionState = 'disconnected';
-  private reason: string | undefined;
   private readonly typingStates = new Map<string, TypingState>();
   /** Coalesces cache writes (exposed so tests can write without the throttled index). */
   readonly writer: BatchedWriter;
@@ -58,14 +56,6 @@ export class ChatStore {
   }
 
   // ---- reading -----------------------------------------------------------------------------
-
-  get connection(): ConnectionState {
-    return this.connectionState;
-  }
-
-  get connectionReason(): string | undefined {
-    return this.reason;
-  }
 
   get typing(): ReadonlyMap<string, TypingState> {
     return this.typingStates;
@@ -162,7 +152,7 @@ export class ChatStore {
           case 'status': await this.applyStatus(logs.get(e.chatJid)!, e, result); break;
           case 'read': await this.applyRead(logs.get(e.chatJid)!, e.peerMsgId); break;
           case 'typing': this.applyTyping(e); break;
-          case 'connection': this.applyConnection(e); break;
+          case 'connection': this.applyConnection(); break;
           case 'archive-position': this.applyArchivePosition(e.archiveId); break;
         }
       }
@@ -289,9 +279,8 @@ export class ChatStore {
     this.notifier.note({ typing: true, chat: e.chatJid });
   }
 
-  private applyConnection(e: Of<'connection'>): void {
-    this.connectionState = e.state;
-    this.reason = e.reason;
+  /** The connection state lives in the client; subscribers only hear that it changed. */
+  private applyConnection(): void {
     this.notifier.note({ connection: true });
   }
 

@@ -71,6 +71,19 @@ export async function makePerson(
   return person;
 }
 
+/** `makePerson` for a test file whose people live for one test: each is disconnected after it. */
+export function peoplePerTest(): (...args: Parameters<typeof makePerson>) => Promise<Person> {
+  const made: Person[] = [];
+  afterEach(async () => {
+    await Promise.all(made.splice(0).map((p) => p.sdk.disconnect()));
+  });
+  return async (...args) => {
+    const p = await makePerson(...args);
+    made.push(p);
+    return p;
+  };
+}
+
 export async function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 15000): Promise<NonNullable<T>> {
   const start = Date.now();
   for (;;) {

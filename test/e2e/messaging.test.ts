@@ -1,15 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { makePerson, waitFor, sleep, wholeHistory, startServer, stopServer, unique, type Person } from './helpers.js';
+import { peoplePerTest, waitFor, sleep, wholeHistory, startServer, stopServer, unique } from './helpers.js';
 
-const cleanup: Person[] = [];
-async function person(...args: Parameters<typeof makePerson>): Promise<Person> {
-  const p = await makePerson(...args);
-  cleanup.push(p);
-  return p;
-}
-afterEach(async () => {
-  await Promise.all(cleanup.splice(0).map((p) => p.sdk.disconnect()));
-});
+const person = peoplePerTest();
 
 describe('text chat between two real accounts', () => {
   it('two accounts exchange messages both ways', async () => {

@@ -1,16 +1,8 @@
 /** Signing in, out and in again: wrong credentials, a refused account's cache, calls that overlap. */
 import { expect } from '@open-wc/testing';
-import { makePerson, waitFor, type Person } from './helpers.js';
+import { peoplePerTest, waitFor } from './helpers.js';
 
-const cleanup: Person[] = [];
-async function person(...args: Parameters<typeof makePerson>): Promise<Person> {
-  const p = await makePerson(...args);
-  cleanup.push(p);
-  return p;
-}
-afterEach(async () => {
-  await Promise.all(cleanup.splice(0).map((p) => p.sdk.disconnect()));
-});
+const person = peoplePerTest();
 
 describe('signing in', () => {
   it('a refused sign-in shows nothing of that account\'s cache on this device', async () => {

@@ -8,7 +8,7 @@ import { localized, msg, str } from '@lit/localize';
 import type { ChatBinding } from '../../core/binding.js';
 import { asSdkError, badRequest, type SdkError } from '../../model/errors.js';
 import type { FeatureFlags } from '../../model/types.js';
-import { bareJid, isBareJid } from '../../model/jid.js';
+import { chatJidOf } from '../../model/jid.js';
 import { SDK, type ChatSDK } from '../../sdk/index.js';
 import { chatContext } from '../shared/context.js';
 import { ChatController } from '../shared/chat-controller.js';
@@ -263,9 +263,7 @@ export class ChatLauncher extends LitElement {
   openChat(jid: string): void {
     // Stored as the store keys chats (bare, lower-case); an invalid address is kept as given, and the
     // thread says it is not valid.
-    const trimmed = String(jid ?? '').trim();
-    const bare = bareJid(trimmed);
-    this.chat = isBareJid(bare) ? bare : trimmed || undefined;
+    this.chat = chatJidOf(jid) ?? (String(jid ?? '').trim() || undefined);
   }
 
   private readonly onKeydown = (event: KeyboardEvent) => {

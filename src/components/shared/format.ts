@@ -39,7 +39,10 @@ function format(kind: 'time' | 'date' | 'day', ms: number): string {
 
 /** Makes the formatters ahead of need, one per idle moment: a browser's first Intl formatter costs
  * tens of milliseconds (locale data), which would otherwise delay the first message shown. */
+let warmed = false;
 export function warmFormats(): void {
+  if (warmed) return;
+  warmed = true;
   const kinds = ['time', 'day', 'date'] as const;
   const idle = (work: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 50));
   const next = (i: number) => {

@@ -15,7 +15,7 @@ import { emit } from '../shared/events.js';
 import { displayName, formatCount, warmFormats } from '../shared/format.js';
 import { localeGeneration } from '../shared/localize.js';
 import { SdkError } from '../../model/errors.js';
-import { bareJid, isBareJid } from '../../model/jid.js';
+import { chatJidOf } from '../../model/jid.js';
 import type { ChatMessage } from '../../model/types.js';
 import type { StoreChange } from '../../model/events.js';
 import { threadStyles } from './chat-thread.styles.js';
@@ -126,10 +126,7 @@ export class ChatThread extends ChatElement {
   /** The chat `peer` names, as the store keys it (trimmed, bare, lower-case); undefined when `peer` is
    * unset or not a valid address. */
   get chatJid(): string | undefined {
-    const peer = this.peer?.trim();
-    if (!peer) return undefined;
-    const jid = bareJid(peer);
-    return isBareJid(jid) ? jid : undefined;
+    return chatJidOf(this.peer);
   }
 
   /** Focuses the composer (or the back button, when there is no composer). */
