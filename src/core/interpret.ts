@@ -4,6 +4,7 @@
 import { bareJid, isBareJid } from '../model/jid.js';
 import type { StoreEvent } from '../model/events.js';
 import type { TypingState } from '../model/types.js';
+import type { MessageContent } from '../protocol/message.js';
 import { readError, readMessage } from '../protocol/message.js';
 import { readReceipt, wantsReceipt } from '../protocol/receipts.js';
 import { readDisplayed } from '../protocol/markers.js';
@@ -75,7 +76,7 @@ export function interpret(stanza: Element, ctx: IncomingContext): Interpretation
   }
 
   if (hasBody) {
-    const msgId = content.id || archiveId || newId();
+    const msgId = content.id || content.originId || archiveId || newId();
     out.events.push({
       kind: 'message',
       fresh: ctx.fresh,
@@ -87,18 +88,29 @@ export function interpret(stanza: Element, ctx: IncomingContext): Interpretation
         outgoing,
         msgType: 'text',
         body: content.body!,
-        timestamp: content.delay ?? ctx.archiveTimestamp ?? ctx.now,
+        timestamp: timestampOf(content, ctx),
         status: outgoing ? 'sent' : 'received',
         ...(archiveId ? { stanzaId: archiveId } : {}),
+        ...(content.originId ? { originId: content.originId } : {}),
         ...(content.reply ? { replyTo: { msgId: content.reply.id, ...(isBareJid(bareJid(content.reply.to)) ? { fromJid: bareJid(content.reply.to) } : {}) } } : {}),
         ...(content.mentions.length ? { mentionedUsersIds: content.mentions } : {}),
       },
     });
     // Owed for what reaches this account now: live messages, and messages fetched by the catch-up after
     // being away (Prosody does not deliver offline copies to a client that queries its archive).
-    if (!outgoing && (ctx.source === 'live' || (ctx.source === 'archive' && ctx.fresh)) && content.idAttr && wantsReceipt(stanza)) {
-      out.receiptFor = { to: ctx.source === 'live' ? content.from : fromBare, id: content.idAttr };
+    if (!outgoing && (ctx.source === 'live' || (ctx.source === 'archive' && ctx.fresh)) && content.id && wantsReceipt(stanza)) {
+      out.receiptFor = { to: ctx.source === 'live' ? content.from : fromBare, id: content.id };
     }
   }
   return out;
+}
+
+/** When a message was sent, believed only from whom may say so: our archive's stamp for archived
+ * messages, our server's XEP-0203 delay (offline storage stamps `from` = our domain) for live ones;
+ * a stamp the sender chose is ignored (arrival time instead). Never later than now. */
+function timestampOf(content: MessageContent, ctx: IncomingContext): number {
+  const server = ctx.account.slice(ctx.account.indexOf('@') + 1);
+  const byServer = content.delays.find((d) => d.from === server)?.stamp;
+  const stamp = ctx.source === 'archive' ? ctx.archiveTimestamp ?? byServer : byServer;
+  return Math.min(stamp ?? ctx.now, ctx.now);
 }

@@ -2,7 +2,7 @@
  * store's one reducer (`ChatStore.dispatch`), whoever produced it (live delivery, carbons, archive
  * pages, the user's own sends, receipts, markers, acknowledgements, typing, connection). */
 import type {
-  ChatMessage, ConnectionState, MessageStatus, MessageStatusEvent, MsgType, NewMessage, TypingState,
+  ChatMessage, ConnectionState, MessageStatusEvent, MsgType, NewMessage, TypingState,
 } from './types.js';
 
 /** A message the user wrote, kept until the server has it: enough to send it again after a reload,
@@ -23,7 +23,7 @@ export type StoreEvent =
   /** The user wrote a message: stored as pending and put in the outbox in one step. */
   | { kind: 'outgoing'; message: NewMessage; entry: OutboxEntry }
   /** Evidence about one of our messages: acknowledged, delivered, seen, bounced. */
-  | { kind: 'status'; chatJid: string; fromJid: string; msgId: string; status: MessageStatus; error?: string }
+  | { kind: 'status'; chatJid: string; fromJid: string; msgId: string; status: 'sent' | 'failed' | 'delivered' | 'seen'; error?: string }
   /** This account displayed a peer's message on some device: the chat is read up to it. */
   | { kind: 'read'; chatJid: string; peerMsgId: string }
   | { kind: 'typing'; chatJid: string; state: TypingState }

@@ -2,13 +2,38 @@
 
 /** pending: stored locally, not yet accepted by the server; sent: the server acknowledged it;
  * delivered: the peer's client confirmed receipt (XEP-0184); seen: the peer displayed it (XEP-0333).
- * Incoming messages carry `received`; failed: the server bounced it (`error` says why). */
+ * Incoming messages carry `received`; failed: an error came back for it (`error` says why). */
 export type MessageStatus = 'pending' | 'sent' | 'delivered' | 'seen' | 'received' | 'failed';
 
-/** How far along a message is; a status only moves forward (a bounce is the exception, see the store). */
+/** How far along a message is, for ordering and display. */
 export const STATUS_ORDER: Record<MessageStatus, number> = {
   pending: 0, sent: 1, delivered: 2, seen: 3, received: 3, failed: 4,
 };
+
+/** The status state machine of an outgoing message: each piece of evidence moves it only where it
+ * proves something, whatever came before.
+ *
+ * | evidence                              | from pending | sent      | failed    | delivered | seen |
+ * |---------------------------------------|--------------|-----------|-----------|-----------|------|
+ * | server ack (ping answer, archive copy)| sent         | sent      | failed    | delivered | seen |
+ * | error reply for its id                | failed       | failed    | failed    | delivered | seen |
+ * | delivery receipt (XEP-0184)           | delivered    | delivered | delivered | delivered | seen |
+ * | displayed marker (XEP-0333)           | seen         | seen      | seen      | seen      | seen |
+ *
+ * A receipt or marker proves that a client of the peer has the message, so it wins over an error
+ * (one of the peer's clients may refuse what another accepts). An error never undoes a proof of
+ * delivery, and a server ack does not undo an error (the error may have come from the peer's side
+ * after the server took the message). A marker for a later message also marks earlier ones seen,
+ * except earlier failed ones: it proves nothing about those. */
+export function statusAfter(current: MessageStatus, evidence: 'sent' | 'failed' | 'delivered' | 'seen'): MessageStatus {
+  if (current === 'seen' || current === 'received') return current;
+  switch (evidence) {
+    case 'seen': return 'seen';
+    case 'delivered': return 'delivered';
+    case 'failed': return current === 'delivered' ? current : 'failed';
+    case 'sent': return current === 'pending' ? 'sent' : current;
+  }
+}
 
 /** The reference's message kinds (`file` is its "document"). */
 export type MsgType = 'text' | 'image' | 'audio' | 'video' | 'file';
@@ -39,8 +64,13 @@ export interface ReplyRef {
 }
 
 export interface ChatMessage {
-  /** The message's id: the `id` / XEP-0359 origin-id its sender gave it. Used by the API (seen, reply). */
+  /** The message's id: the stanza's own `id` attribute as its sender gave it (what receipts, markers,
+   * corrections and replies of a 1:1 chat refer to: XEP-0184, XEP-0333, XEP-0308, XEP-0461); else its
+   * origin-id, else our archive's stanza-id. Not unique: some clients reuse ids across sessions; the API
+   * resolves an id to the newest message with it. */
   msgId: string;
+  /** XEP-0359 origin-id the sender gave it (unique per sender; ours always equals `msgId`). */
+  originId?: string;
   /** Local, ordered position inside its chat: older messages have smaller row ids. */
   rowId: number;
   /** The peer's bare JID: the chat this message belongs to. */

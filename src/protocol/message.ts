@@ -34,10 +34,9 @@ export function buildChatMessage(msg: OutgoingText): Builder {
 
 /** What a `<message>` says about chat content, read without judging who sent it. */
 export interface MessageContent {
-  /** `id` attribute, or the origin-id when the sender gave one. */
+  /** The stanza's own `id` attribute: what receipts, markers and corrections of a 1:1 chat refer to.
+   * Not unique: clients reuse ids across sessions. */
   id: string;
-  /** The stanza's own `id` attribute (receipts refer to it). */
-  idAttr: string;
   originId?: string;
   /** stanza-id assigned by `by` (XEP-0359); only trusted when `by` is our own bare JID. */
   stanzaIds: { id: string; by: string }[];
@@ -45,8 +44,9 @@ export interface MessageContent {
   to: string;
   type: string;
   body?: string;
-  /** XEP-0203 delay stamp inside the message, if any. */
-  delay?: number;
+  /** XEP-0203 delay stamps inside the message: when, and who says so (`from`, often absent). Anyone
+   * can add one: trust is decided by the caller (interpret.ts). */
+  delays: { stamp: number; from: string }[];
   /** XEP-0461: the replied-to message's id and its author's JID (`to`). */
   reply?: { id: string; to: string };
   mentions: string[];
@@ -62,8 +62,7 @@ export function readMessage(stanza: Element): MessageContent {
   }
   const reply = child(stanza, 'reply', NS.REPLY);
   return {
-    id: originId ?? attr(stanza, 'id'),
-    idAttr: attr(stanza, 'id'),
+    id: attr(stanza, 'id'),
     originId,
     stanzaIds: children(stanza, 'stanza-id', NS.SID).map((el) => ({ id: attr(el, 'id'), by: attr(el, 'by').toLowerCase() }))
       .filter((s) => s.id && s.by),
@@ -71,7 +70,10 @@ export function readMessage(stanza: Element): MessageContent {
     to: attr(stanza, 'to'),
     type: attr(stanza, 'type') || 'normal',
     body,
-    delay: parseStamp(attr(child(stanza, 'delay', NS.DELAY), 'stamp')),
+    delays: children(stanza, 'delay', NS.DELAY).flatMap((el) => {
+      const stamp = parseStamp(attr(el, 'stamp'));
+      return stamp === undefined ? [] : [{ stamp, from: attr(el, 'from').toLowerCase() }];
+    }),
     reply: attr(reply, 'id') ? { id: attr(reply, 'id'), to: attr(reply, 'to') } : undefined,
     mentions: children(stanza, 'reference', NS.REFERENCE)
       .filter((el) => attr(el, 'type') === 'mention' && attr(el, 'uri').startsWith('xmpp:'))

@@ -2,7 +2,7 @@
  * 10,000-message chat opens by reading one or two small records, plus a de-duplication index. */
 import type { ChatMessage, NewMessage } from '../model/types.js';
 import type { BatchedWriter, KeyValueStore } from './persistence.js';
-import { dedupKeys } from './dedup.js';
+import { dedupKeys, idKey } from './dedup.js';
 
 export const SEGMENT_SIZE = 100;
 
@@ -27,7 +27,11 @@ interface PackedIndex {
   packed: string;
   from: number;
   to: number;
+  /** Key scheme (dedup.ts); an index of another scheme is rebuilt from the segments. */
+  v?: number;
 }
+
+const INDEX_VERSION = 2;
 
 /** The index is rewritten at most this often; rows written since are re-read from their segments. */
 const INDEX_WRITE_INTERVAL_MS = 2000;
@@ -63,7 +67,7 @@ export class ChatLog {
       const index = new Map<string, number>();
       let from = this.meta.lastRow + 1;
       let to = this.meta.lastRow;
-      if (stored && typeof stored.packed === 'string') {
+      if (stored && typeof stored.packed === 'string' && stored.v === INDEX_VERSION) {
         for (const line of stored.packed.split('\n')) {
           const tab = line.lastIndexOf('\t');
           if (tab > 0) index.set(line.slice(0, tab), Number(line.slice(tab + 1)));
@@ -75,8 +79,8 @@ export class ChatLog {
         ...(await this.read(this.meta.firstRow, Math.min(from - 1, this.meta.lastRow))),
         ...(await this.read(Math.max(to + 1, this.meta.firstRow), this.meta.lastRow)),
       ];
-      for (const m of missing) for (const key of dedupKeys(m)) index.set(key, m.rowId);
       this.index = index;
+      for (const m of missing) this.indexMessage(m);
     })();
     return this.indexLoading;
   }
@@ -167,8 +171,14 @@ export class ChatLog {
     return seg;
   }
 
+  /** Indexes a message by its de-duplication keys and its id (the id key goes to the newest message
+   * with that id). */
   private indexMessage(m: ChatMessage): void {
-    for (const key of dedupKeys(m)) this.index!.set(key, m.rowId);
+    const index = this.index!;
+    for (const key of dedupKeys(m)) index.set(key, m.rowId);
+    const byId = idKey(m.fromJid, m.msgId);
+    const known = index.get(byId);
+    if (known === undefined || known < m.rowId) index.set(byId, m.rowId);
   }
 
   /** Appends newer messages. Call `prepareEnds()` first. */
@@ -193,7 +203,7 @@ export class ChatLog {
     const stored = block.map((m, i) => ({ ...m, rowId: start + i }) as ChatMessage);
     for (let i = stored.length - 1; i >= 0; i--) {
       const m = stored[i];
-      if (m.outgoing && this.meta.seenUpTo !== undefined && m.status !== 'seen') m.status = 'seen';
+      if (m.outgoing && this.meta.seenUpTo !== undefined && m.status !== 'seen' && m.status !== 'failed') m.status = 'seen';
       this.segmentForWrite(segmentOf(m.rowId)).unshift(m);
       this.indexMessage(m);
       if (m.outgoing && m.status !== 'seen') this.meta.unseen.unshift(m.rowId);
@@ -235,11 +245,18 @@ export class ChatLog {
     const rows = this.meta.unseen.filter((r) => r <= row);
     if (rows.length === 0) return [];
     const changed: ChatMessage[] = [];
+    const stillFailed: number[] = [];
     for (const r of rows) {
+      // A marker proves the peer saw this message and what they had before it, not a message that
+      // failed to reach them.
+      if (r !== row && (await this.get(r))?.status === 'failed') {
+        stillFailed.push(r);
+        continue;
+      }
       const next = await this.update(r, { status: 'seen' });
       if (next) changed.push(next);
     }
-    this.meta.unseen = this.meta.unseen.filter((r) => r > row);
+    this.meta.unseen = [...stillFailed, ...this.meta.unseen.filter((r) => r > row)];
     this.meta.seenUpTo = Math.max(this.meta.seenUpTo ?? -Infinity, row);
     this.scheduleWrite();
     return changed;
@@ -272,7 +289,7 @@ export class ChatLog {
     this.writer.schedule(`ids:${this.chatJid}`, () => {
       let packed = '';
       for (const [key, row] of index) packed += `${key}\t${row}\n`;
-      return { packed, from, to } satisfies PackedIndex;
+      return { packed, from, to, v: INDEX_VERSION } satisfies PackedIndex;
     });
   }
 }

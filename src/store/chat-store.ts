@@ -3,9 +3,9 @@
  * that de-duplicates (by the keys in dedup.ts), orders, batches its writes and tells subscribers. */
 import type { ApplyResult, OutboxEntry, StoreChange, StoreEvent } from '../model/events.js';
 import type { ChatMessage, NewMessage, RecentChat, TypingState } from '../model/types.js';
-import { STATUS_ORDER } from '../model/types.js';
+import { statusAfter } from '../model/types.js';
 import { ChatLog } from './chat-log.js';
-import { dedupKeys, senderKey } from './dedup.js';
+import { dedupKeys, idKey } from './dedup.js';
 import { ChangeNotifier, frameScheduler, type Scheduler } from './notifier.js';
 import { Outbox } from './outbox.js';
 import { BatchedWriter, type KeyValueStore } from './persistence.js';
@@ -102,7 +102,7 @@ export class ChatStore {
   /** The cached message `fromJid` sent with this id, if any. */
   async findMessage(chatJid: string, fromJid: string, msgId: string): Promise<ChatMessage | undefined> {
     const log = await this.indexedLog(chatJid);
-    const row = log.find([senderKey(fromJid, msgId)]);
+    const row = log.find([idKey(fromJid, msgId)]);
     return row === undefined ? undefined : log.get(row);
   }
 
@@ -200,7 +200,7 @@ export class ChatStore {
     if (!known) return;
     const patch: Partial<ChatMessage> = {};
     if (copy.stanzaId && !known.stanzaId) patch.stanzaId = copy.stanzaId;
-    if (known.outgoing && STATUS_ORDER[known.status] < STATUS_ORDER.sent) patch.status = 'sent';
+    if (known.outgoing && statusAfter(known.status, 'sent') !== known.status) patch.status = 'sent';
     if (Object.keys(patch).length === 0) return;
     const next = await log.update(row, patch);
     if (next && patch.status) this.statusChanged(next, result);
@@ -208,10 +208,13 @@ export class ChatStore {
 
   private async applyHistory(log: ChatLog, e: Of<'history'>, result: ApplyResult): Promise<void> {
     const fresh: NewMessage[] = [];
+    const inPage = new Set<string>();
     for (const m of e.messages) {
-      const row = log.find(dedupKeys(m));
+      const keys = dedupKeys(m);
+      const row = log.find(keys);
       if (row === undefined) {
-        if (!fresh.some((f) => f.msgId === m.msgId && f.fromJid === m.fromJid)) fresh.push(m);
+        if (!keys.some((k) => inPage.has(k))) fresh.push(m);
+        for (const k of keys) inPage.add(k);
       } else if (m.stanzaId) {
         const known = await log.get(row);
         if (known && !known.stanzaId) await log.update(row, { stanzaId: m.stanzaId });
@@ -226,7 +229,7 @@ export class ChatStore {
   }
 
   private applyOutgoing(log: ChatLog, e: Of<'outgoing'>, result: ApplyResult): void {
-    const stored = log.append(e.message);
+    const stored = log.append({ ...e.message, originId: e.message.originId ?? e.message.msgId });
     this.outbox.add(e.entry);
     this.outbox.write().catch((error) => console.warn('[chat-widget] could not save the outbox:', error));
     result.added.push(stored);
@@ -235,8 +238,9 @@ export class ChatStore {
     this.notifier.note({ chat: stored.chatJid, recent: true });
   }
 
+  /** Moves an outgoing message's status by what the evidence proves (see `statusAfter` in model/types). */
   private async applyStatus(log: ChatLog, e: Of<'status'>, result: ApplyResult): Promise<void> {
-    const row = log.find([senderKey(e.fromJid, e.msgId)]);
+    const row = log.find([idKey(e.fromJid, e.msgId)]);
     if (row === undefined) return;
     const message = await log.get(row);
     if (!message || !message.outgoing) return;
@@ -244,12 +248,12 @@ export class ChatStore {
       for (const changed of await log.markSeenUpTo(row)) this.statusChanged(changed, result);
       return;
     }
-    const forward = STATUS_ORDER[e.status] > STATUS_ORDER[message.status];
-    // A bounce is only believed for a message the server has not already accepted.
-    const bounce = e.status === 'failed' && STATUS_ORDER[message.status] <= STATUS_ORDER.sent;
-    if (e.status === 'failed' ? !bounce : !forward) return;
-    const next = await log.update(row, { status: e.status, ...(e.error ? { error: e.error } : {}) });
-    if (next) this.statusChanged(next, result, message.status);
+    const next = statusAfter(message.status, e.status);
+    if (next === message.status) return;
+    const patch: Partial<ChatMessage> = { status: next };
+    if (next === 'failed' && e.error) patch.error = e.error;
+    const updated = await log.update(row, patch);
+    if (updated) this.statusChanged(updated, result, message.status);
   }
 
   private statusChanged(message: ChatMessage, result: ApplyResult, previous?: ChatMessage['status']): void {
@@ -265,7 +269,7 @@ export class ChatStore {
 
   /** Marks the chat read up to one of the peer's messages; unread becomes the incoming ones after it. */
   private async applyRead(log: ChatLog, peerMsgId: string): Promise<void> {
-    const row = log.find([senderKey(log.chatJid, peerMsgId)]);
+    const row = log.find([idKey(log.chatJid, peerMsgId)]);
     if (row === undefined) return;
     const after = await log.read(row + 1, log.meta.lastRow);
     if (this.recent.markRead(log.chatJid, row, after.filter((m) => !m.outgoing).length)) {
@@ -292,10 +296,10 @@ export class ChatStore {
   private async restoreOutbox(): Promise<void> {
     for (const entry of this.outbox.pending) {
       const log = await this.indexedLog(entry.chatJid);
-      if (log.find([senderKey(this.account, entry.msgId)]) !== undefined) continue;
+      if (log.find([idKey(this.account, entry.msgId)]) !== undefined) continue;
       await log.prepareEnds();
       const { upload: _upload, ...fields } = entry;
-      const stored = log.append({ ...fields, fromJid: this.account, toJid: entry.chatJid, outgoing: true, status: 'pending' });
+      const stored = log.append({ ...fields, originId: entry.msgId, fromJid: this.account, toJid: entry.chatJid, outgoing: true, status: 'pending' });
       this.recent.touch(stored, false);
     }
   }

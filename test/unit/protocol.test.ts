@@ -56,14 +56,18 @@ describe('stanza parsing', () => {
       <stanza-id xmlns="urn:xmpp:sid:0" id="forged" by="${BOB}"/>
       <delay xmlns="urn:xmpp:delay" stamp="2026-01-02T03:04:05Z"/></message>`);
     const content = readMessage(el);
-    expect(content.id).to.equal('orig-1');
+    expect(content.id).to.equal('abc');
+    expect(content.originId).to.equal('orig-1');
     expect(content.body).to.equal('hello');
-    expect(content.delay).to.equal(Date.UTC(2026, 0, 2, 3, 4, 5));
+    expect(content.delays[0].stamp).to.equal(Date.UTC(2026, 0, 2, 3, 4, 5));
     const result = interpret(el, ctx);
     const msg = result.events[0];
     expect(msg.kind).to.equal('message');
     if (msg.kind !== 'message') return;
     expect(msg.message.stanzaId).to.equal('arch-1');
+    // The id receipts and markers refer to is the stanza's own id attribute (XEP-0184, XEP-0333).
+    expect(msg.message.msgId).to.equal('abc');
+    expect(msg.message.originId).to.equal('orig-1');
     expect(msg.message.chatJid).to.equal(BOB);
     expect(msg.message.outgoing).to.equal(false);
     expect(result.receiptFor).to.equal(undefined); // no receipt requested

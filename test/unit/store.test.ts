@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { ChatStore } from '../../src/store/chat-store.js';
 import { MemoryStorage } from '../../src/store/persistence.js';
 import type { OutboxEntry, StoreEvent } from '../../src/model/events.js';
-import type { NewMessage } from '../../src/model/types.js';
+import { statusAfter, type MessageStatus, type NewMessage } from '../../src/model/types.js';
 import { ALICE, BOB } from './stanzas.js';
 
 const immediate = (cb: () => void) => cb();
@@ -34,6 +34,31 @@ describe('the chat store', () => {
     expect(again.added).to.have.length(0);
     expect(await store.latest(BOB, 10)).to.have.length(1);
     expect(store.recentChat(BOB)!.unreadCount).to.equal(1);
+  });
+
+  it('an id reused with other content is another message; with the same content, the same one', async () => {
+    const store = await ChatStore.open(ALICE, new MemoryStorage(), immediate);
+    await store.dispatch([incoming(1, { msgId: 'seq-1', body: 'first', stanzaId: undefined })]);
+    await store.dispatch([incoming(2, { msgId: 'seq-1', body: 'second', stanzaId: undefined })]);
+    await store.dispatch([incoming(3, { msgId: 'seq-1', body: 'second', stanzaId: undefined })]);
+    expect((await store.latest(BOB, 10)).map((m) => m.body)).to.deep.equal(['first', 'second']);
+    // A lookup by the id finds the newest message that has it.
+    expect((await store.findMessage(BOB, BOB, 'seq-1'))!.body).to.equal('second');
+    // An origin-id is unique per sender whatever the content (a correction-free resend).
+    await store.dispatch([incoming(4, { msgId: 'o1', originId: 'o1', body: 'x', stanzaId: undefined })]);
+    const resend = await store.dispatch([incoming(5, { msgId: 'o1', originId: 'o1', body: 'x', stanzaId: 's-other' })]);
+    expect(resend.added.length).to.equal(0);
+  });
+
+  it('an index written by an older version is rebuilt from the messages', async () => {
+    const kv = new MemoryStorage();
+    const store = await ChatStore.open(ALICE, kv, immediate);
+    await store.dispatch([incoming(1), incoming(2)]);
+    await store.flush();
+    await kv.setItem(`ids:${BOB}`, { packed: `o:${BOB}:b1\t0\n`, from: 0, to: 1 });
+    const reopened = await ChatStore.open(ALICE, kv, immediate);
+    expect((await reopened.findMessage(BOB, BOB, 'b2'))?.body).to.equal('message 2');
+    expect((await reopened.dispatch([incoming(2, { stanzaId: undefined })])).added.length).to.equal(0);
   });
 
   it('pages by row id: up is older, down is newer, no gap and no duplicate', async () => {
@@ -163,5 +188,18 @@ describe('the chat store', () => {
     const store = await ChatStore.open(ALICE, kv, immediate);
     expect(store.pendingOutbox).to.deep.equal([{ chatJid: BOB, msgId: 'old1', body: 'from v0.1', replyTo: { msgId: 'b3' }, timestamp: 7, msgType: 'text' }]);
     expect((await store.latest(BOB, 1))[0]).to.include({ msgId: 'old1', status: 'pending', outgoing: true, msgType: 'text' });
+  });
+});
+
+describe('the status state machine', () => {
+  it('moves by what each piece of evidence proves, whatever came before', () => {
+    const table: [MessageStatus, 'sent' | 'failed' | 'delivered' | 'seen', MessageStatus][] = [
+      ['pending', 'sent', 'sent'], ['failed', 'sent', 'failed'], ['delivered', 'sent', 'delivered'],
+      ['pending', 'failed', 'failed'], ['sent', 'failed', 'failed'], ['delivered', 'failed', 'delivered'], ['seen', 'failed', 'seen'],
+      ['failed', 'delivered', 'delivered'], ['pending', 'delivered', 'delivered'], ['seen', 'delivered', 'seen'],
+      ['failed', 'seen', 'seen'], ['sent', 'seen', 'seen'],
+    ];
+    const wrong = table.filter(([from, evidence, to]) => statusAfter(from, evidence) !== to);
+    expect(wrong.map((w) => w.join(' + '))).to.deep.equal([]);
   });
 });
