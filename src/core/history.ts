@@ -53,9 +53,10 @@ export class History {
     }
   }
 
-  private read(results: ArchivedMessage[], fresh: boolean, receipts?: Map<string, { to: string; id: string }>): StoreEvent[] {
+  /** Interprets archive results; `older`: a page going back in time (what is cached is newer). */
+  private read(results: ArchivedMessage[], fresh: boolean, receipts?: Map<string, { to: string; id: string }>, older = false): StoreEvent[] {
     const events: StoreEvent[] = [];
-    const ctx: IncomingContext = { account: this.s.account()!, source: 'archive', fresh, now: Date.now() };
+    const ctx: IncomingContext = { account: this.s.account()!, source: 'archive', fresh, older, now: Date.now() };
     for (const r of results) {
       try {
         const read = interpret(r.message, { ...ctx, archiveId: r.archiveId, archiveTimestamp: r.timestamp });
@@ -101,7 +102,7 @@ export class History {
     for (let i = 0, left = this.s.options.initialSyncMessages; left > 0; i++) {
       const page = await this.query({ before, max: Math.min(ARCHIVE_PAGE, left) });
       left -= ARCHIVE_PAGE;
-      const events = this.read(page.results, false);
+      const events = this.read(page.results, false, undefined, true);
       if (i === 0 && page.last) events.push({ kind: 'archive-position', archiveId: page.last });
       await this.prepend(events, page.complete);
       if (page.complete || !page.first) return;
@@ -148,7 +149,7 @@ export class History {
         }
         throw error;
       }
-      const events = this.read(page.results, false).filter((e) => 'chatJid' in e ? e.chatJid === chatJid : e.kind === 'message' && e.message.chatJid === chatJid);
+      const events = this.read(page.results, false, undefined, true).filter((e) => 'chatJid' in e ? e.chatJid === chatJid : e.kind === 'message' && e.message.chatJid === chatJid);
       got += await this.prepend(events, page.complete);
       if (page.complete || page.results.length === 0) {
         if (!log.meta.complete) await done();

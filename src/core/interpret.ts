@@ -3,12 +3,13 @@
  * no connection, no store. */
 import { bareJid, isBareJid } from '../model/jid.js';
 import type { StoreEvent } from '../model/events.js';
-import type { TypingState } from '../model/types.js';
+import type { NewMessage, TypingState } from '../model/types.js';
 import type { MessageContent } from '../protocol/message.js';
 import { readError, readMessage } from '../protocol/message.js';
 import { readReceipt, wantsReceipt } from '../protocol/receipts.js';
 import { readDisplayed } from '../protocol/markers.js';
 import { readChatState } from '../protocol/chat-states.js';
+import { readReplaceId } from '../protocol/correction.js';
 import { newId } from '../model/ids.js';
 
 export type MessageSource = 'live' | 'carbon' | 'archive';
@@ -22,6 +23,8 @@ export interface IncomingContext {
   archiveTimestamp?: number;
   /** Whether new messages count as new (unread, announced) rather than history. */
   fresh: boolean;
+  /** Read going back in time (older archive pages): what is already known is newer. */
+  older?: boolean;
   now: number;
 }
 
@@ -77,25 +80,25 @@ export function interpret(stanza: Element, ctx: IncomingContext): Interpretation
 
   if (hasBody) {
     const msgId = content.id || content.originId || archiveId || newId();
-    out.events.push({
-      kind: 'message',
-      fresh: ctx.fresh,
-      message: {
-        msgId,
-        chatJid: peer,
-        fromJid: fromBare,
-        toJid: outgoing ? peer : ctx.account,
-        outgoing,
-        msgType: 'text',
-        body: content.body!,
-        timestamp: timestampOf(content, ctx),
-        status: outgoing ? 'sent' : 'received',
-        ...(archiveId ? { stanzaId: archiveId } : {}),
-        ...(content.originId ? { originId: content.originId } : {}),
-        ...(content.reply ? { replyTo: { msgId: content.reply.id, ...(isBareJid(bareJid(content.reply.to)) ? { fromJid: bareJid(content.reply.to) } : {}) } } : {}),
-        ...(content.mentions.length ? { mentionedUsersIds: content.mentions } : {}),
-      },
-    });
+    const message: NewMessage = {
+      msgId,
+      chatJid: peer,
+      fromJid: fromBare,
+      toJid: outgoing ? peer : ctx.account,
+      outgoing,
+      msgType: 'text',
+      body: content.body!,
+      timestamp: timestampOf(content, ctx),
+      status: outgoing ? 'sent' : 'received',
+      ...(archiveId ? { stanzaId: archiveId } : {}),
+      ...(content.originId ? { originId: content.originId } : {}),
+      ...(content.reply ? { replyTo: { msgId: content.reply.id, ...(isBareJid(bareJid(content.reply.to)) ? { fromJid: bareJid(content.reply.to) } : {}) } } : {}),
+      ...(content.mentions.length ? { mentionedUsersIds: content.mentions } : {}),
+    };
+    const replaceId = readReplaceId(stanza);
+    out.events.push(replaceId
+      ? { kind: 'correction', chatJid: peer, replaceId, correction: message, older: ctx.older === true }
+      : { kind: 'message', fresh: ctx.fresh, message });
     // Owed for what reaches this account now: live messages, and messages fetched by the catch-up after
     // being away (Prosody does not deliver offline copies to a client that queries its archive).
     if (!outgoing && (ctx.source === 'live' || (ctx.source === 'archive' && ctx.fresh)) && content.id && wantsReceipt(stanza)) {

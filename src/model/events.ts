@@ -24,6 +24,10 @@ export type StoreEvent =
   | { kind: 'outgoing'; message: NewMessage; entry: OutboxEntry }
   /** Evidence about one of our messages: acknowledged, delivered, seen, bounced. */
   | { kind: 'status'; chatJid: string; fromJid: string; msgId: string; status: 'sent' | 'failed' | 'delivered' | 'seen'; error?: string }
+  /** XEP-0308: `correction` (a message as read from the stanza) replaces the text of the message its
+   * sender sent with id `replaceId`. `older`: read from history pages going back in time (a newer
+   * correction may already be applied). */
+  | { kind: 'correction'; chatJid: string; replaceId: string; correction: NewMessage; older: boolean }
   /** This account displayed a peer's message on some device: the chat is read up to it. */
   | { kind: 'read'; chatJid: string; peerMsgId: string }
   | { kind: 'typing'; chatJid: string; state: TypingState }

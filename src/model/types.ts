@@ -93,6 +93,11 @@ export interface ChatMessage {
   /** Forwarded from another chat (shown as "Forwarded"). */
   forwarded?: boolean;
   mentionedUsersIds?: string[];
+  /** When its sender last corrected it (XEP-0308), in ms since the epoch: the message is "edited". */
+  editedAt?: number;
+  /** De-duplication keys of the corrections applied to it, so copies of them are recognised.
+   * @internal */
+  corrections?: string[];
   /** Why the server refused the message, when status is failed. */
   error?: string;
 }

@@ -14,6 +14,7 @@ export const NS = {
   MARKERS: 'urn:xmpp:chat-markers:0',
   CHAT_STATES: 'http://jabber.org/protocol/chatstates',
   REPLY: 'urn:xmpp:reply:0',
+  CORRECT: 'urn:xmpp:message-correct:0',
   REFERENCE: 'urn:xmpp:reference:0',
   STANZAS: 'urn:ietf:params:xml:ns:xmpp-stanzas',
 } as const;

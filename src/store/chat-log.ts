@@ -20,6 +20,17 @@ export interface ChatMeta {
   unseen: number[];
   /** Newest row of an outgoing message the peer has seen. */
   seenUpTo?: number;
+  /** XEP-0308 corrections whose original is not cached yet (see corrections.ts). */
+  pendingCorrections?: PendingCorrection[];
+}
+
+/** A correction waiting for its original: the original's id key, the correction's own keys, its text
+ * and time (ms). */
+export interface PendingCorrection {
+  target: string;
+  keys: string[];
+  body: string;
+  at: number;
 }
 
 /** The stored de-duplication index: `key\trow` lines, and the rows it covered when written. */
@@ -176,6 +187,7 @@ export class ChatLog {
   private indexMessage(m: ChatMessage): void {
     const index = this.index!;
     for (const key of dedupKeys(m)) index.set(key, m.rowId);
+    for (const key of m.corrections ?? []) index.set(key, m.rowId);
     const byId = idKey(m.fromJid, m.msgId);
     const known = index.get(byId);
     if (known === undefined || known < m.rowId) index.set(byId, m.rowId);
@@ -223,7 +235,7 @@ export class ChatLog {
     const n = segmentOf(row);
     const seg = this.segmentForWrite(n);
     seg[row - seg[0].rowId] = next;
-    if (patch.stanzaId) {
+    if (patch.stanzaId || patch.corrections) {
       this.indexMessage(next);
       this.noteArchiveId(next);
     }
@@ -260,6 +272,11 @@ export class ChatLog {
     this.meta.seenUpTo = Math.max(this.meta.seenUpTo ?? -Infinity, row);
     this.scheduleWrite();
     return changed;
+  }
+
+  setPendingCorrections(pending: PendingCorrection[]): void {
+    this.meta.pendingCorrections = pending;
+    this.scheduleWrite();
   }
 
   setComplete(): void {

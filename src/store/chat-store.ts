@@ -5,6 +5,7 @@ import type { ApplyResult, OutboxEntry, StoreChange, StoreEvent } from '../model
 import type { ChatMessage, NewMessage, RecentChat, TypingState } from '../model/types.js';
 import { statusAfter } from '../model/types.js';
 import { ChatLog } from './chat-log.js';
+import { applyCorrection, settleCorrections } from './corrections.js';
 import { dedupKeys, idKey } from './dedup.js';
 import { ChangeNotifier, frameScheduler, type Scheduler } from './notifier.js';
 import { Outbox } from './outbox.js';
@@ -150,6 +151,7 @@ export class ChatStore {
           case 'history': await this.applyHistory(logs.get(e.chatJid)!, e, result); break;
           case 'outgoing': this.applyOutgoing(logs.get(e.message.chatJid)!, e, result); break;
           case 'status': await this.applyStatus(logs.get(e.chatJid)!, e, result); break;
+          case 'correction': this.edited(await applyCorrection(logs.get(e.chatJid)!, e)); break;
           case 'read': await this.applyRead(logs.get(e.chatJid)!, e.peerMsgId); break;
           case 'typing': this.applyTyping(e); break;
           case 'connection': this.applyConnection(); break;
@@ -171,7 +173,7 @@ export class ChatStore {
     const chats = new Set<string>();
     for (const e of events) {
       if (e.kind === 'message' || e.kind === 'outgoing') chats.add(e.message.chatJid);
-      else if (e.kind === 'history' || e.kind === 'status' || e.kind === 'read') chats.add(e.chatJid);
+      else if (e.kind === 'history' || e.kind === 'status' || e.kind === 'read' || e.kind === 'correction') chats.add(e.chatJid);
     }
     const logs = new Map<string, ChatLog>();
     await Promise.all([...chats].map(async (jid) => {
@@ -192,6 +194,13 @@ export class ChatStore {
     result.added.push(stored);
     this.recent.touch(stored, e.fresh && !stored.outgoing);
     this.notifier.note({ chat: stored.chatJid, recent: true });
+    for (const m of await settleCorrections(log, [stored])) this.edited(m);
+  }
+
+  /** A message's text was corrected: its row, and the chat's preview when it is the last message. */
+  private edited(message: ChatMessage | undefined): void {
+    if (!message) return;
+    this.notifier.note({ chat: message.chatJid, recent: this.recent.changed(message) });
   }
 
   /** A copy of a message seen before: learn what it adds (its archive id; proof the server has it). */
@@ -221,6 +230,7 @@ export class ChatStore {
       }
     }
     const added = log.prepend(fresh);
+    for (const m of await settleCorrections(log, added)) this.edited(m);
     if (e.complete) log.setComplete();
     result.prepended += added.length;
     if (added.length === 0) return;
@@ -262,7 +272,7 @@ export class ChatStore {
       result.statuses.push({ chatJid: message.chatJid, msgId: message.msgId, status: 'sent' });
     }
     result.statuses.push({ chatJid: message.chatJid, msgId: message.msgId, status: message.status });
-    const recent = this.recent.statusChanged(message);
+    const recent = this.recent.changed(message);
     if (message.status !== 'pending') this.outbox.drop([message.msgId]);
     this.notifier.note({ chat: message.chatJid, recent });
   }

@@ -44,11 +44,11 @@ export class RecentChats {
     this.persist();
   }
 
-  /** The status of a chat's last message changed. */
-  statusChanged(message: ChatMessage): boolean {
+  /** A chat's last message changed (its status; its text, corrected). */
+  changed(message: ChatMessage): boolean {
     const chat = this.rows.get(message.chatJid);
-    if (chat?.lastMessage?.msgId !== message.msgId) return false;
-    chat.lastMessage = { ...chat.lastMessage, status: message.status };
+    if (chat?.lastMessage?.msgId !== message.msgId || chat.lastMessage.outgoing !== message.outgoing) return false;
+    chat.lastMessage = { ...chat.lastMessage, status: message.status, body: message.body };
     this.persist();
     return true;
   }

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import '../../src/components/thread/define.js';
 import type { ChatThread } from '../../src/components/thread/chat-thread.js';
 import { offlineClient, providerFor, message, until, PEER } from './fixtures.js';
+import type { NewMessage } from '../../src/model/types.js';
 
 async function threadFor(peer: string) {
   const client = await offlineClient();
@@ -25,6 +26,17 @@ describe('<chat-thread> peer', () => {
     await client.store!.dispatch([message(1)]);
     await until(() => bubbles(thread).some((r) => r.textContent!.includes('message 1')), 'the new message');
     expect(thread.shadowRoot!.querySelector('header small')!.textContent).to.equal(PEER);
+  });
+
+  it('a corrected message shows its new text once, marked edited, as soon as the correction arrives', async () => {
+    const { client, thread } = await threadFor(PEER);
+    await client.store!.dispatch([message(1, { msgId: 'p1', body: 'see you at 5' })]);
+    await until(() => bubbles(thread).some((r) => r.textContent!.includes('see you at 5')), 'the original');
+    const fix = (message(2, { msgId: 'p2', body: 'see you at 6' }) as { message: NewMessage }).message;
+    await client.store!.dispatch([{ kind: 'correction', chatJid: PEER, replaceId: 'p1', correction: fix, older: false }]);
+    await until(() => bubbles(thread).some((r) => r.textContent!.includes('see you at 6')), 'the corrected text');
+    expect(bubbles(thread).filter((r) => r.textContent!.includes('see you at')).length).to.equal(1);
+    expect(thread.shadowRoot!.querySelectorAll('[part~=edited]').length).to.equal(1);
   });
 
   it('an invalid peer says so in the thread instead of offering a composer', async () => {

@@ -61,6 +61,26 @@ describe('the chat store', () => {
     expect((await reopened.dispatch([incoming(2, { stanzaId: undefined })])).added.length).to.equal(0);
   });
 
+  it('corrections: the newest wins whichever order they are read in; a copy is not applied twice', async () => {
+    const store = await ChatStore.open(ALICE, new MemoryStorage(), immediate);
+    const fix = (id: string, body: string, at: number, older: boolean): StoreEvent => {
+      const c = (incoming(0, { msgId: id, originId: id, body, timestamp: at, stanzaId: `s-${id}` }) as { message: NewMessage }).message;
+      return { kind: 'correction', chatJid: BOB, replaceId: 'p1', correction: c, older };
+    };
+    // Read backwards: the newest correction comes before its original and waits for it.
+    await store.dispatch([fix('p3', 'at 7', 3000, true)]);
+    await store.dispatch({ kind: 'history', chatJid: BOB, messages: [(incoming(1, { msgId: 'p1', body: 'at 5' }) as { message: NewMessage }).message], complete: true });
+    expect((await store.latest(BOB, 5)).map((m) => m.body)).to.deep.equal(['at 7']);
+    await store.dispatch([fix('p2', 'at 6', 3000, true), fix('p2', 'at 6', 2000, true)]);
+    expect((await store.latest(BOB, 5)).map((m) => m.body)).to.deep.equal(['at 7']);
+    // Live, in order: a later one wins, even in the same second; a copy of an old one changes nothing.
+    await store.dispatch([fix('p4', 'at 8', 3000, false)]);
+    await store.dispatch([fix('p2', 'at 6', 9000, false)]);
+    const [m] = await store.latest(BOB, 5);
+    expect(m.body).to.equal('at 8');
+    expect(m.editedAt).to.equal(3000);
+  });
+
   it('pages by row id: up is older, down is newer, no gap and no duplicate', async () => {
     const store = await ChatStore.open(ALICE, new MemoryStorage(), immediate);
     await store.dispatch(Array.from({ length: 250 }, (_, i) => incoming(i)));

@@ -24,7 +24,7 @@ export function renderItem(item: Item) {
  * to left, and the other way round; the bubble itself stays on the side of the thread's direction. */
 function textBubble(m: ChatMessage) {
   return html`<div class="bubble" part="bubble ${m.outgoing ? 'bubble-out' : 'bubble-in'}"><div class="text" dir="auto">${m.body}</div><span
-      class="meta">${formatTime(m.timestamp)}${m.outgoing ? html` ${renderTick(m.status)}` : nothing}</span
+      class="meta">${m.editedAt !== undefined ? html`<span class="edited" part="edited">${msg('edited')}</span> ` : nothing}${formatTime(m.timestamp)}${m.outgoing ? html` ${renderTick(m.status)}` : nothing}</span
     >${m.status === 'failed'
       ? html`<span class="error" part="error">${msg(str`Not delivered: ${m.error ?? msg('refused by the server')}`)}</span>`
       : nothing}</div>`;

@@ -116,6 +116,9 @@ export const threadStyles = css`
   .out .meta {
     color: inherit;
   }
+  .edited {
+    font-style: italic;
+  }
   .tick.seen {
     color: var(--chat-seen, #b9f6d0);
   }
