@@ -1,7 +1,6 @@
 /** The headless chat client: one account's connection and store, composed of feature modules (one
  * concern each: connection, registration, incoming routing, history, outbox, typing, markers). Knows
  * nothing of lit or the DOM. */
-import { $pres } from 'strophe.js';
 import { Emitter } from '../model/emitter.js';
 import { badRequest, unauthorized } from '../model/errors.js';
 import type { StoreEvent } from '../model/events.js';
@@ -9,7 +8,6 @@ import { newId } from '../model/ids.js';
 import { escapeNode, jidForUser, requireJid } from '../model/jid.js';
 import type { ChatMessage, ConnectionState, FeatureFlags, RecentChat } from '../model/types.js';
 import { buildEnableCarbons } from '../protocol/carbons.js';
-import { buildIqReply } from '../protocol/ping.js';
 import { attr } from '../protocol/xml.js';
 import { ChatStore } from '../store/chat-store.js';
 import { MemoryStorage, openBrowserStorage, type KeyValueStore } from '../store/persistence.js';
@@ -18,8 +16,10 @@ import { Connection, type StropheConnection } from './connection.js';
 import { History } from './history.js';
 import { Incoming } from './incoming.js';
 import { Markers } from './markers.js';
+import { DisplayedSync } from './mds.js';
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options.js';
 import { OutboxSender } from './outbox.js';
+import { Presence } from './presence.js';
 import { register, type Registered } from './registration.js';
 import { requireFeature, type Services } from './services.js';
 import type { ClientEvents } from './events.js';
@@ -45,6 +45,8 @@ export class ChatClient {
   private readonly outbox: OutboxSender;
   private readonly typing: Typing;
   private readonly markers: Markers;
+  private readonly displayed: DisplayedSync;
+  private readonly presence: Presence;
 
   constructor(options: ClientOptions) {
     ({ options: this.options, features: this.features } = resolveOptions(options));
@@ -63,7 +65,9 @@ export class ChatClient {
       apply: (events, announce) => this.apply(events, announce),
     };
     this.typing = new Typing(services);
-    this.markers = new Markers(services);
+    this.displayed = new DisplayedSync(services);
+    this.markers = new Markers(services, (chatJid, msgId) => this.displayed.displayed(chatJid, msgId));
+    this.presence = new Presence(this.features);
     this.history = new History(services, (to, id) => this.markers.sendReceipt(to, id));
     this.incoming = new Incoming(services, {
       isOurQuery: (id) => this.history.isOurQuery(id),
@@ -197,7 +201,8 @@ export class ChatClient {
 
   /** A session is up. Presence goes first: Prosody does not hand offline messages to a client that
    * queried the archive, so what was stored before the presence comes from the catch-up that follows;
-   * live messages arriving meanwhile are held and go in after it, in order. */
+   * live messages arriving meanwhile are held and go in after it, in order. What our other devices
+   * displayed (XEP-0490) is read meanwhile and applied once the messages it names are in. */
   private async onSession(conn: StropheConnection, resumed: boolean): Promise<void> {
     conn.addHandler((stanza: Element) => {
       this.incoming.onStanza(stanza);
@@ -205,18 +210,20 @@ export class ChatClient {
     }, null, 'message', null, null);
     conn.addHandler((iq: Element) => {
       const type = attr(iq, 'type');
-      if (type === 'get' || type === 'set') conn.send(buildIqReply(iq));
+      if (type === 'get' || type === 'set') void this.presence.answer(iq).then((reply) => conn.send(reply));
       return true;
     }, null, 'iq', null, null);
     if (!resumed) {
       this.incoming.hold();
       this.connection.sendIq(buildEnableCarbons(newId())).catch(() => undefined);
-      conn.send($pres());
+      conn.send(await this.presence.initial());
+      const displayed = this.displayed.catchUp();
       try {
         await this.history.catchUp();
       } catch (error) {
         console.warn('[chat-widget] catching up from the archive failed:', error);
       }
+      await this.apply(await displayed, false).catch((error) => console.warn('[chat-widget] could not apply what other devices read:', error));
       await this.incoming.release();
     }
   }
@@ -224,6 +231,7 @@ export class ChatClient {
   /** Online and caught up: what waited goes out. */
   private onOnline(): void {
     this.markers.sendUnsent();
+    void this.displayed.sendUnsent();
     void this.outbox.resend().catch(() => undefined);
   }
 

@@ -98,20 +98,29 @@ export class History {
         if (!(error instanceof SdkError) || error.statusCode !== Status.NOT_FOUND) throw error;
       }
     }
+    // The recent past, newest page first. On a new device what no device of this account has displayed
+    // counts as unread; the read marks among it (displayed markers this account sent) go in after the
+    // last page, as one may point at a message on an older page.
+    const newDevice = !store.lastArchiveId;
+    const reads: StoreEvent[] = [];
     let before = '';
     for (let i = 0, left = this.s.options.initialSyncMessages; left > 0; i++) {
       const page = await this.query({ before, max: Math.min(ARCHIVE_PAGE, left) });
       left -= ARCHIVE_PAGE;
       const events = this.read(page.results, false, undefined, true);
-      if (i === 0 && page.last) events.push({ kind: 'archive-position', archiveId: page.last });
-      await this.prepend(events, page.complete);
-      if (page.complete || !page.first) return;
+      reads.unshift(...events.filter((e) => e.kind === 'read'));
+      const rest = events.filter((e) => e.kind !== 'read');
+      if (i === 0 && page.last) rest.push({ kind: 'archive-position', archiveId: page.last });
+      await this.prepend(rest, page.complete, newDevice);
+      if (page.complete || !page.first) break;
       before = page.first;
     }
+    if (reads.length > 0) await this.s.apply(reads, false);
   }
 
-  /** Puts a page of older archive results in front of the chats they belong to; returns how many were new. */
-  private async prepend(events: StoreEvent[], complete: boolean): Promise<number> {
+  /** Puts a page of older archive results in front of the chats they belong to (`unread`: see the
+   * `history` event); returns how many were new. */
+  private async prepend(events: StoreEvent[], complete: boolean, unread = false): Promise<number> {
     const byChat = new Map<string, NewMessage[]>();
     const rest: StoreEvent[] = [];
     for (const e of events) {
@@ -123,7 +132,7 @@ export class History {
       list.push(e.message);
       byChat.set(e.message.chatJid, list);
     }
-    const history: StoreEvent[] = [...byChat].map(([chatJid, messages]) => ({ kind: 'history', chatJid, messages, complete }));
+    const history: StoreEvent[] = [...byChat].map(([chatJid, messages]) => ({ kind: 'history', chatJid, messages, complete, ...(unread ? { unread } : {}) }));
     const { prepended } = await this.s.apply([...history, ...rest], false);
     return prepended;
   }

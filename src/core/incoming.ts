@@ -1,10 +1,12 @@
 /** Incoming routing: every `<message>` the server sends goes through here. Archive results go to the
- * query that asked for them; carbons are unwrapped (only from our own account); the rest is
+ * query that asked for them; carbons are unwrapped (only from our own account), as are our own PEP
+ * notifications of what another device displayed (XEP-0490); the rest is
  * interpreted and its events enter the store. A lone message is applied at once; while one batch is
  * being applied, what arrives meanwhile waits and goes in as the next batch (bursts batch themselves). */
 import type { StoreEvent } from '../model/events.js';
 import { unwrapCarbon } from '../protocol/carbons.js';
 import { readArchivedMessage, type ArchivedMessage } from '../protocol/mam.js';
+import { readDisplayedEvent } from '../protocol/mds.js';
 import { interpret, type Interpretation } from './interpret.js';
 import type { Services } from './services.js';
 
@@ -31,6 +33,12 @@ export class Incoming {
     const account = this.s.account();
     if (!account) return;
     try {
+      const displayed = readDisplayedEvent(stanza, account);
+      if (displayed) {
+        // Another device of ours displayed these chats (XEP-0490): queued behind the messages they may name.
+        this.route({ events: displayed.map(({ chatJid, stanzaId }) => ({ kind: 'read', chatJid, stanzaId })) });
+        return;
+      }
       const archived = readArchivedMessage(stanza, account, (id) => this.routes.isOurQuery(id));
       if (archived) {
         this.routes.archiveResult(archived);

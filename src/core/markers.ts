@@ -1,5 +1,6 @@
 /** Receipts and markers we send: XEP-0184 delivery receipts for what reaches this account, and
- * XEP-0333 `displayed` for what the user has seen (queued while offline, sent on reconnect). */
+ * XEP-0333 `displayed` for what the user has seen (queued while offline, sent on reconnect). What the
+ * user has seen is also shared with the account's other devices (`displayed`, see mds.ts). */
 import { badRequest, notFound } from '../model/errors.js';
 import { newId } from '../model/ids.js';
 import { requireJid } from '../model/jid.js';
@@ -11,7 +12,11 @@ export class Markers {
   /** The newest seen marker per chat that could not go out while offline. */
   private readonly unsent = new Map<string, string>();
 
-  constructor(private readonly s: Services) {}
+  constructor(
+    private readonly s: Services,
+    /** The chat's read point moved to this message of the peer's: the account's other devices are told. */
+    private readonly displayed: (chatJid: string, msgId: string) => void,
+  ) {}
 
   /** Acknowledges a message's delivery (unless the deployment switched receipts off). */
   sendReceipt(to: string, id: string): void {
@@ -26,13 +31,17 @@ export class Markers {
   }
 
   /** The user saw a peer's message: the chat is read up to it on this account (unread counts, badges),
-   * and the peer is told unless the deployment switched seen status off. 404 for an unknown message. */
+   * the account's other devices are told (XEP-0490), and the peer is told unless the deployment switched
+   * seen status off. 404 for an unknown message. */
   async markRead(toUserJid: string, msgId: string): Promise<void> {
     const store = await this.s.store();
     const chatJid = requireJid(toUserJid, 'toUserJid');
     if (typeof msgId !== 'string' || msgId === '') throw badRequest('messageId is required');
     if (!(await store.findMessage(chatJid, chatJid, msgId))) throw notFound(`No message "${msgId}" from ${chatJid} is known`);
+    const before = store.recentChat(chatJid)?.lastReadRowId;
     await this.s.apply([{ kind: 'read', chatJid, peerMsgId: msgId }], false);
+    // Only a step forward is shared: an older message read again would move the shared state back.
+    if (store.recentChat(chatJid)?.lastReadRowId !== before) this.displayed(chatJid, msgId);
     if (!this.s.features.seenStatus) return;
     if (this.s.xmpp.online) this.s.xmpp.send(buildDisplayed(chatJid, msgId, newId()));
     else this.unsent.set(chatJid, msgId);

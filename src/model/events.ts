@@ -18,8 +18,11 @@ export type StoreEvent =
   /** A message new to this account's view (live, carbon, offline delivery, catch-up after being away):
    * `fresh` ones count as unread and are announced. */
   | { kind: 'message'; message: NewMessage; fresh: boolean }
-  /** A page of older archive results for one chat (oldest first), to go in front of its cache. */
-  | { kind: 'history'; chatJid: string; messages: NewMessage[]; complete: boolean }
+  /** A page of older archive results for one chat (oldest first), to go in front of its cache.
+   * `unread`: they reached this account while no device of it was looking (a new device's first
+   * catch-up): incoming ones count as unread unless a read mark covers them (a later message of ours
+   * here; `read` events after). Pages come newest first. */
+  | { kind: 'history'; chatJid: string; messages: NewMessage[]; complete: boolean; unread?: boolean }
   /** The user wrote a message: stored as pending and put in the outbox in one step. */
   | { kind: 'outgoing'; message: NewMessage; entry: OutboxEntry }
   /** Evidence about one of our messages: acknowledged, delivered, seen, bounced. */
@@ -30,6 +33,8 @@ export type StoreEvent =
   | { kind: 'correction'; chatJid: string; replaceId: string; correction: NewMessage; older: boolean }
   /** This account displayed a peer's message on some device: the chat is read up to it. */
   | { kind: 'read'; chatJid: string; peerMsgId: string }
+  /** The same, by our archive's stanza-id of the message (XEP-0490, from any device of this account). */
+  | { kind: 'read'; chatJid: string; stanzaId: string }
   | { kind: 'typing'; chatJid: string; state: TypingState }
   | { kind: 'connection'; state: ConnectionState; reason?: string }
   /** The newest archive id this cache has caught up to. */

@@ -17,4 +17,9 @@ export const NS = {
   CORRECT: 'urn:xmpp:message-correct:0',
   REFERENCE: 'urn:xmpp:reference:0',
   STANZAS: 'urn:ietf:params:xml:ns:xmpp-stanzas',
+  DISCO_INFO: 'http://jabber.org/protocol/disco#info',
+  CAPS: 'http://jabber.org/protocol/caps',
+  PUBSUB: 'http://jabber.org/protocol/pubsub',
+  PUBSUB_EVENT: 'http://jabber.org/protocol/pubsub#event',
+  MDS: 'urn:xmpp:mds:displayed:0',
 } as const;

@@ -6,7 +6,7 @@ import type { ChatMessage, NewMessage, RecentChat, TypingState } from '../model/
 import { statusAfter } from '../model/types.js';
 import { ChatLog } from './chat-log.js';
 import { applyCorrection, settleCorrections } from './corrections.js';
-import { dedupKeys, idKey } from './dedup.js';
+import { archiveKey, dedupKeys, idKey } from './dedup.js';
 import { ChangeNotifier, frameScheduler, type Scheduler } from './notifier.js';
 import { Outbox } from './outbox.js';
 import { BatchedWriter, type KeyValueStore } from './persistence.js';
@@ -152,7 +152,7 @@ export class ChatStore {
           case 'outgoing': this.applyOutgoing(logs.get(e.message.chatJid)!, e, result); break;
           case 'status': await this.applyStatus(logs.get(e.chatJid)!, e, result); break;
           case 'correction': this.edited(await applyCorrection(logs.get(e.chatJid)!, e)); break;
-          case 'read': await this.applyRead(logs.get(e.chatJid)!, e.peerMsgId); break;
+          case 'read': await ('stanzaId' in e ? this.applyDisplayed(logs.get(e.chatJid)!, e.stanzaId) : this.applyRead(logs.get(e.chatJid)!, e.peerMsgId)); break;
           case 'typing': this.applyTyping(e); break;
           case 'connection': this.applyConnection(); break;
           case 'archive-position': this.applyArchivePosition(e.archiveId); break;
@@ -235,6 +235,7 @@ export class ChatStore {
     result.prepended += added.length;
     if (added.length === 0) return;
     if (!this.recent.has(e.chatJid)) this.recent.touch(added[added.length - 1], false);
+    if (e.unread) this.recent.addUnread(e.chatJid, added);
     this.notifier.note({ chat: e.chatJid, recent: true });
   }
 
@@ -279,7 +280,16 @@ export class ChatStore {
 
   /** Marks the chat read up to one of the peer's messages; unread becomes the incoming ones after it. */
   private async applyRead(log: ChatLog, peerMsgId: string): Promise<void> {
-    const row = log.find([idKey(log.chatJid, peerMsgId)]);
+    await this.readUpTo(log, log.find([idKey(log.chatJid, peerMsgId)]));
+  }
+
+  /** XEP-0490: read up to the message our archive calls `stanzaId` (a peer's or, allowed too, ours);
+   * a mark for a message this cache does not hold is ignored (XEP-0490 §5.1). */
+  private async applyDisplayed(log: ChatLog, stanzaId: string): Promise<void> {
+    await this.readUpTo(log, log.find([archiveKey(stanzaId)]));
+  }
+
+  private async readUpTo(log: ChatLog, row: number | undefined): Promise<void> {
     if (row === undefined) return;
     const after = await log.read(row + 1, log.meta.lastRow);
     if (this.recent.markRead(log.chatJid, row, after.filter((m) => !m.outgoing).length)) {

@@ -53,6 +53,19 @@ export class RecentChats {
     return true;
   }
 
+  /** Older messages that reached this account unseen (a new device's first catch-up, newest block
+   * first): incoming ones after the chat's read point count as unread; one of ours is a read point
+   * (replying means having read what came before). */
+  addUnread(chatJid: string, messages: readonly ChatMessage[]): void {
+    const chat = this.rows.get(chatJid);
+    if (!chat) return;
+    let readPoint = chat.lastReadRowId ?? -Infinity;
+    for (const m of messages) if (m.outgoing) readPoint = Math.max(readPoint, m.rowId);
+    if (Number.isFinite(readPoint)) chat.lastReadRowId = readPoint;
+    chat.unreadCount += messages.filter((m) => !m.outgoing && m.rowId > readPoint).length;
+    this.persist();
+  }
+
   /** Read up to `row`; `unreadAfter` is the number of incoming messages after it. */
   markRead(chatJid: string, row: number, unreadAfter: number): boolean {
     const chat = this.rows.get(chatJid);
