@@ -212,9 +212,9 @@ export class ChatStore {
       const row = log.find(dedupKeys(m));
       if (row === undefined) {
         if (!fresh.some((f) => f.msgId === m.msgId && f.fromJid === m.fromJid)) fresh.push(m);
-      } else if (m.stanzaId) {
-        const known = await log.get(row);
-        if (known && !known.stanzaId) await log.update(row, { stanzaId: m.stanzaId });
+      } else {
+        // Known already: an archived copy adds its archive id, and proves the server has our message.
+        await this.learn(log, row, m, result);
       }
     }
     const added = log.prepend(fresh);
