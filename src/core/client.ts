@@ -53,7 +53,7 @@ export class ChatClient {
     this.connection = new Connection(this.options, {
       onSession: (conn, resumed) => this.onSession(conn, resumed),
       onState: (state, reason) => this.onState(state, reason),
-      onOnline: () => this.onOnline(),
+      onOnline: (resumed) => this.onOnline(resumed),
     });
     const services: Services = {
       options: this.options,
@@ -228,11 +228,13 @@ export class ChatClient {
     }
   }
 
-  /** Online and caught up: what waited goes out. */
-  private onOnline(): void {
+  /** Online and caught up: what waited goes out. The order matters for the outbox: after a fresh
+   * session the catch-up (in `onSession`, awaited before this) has already taken out of it what the
+   * archive shows the server has; after a resumption only what never reached the stream goes. */
+  private onOnline(resumed: boolean): void {
     this.markers.sendUnsent();
     void this.displayed.sendUnsent();
-    void this.outbox.resend().catch(() => undefined);
+    void this.outbox.resend(resumed).catch(() => undefined);
   }
 
   /** Signs out; the cache stays (and is flushed to storage). */

@@ -23,6 +23,13 @@ export interface ClientOptions {
   connectTimeoutMs?: number;
   /** Timeout of one request to the server, in ms (default 20,000). */
   requestTimeoutMs?: number;
+  /** How long the server may stay silent before the client asks whether the connection is alive (an
+   * XEP-0198 `<r/>`, or an XEP-0199 ping without stream management), in ms (default 10,000). */
+  livenessCheckMs?: number;
+  /** How long that question may go unanswered before the connection counts as dead and is replaced
+   * (state "reconnecting", then a resumed or fresh session), in ms (default 5,000). A connection that
+   * stops answering is noticed within `livenessCheckMs + livenessTimeoutMs` (15 s by default). */
+  livenessTimeoutMs?: number;
   /** How many of the newest archive entries (messages, receipts, markers of every chat) a new device
    * reads to rebuild its recent chats (default 750); older history comes when a chat is scrolled. */
   initialSyncMessages?: number;
@@ -54,7 +61,14 @@ export function resolveOptions(options: ClientOptions): { options: ResolvedOptio
       reconnectDelaysMs: options.reconnectDelaysMs ?? [1000, 2000, 4000, 8000, 15000, 30000],
       connectTimeoutMs: options.connectTimeoutMs ?? 20000,
       requestTimeoutMs: options.requestTimeoutMs ?? 20000,
+      livenessCheckMs: positive(options.livenessCheckMs, 10000),
+      livenessTimeoutMs: positive(options.livenessTimeoutMs, 5000),
       initialSyncMessages: Math.max(1, options.initialSyncMessages ?? 750),
     },
   };
+}
+
+/** A duration option: the default unless a positive number of ms was given. */
+function positive(value: number | undefined, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
 }

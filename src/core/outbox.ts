@@ -1,6 +1,14 @@
 /** Sending: what the user writes is stored as pending and put in the persisted outbox in one step,
  * then sent; a ping after a batch proves the server processed it (then it is "sent" and leaves the
- * outbox). On every new session the outbox goes out again; receivers de-duplicate by origin-id. */
+ * outbox).
+ *
+ * After a drop, never twice what the server has:
+ * - the stream resumed (XEP-0198): strophe has re-sent what the server did not acknowledge, so the
+ *   outbox sends only the entries never handed to this stream (written while offline), and pings
+ *   again for the others (the answer to the first ping died with the old socket);
+ * - a fresh session: the archive catch-up ran first (client.ts `onSession`), and an archived copy of
+ *   one of our messages marked it sent, which took it out of the outbox; what is left goes again (and
+ *   strophe's own blind re-send of messages is off, see connection.ts). */
 import { badRequest, unauthorized } from '../model/errors.js';
 import type { OutboxEntry } from '../model/events.js';
 import { newId } from '../model/ids.js';
@@ -19,6 +27,8 @@ const ACK_TIMEOUT_MS = 5 * 60_000;
 export class OutboxSender {
   private awaitingAck: { chatJid: string; msgId: string }[] = [];
   private ackScheduled = false;
+  /** Entries handed to the current stream (its XEP-0198 session, across resumptions). */
+  private readonly onStream = new Set<string>();
 
   constructor(
     private readonly s: Services,
@@ -61,14 +71,19 @@ export class OutboxSender {
     return added[0];
   }
 
-  /** A session is up: everything the server may not have goes (again). */
-  async resend(): Promise<void> {
-    this.transmit((await this.s.store()).pendingOutbox);
+  /** A session is up (`resumed`: the same stream, XEP-0198): everything the server may not have goes. */
+  async resend(resumed: boolean): Promise<void> {
+    if (!resumed) this.onStream.clear();
+    const pending = (await this.s.store()).pendingOutbox;
+    // Entries sent on this stream (before the drop, or since this session is up) are not sent again;
+    // after a resumption they are confirmed again (those sent since have their own confirmation).
+    const unsent = pending.filter((e) => !this.onStream.has(e.msgId));
+    if (resumed) this.confirm(pending.filter((e) => this.onStream.has(e.msgId)));
+    this.transmit(unsent);
   }
 
-  /** Sends outbox entries; one ping for everything sent within a few ms (a burst is one round trip). */
+  /** Sends outbox entries, then confirms them. */
   private transmit(entries: readonly OutboxEntry[]): void {
-    if (entries.length === 0) return;
     for (const e of entries) {
       const mentions = e.mentionedUsersIds?.map((id) => (isBareJid(id) ? id : jidForUser(id, this.s.options.domain)));
       this.s.xmpp.send(buildChatMessage({
@@ -76,8 +91,16 @@ export class OutboxSender {
         ...(e.replyTo ? { replyTo: { id: e.replyTo.msgId, to: e.replyTo.fromJid ?? e.chatJid } } : {}),
         ...(mentions ? { mentions } : {}),
       }));
-      this.awaitingAck.push({ chatJid: e.chatJid, msgId: e.msgId });
+      this.onStream.add(e.msgId);
     }
+    this.confirm(entries);
+  }
+
+  /** One ping for everything sent within a few ms (a burst is one round trip): its answer proves the
+   * server processed what went before it on the stream. */
+  private confirm(entries: readonly OutboxEntry[]): void {
+    if (entries.length === 0) return;
+    for (const e of entries) this.awaitingAck.push({ chatJid: e.chatJid, msgId: e.msgId });
     if (this.ackScheduled) return;
     this.ackScheduled = true;
     setTimeout(() => {

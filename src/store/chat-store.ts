@@ -224,9 +224,9 @@ export class ChatStore {
       if (row === undefined) {
         if (!keys.some((k) => inPage.has(k))) fresh.push(m);
         for (const k of keys) inPage.add(k);
-      } else if (m.stanzaId) {
-        const known = await log.get(row);
-        if (known && !known.stanzaId) await log.update(row, { stanzaId: m.stanzaId });
+      } else {
+        // Known already: an archived copy adds its archive id, and proves the server has our message.
+        await this.learn(log, row, m, result);
       }
     }
     const added = log.prepend(fresh);
