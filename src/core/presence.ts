@@ -15,7 +15,7 @@ const IDENTITY = { category: 'client', type: 'web', name: 'chat-widget' };
 /** The features this client implements, as a deployment configured it. */
 export function clientFeatures(features: Required<FeatureFlags>): string[] {
   return [
-    NS.DISCO_INFO, NS.CAPS, NS_PING, `${NS.MDS}+notify`,
+    NS.DISCO_INFO, NS.CAPS, NS_PING, `${NS.MDS}+notify`, NS.CORRECT,
     ...(features.deliveryReceipts ? [NS.RECEIPTS] : []),
     ...(features.seenStatus ? [NS.MARKERS] : []),
     ...(features.typing ? [NS.CHAT_STATES] : []),
