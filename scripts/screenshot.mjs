@@ -10,7 +10,7 @@
 // Shots:
 //   01-closed.png                    the shop page, chat closed, unread badge after bob wrote to alice
 //   02-open-list.png                 the launcher open on the recent chats
-//   03-thread.png                    alice's thread with bob, messages both ways, bob typing
+//   03-thread.png                    alice's thread with bob, messages both ways, a corrected one, bob typing
 //   04-narrow-list.png               390x844, the panel open (full screen) on the list
 //   05-narrow-thread.png             390x844, the thread
 //   06-dark-list.png                 ?theme=dark, the list
@@ -116,6 +116,21 @@ async function bobSays(page, text) {
   const result = await page.evaluate(({ to, text }) => window.__bob.sendTextMessage({ toJid: to, messageText: text }), { to: jid('alice'), text });
   if (result.statusCode !== 200) throw new Error(`bob could not send: ${result.statusCode} ${result.message}`);
   await sleep(250);
+  return result.data.msgId;
+}
+
+/** Bob corrects a message the way other clients do (XEP-0308), over his raw connection. */
+async function bobCorrects(page, msgId, text) {
+  await page.evaluate(({ to, msgId, text }) => {
+    const doc = new DOMParser().parseFromString('<message xmlns="jabber:client" type="chat"><body/><replace xmlns="urn:xmpp:message-correct:0"/></message>', 'text/xml');
+    const m = doc.documentElement;
+    m.setAttribute('to', to);
+    m.setAttribute('id', `fix-${Date.now()}`);
+    m.getElementsByTagName('body')[0].textContent = text;
+    m.getElementsByTagName('replace')[0].setAttribute('id', msgId);
+    window.__bob.core.conn.send(m);
+  }, { to: jid('alice'), msgId, text });
+  await sleep(250);
 }
 
 /** Types into a thread's composer and sends with Enter, then waits for the bubble. */
@@ -181,9 +196,10 @@ try {
     await typeAndSend(thread, 'Great, thanks! How much do I owe you?');
     await bobSays(page, '€25 for the brake tune-up, parts included. Card or cash is fine.');
     await typeAndSend(thread, 'Perfect. I will come by around 17:30.');
-    await bobSays(page, 'See you then!');
+    const last = await bobSays(page, 'See you then!');
+    await bobCorrects(page, last, 'See you then! Use the side door.');
     await page.evaluate((to) => window.__bob.sendTypingStatus(to), jid('alice'));
-    await lastBubble(thread, 'See you then!');
+    await lastBubble(thread, 'Use the side door.');
     await shot(page, '03-thread.png');
     await page.context().close();
   }
