@@ -3,7 +3,7 @@
  * other side is another XMPP client. */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { peoplePerTest, waitFor, sleep, startServer, stopServer, unique } from './helpers.js';
+import { peoplePerTest, waitFor, sleep, startServer, stopServer, unique, wholeHistory } from './helpers.js';
 import { foreignPerTest, esc } from './foreign.js';
 
 const person = peoplePerTest();
@@ -129,4 +129,18 @@ describe('history whose archive holds receipts and markers between the messages'
     }
   });
 
+  it('a run of more receipts and markers than an archive page does not end the history there', async function () {
+    this.timeout(60000);
+    const alice = await person(null);
+    const bob = await foreign();
+    const body = (i: number) => bob.send(`<message type="chat" to="${alice.jid}" id="q${i}"><body>q${i}</body></message>`);
+    for (let i = 0; i < 5; i++) body(i);
+    // More non-message entries in a row than the largest archive page the first step asks for.
+    for (let i = 0; i < 300; i++) bob.send(`<message type="chat" to="${alice.jid}" id="${unique('m')}"><displayed xmlns="urn:xmpp:chat-markers:0" id="none-${i}"/></message>`);
+    for (let i = 5; i < 10; i++) body(i);
+    await waitFor(() => alice.messages.some((m) => m.body === 'q9'), 'the last message live', 30000);
+    const reader = await person({ username: alice.username, password: alice.password }, { initialSyncMessages: 1 });
+    const bodies = (await wholeHistory(reader, bob.jid, 5)).map((m) => m.body);
+    expect(bodies.join(' ')).to.equal('q0 q1 q2 q3 q4 q5 q6 q7 q8 q9');
+  });
 });
