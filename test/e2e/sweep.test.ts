@@ -135,7 +135,7 @@ describe('history whose archive holds receipts and markers between the messages'
     const bob = await foreign();
     const body = (i: number) => bob.send(`<message type="chat" to="${alice.jid}" id="q${i}"><body>q${i}</body></message>`);
     for (let i = 0; i < 5; i++) body(i);
-    // More non-message entries in a row than the largest archive page the first step asks for.
+    // More non-message entries in a row than an archive page holds: some page brings no message at all.
     for (let i = 0; i < 300; i++) bob.send(`<message type="chat" to="${alice.jid}" id="${unique('m')}"><displayed xmlns="urn:xmpp:chat-markers:0" id="none-${i}"/></message>`);
     for (let i = 5; i < 10; i++) body(i);
     await waitFor(() => alice.messages.some((m) => m.body === 'q9'), 'the last message live', 30000);
