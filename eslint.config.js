@@ -30,8 +30,55 @@ function isLitEventBinding(node) {
   const index = template.expressions.indexOf(node);
   return index >= 0 && /\s@[^\s=]+=["']?$/.test(template.quasis[index].value.raw);
 }
+// chai and DOM values: when an assertion on a DOM node, a node list or an event fails, its report
+// carries the node and the test file hangs until the runner's limit (10 minutes) instead of failing at
+// once (seen with expect(el).to.equal(null)). Tests assert booleans or counts about nodes instead:
+// expect(root.querySelectorAll('img').length).to.equal(0), expect(a === b, 'why').to.equal(true).
+// `.accessible()` (chai-a11y-axe) and `.dom` / `.shadowDom` (semantic-dom-diff) are made for nodes.
+const DOM_MEMBERS = ['addEventListener', 'composedPath', 'nodeType'];
+// Some selectors type querySelector() as any: then the call itself says it is a node.
+const DOM_LOOKUP = /\.(querySelector(All)?|closest|getElementById|getElementsBy\w+)\([^)]*\)!?$|\.(activeElement|parentElement|firstElementChild|lastElementChild)!?$/;
+function isDomLike(checker, type, depth = 0) {
+  if (depth > 3) return false;
+  if (type.isUnion()) return type.types.some((t) => isDomLike(checker, t, depth + 1));
+  if (DOM_MEMBERS.some((name) => type.getProperty(name))) return true;
+  // NodeList, HTMLCollection and arrays of nodes.
+  const element = checker.getIndexTypeOfType?.(type, 1 /* IndexKind.Number */);
+  return !!element && isDomLike(checker, element, depth + 1);
+}
+const chaiPlainValues = {
+  meta: {
+    type: 'problem',
+    messages: { dom: 'Assert a boolean or a count about a DOM node, node list or event, not the value itself: a failing chai assertion on it hangs the test runner.' },
+    schema: [],
+  },
+  create(context) {
+    const services = context.sourceCode.parserServices;
+    if (!services?.program) return {};
+    const checker = services.program.getTypeChecker();
+    return {
+      'CallExpression[callee.type="Identifier"][callee.name="expect"]'(node) {
+        const [subject] = node.arguments;
+        if (!subject) return;
+        // expect(x).to.be.accessible(), expect(x).dom..., expect(x).shadowDom...
+        let chain = node.parent;
+        const names = [];
+        while (chain?.type === 'MemberExpression') {
+          names.push(chain.property.name);
+          chain = chain.parent;
+        }
+        if (names.some((n) => n === 'accessible' || n === 'dom' || n === 'shadowDom' || n === 'lightDom')) return;
+        const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(subject));
+        if (isDomLike(checker, type) || (type.flags & 1 /* TypeFlags.Any */ && DOM_LOOKUP.test(context.sourceCode.getText(subject)))) {
+          context.report({ node: subject, messageId: 'dom' });
+        }
+      },
+    };
+  },
+};
 const localPlugin = {
   rules: {
+    'chai-plain-values': chaiPlainValues,
     'unbound-method': {
       meta: unboundMethod.meta,
       defaultOptions: unboundMethod.defaultOptions,
@@ -110,6 +157,8 @@ export default tseslint.config(
         'error',
         { allowForKnownSafeCalls: [{ from: 'package', name: 'Equal', package: 'chai' }] },
       ],
+      // See chaiPlainValues above.
+      'local/chai-plain-values': 'error',
     },
   },
 

@@ -143,10 +143,10 @@ export class History {
     const log = await store.log(chatJid);
     const done = () => this.s.apply([{ kind: 'history', chatJid, messages: [], complete: true }], false);
     let got = 0;
+    let anchor = log.meta.oldestArchiveId;
     // Receipts and markers share the archive with messages: a page holds fewer messages than its size,
     // so each further page is twice as large.
     for (let max = Math.min(CHAT_PAGE.largest, Math.max(wanted, 50)); got < wanted && !log.meta.complete; max = Math.min(CHAT_PAGE.largest, max * 2)) {
-      const anchor = log.meta.oldestArchiveId;
       let page: Page;
       try {
         page = await this.query({ with: chatJid, before: anchor ?? '', max });
@@ -164,7 +164,9 @@ export class History {
         if (!log.meta.complete) await done();
         return;
       }
-      if (log.meta.oldestArchiveId === anchor) return; // no progress possible: stop rather than loop
+      // A page of receipts and markers only (or of messages cached already): read on before it.
+      anchor = log.meta.oldestArchiveId !== anchor ? log.meta.oldestArchiveId : page.first;
+      if (!anchor) return;
     }
   }
 

@@ -31,7 +31,7 @@ describe('<chat-launcher>', () => {
     await el.updateComplete;
     expect(el.open).to.equal(true);
     const list = el.shadowRoot!.querySelector('chat-list')!;
-    expect(list).to.exist;
+    expect(list !== null, 'a list in the panel').to.equal(true);
     await until(() => list.shadowRoot!.querySelector('li'), 'a chat row');
     await expect(el).to.be.accessible();
     el.shadowRoot!.querySelector('chat-list')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
@@ -52,7 +52,7 @@ describe('<chat-launcher>', () => {
     const back = await until(() => thread.shadowRoot!.querySelector<HTMLButtonElement>('.back'), 'back button');
     back.click();
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('chat-list')).to.exist;
+    expect(el.shadowRoot!.querySelectorAll('chat-list').length).to.equal(1);
   });
 
   it('a thread in the panel has its own close button (the floating button is hidden on phones)', async () => {

@@ -13,7 +13,7 @@ describe('the events elements send', () => {
     const heard = oneEvent(document, 'chat-open');
     const sent = emit(inner, 'chat-open', { jid: 'bob@example.com' });
     const event = (await heard) as ChatEventMap['chat-open'];
-    expect(event).to.equal(sent);
+    expect(event === sent, 'the event sent is the one heard').to.equal(true);
     expect(event.detail.jid).to.equal('bob@example.com');
     expect(event.cancelable).to.equal(false);
     assertType<Equals<typeof sent, ChatEventMap['chat-open']>>();

@@ -35,12 +35,12 @@ describe('<chat-launcher> focus and Escape', () => {
     row.click();
     await until(() => focused()?.tagName === 'TEXTAREA', 'focus in the composer');
     const thread = el.shadowRoot!.querySelector('chat-thread')!;
-    expect(focused()).to.equal(thread.shadowRoot!.querySelector('textarea'));
+    expect(focused() === thread.shadowRoot!.querySelector('textarea'), 'focus on the composer').to.equal(true);
     // Back to the list: the row of the chat just left has the focus.
     thread.shadowRoot!.querySelector<HTMLButtonElement>('.back')!.click();
     const again = await until(() => el.shadowRoot!.querySelector('chat-list'), 'the list again');
     await until(() => focused()?.getAttribute('data-jid') === 'peer@localhost', 'focus on the row left');
-    expect(again.shadowRoot!.activeElement).to.equal(again.shadowRoot!.querySelector('li button'));
+    expect(again.shadowRoot!.activeElement === again.shadowRoot!.querySelector('li button'), 'focus on the first row').to.equal(true);
     // Into the thread again, and Escape from the composer closes the panel.
     again.shadowRoot!.querySelector<HTMLButtonElement>('li button')!.click();
     const textarea = await until(() => (focused()?.tagName === 'TEXTAREA' ? focused() : null), 'the composer');
@@ -54,7 +54,7 @@ describe('<chat-launcher> focus and Escape', () => {
     el.show('peer@localhost');
     await until(() => focused()?.tagName === 'TEXTAREA', 'focus in the composer');
     (focused() as HTMLElement).blur();
-    expect(document.activeElement).to.equal(document.body);
+    expect(document.activeElement === document.body, 'focus on the page body').to.equal(true);
     escape(document.body);
     await el.updateComplete;
     expect(el.open).to.equal(false);
@@ -65,6 +65,6 @@ describe('<chat-launcher> focus and Escape', () => {
     const el = await fixture<ChatLauncher>(html`<chat-launcher storage-prefix="f3"></chat-launcher>`);
     await el.updateComplete;
     await new Promise((r) => setTimeout(r, 100));
-    expect(document.activeElement).to.equal(document.body);
+    expect(document.activeElement === document.body, 'focus on the page body').to.equal(true);
   });
 });

@@ -27,7 +27,7 @@ describe('<chat-launcher> signing in', () => {
     const failed = await el.connect({ service: SERVICE, domain: 'localhost', username: 'me', password: 'secret' }).then(() => null, (e: unknown) => e);
     expect(failed).to.have.property('statusCode', 408);
     await new Promise((r) => setTimeout(r, 200));
-    expect(errors).to.have.length(1);
+    expect(errors.length).to.equal(1);
     expect(errors[0].statusCode).to.equal(408);
     expect(errors[0].message).to.contain('Could not reach the chat server');
     const notice = await until(() => el.shadowRoot!.querySelector('.notice'), 'the notice');

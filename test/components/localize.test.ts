@@ -68,7 +68,7 @@ describe('the widget in Arabic (and in the language of each message)', () => {
     // This client never signed in: 401.
     const alert = await until(() => shadow(thread).querySelector('.composer-error'), 'the error');
     expect(alert.textContent).to.equal('غير متصل. سجّل الدخول لإرسال الرسائل.');
-    expect(errors).to.have.length(1);
+    expect(errors.length).to.equal(1);
     expect(errors[0].statusCode).to.equal(401);
     expect(errors[0].message).to.match(/^Not connected: call connect\(\)/);
   });

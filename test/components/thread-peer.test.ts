@@ -44,11 +44,11 @@ describe('<chat-thread> peer', () => {
     await thread.updateComplete;
     const alert = thread.shadowRoot!.querySelector('[role=alert]')!;
     expect(alert.textContent).to.contain('"bob" is not a valid address');
-    expect(thread.shadowRoot!.querySelector('textarea')).to.equal(null);
+    expect(thread.shadowRoot!.querySelectorAll('textarea').length).to.equal(0);
     // In a launcher it still has its way back.
     thread.backButton = true;
     await thread.updateComplete;
-    expect(thread.shadowRoot!.querySelector('.back')).to.exist;
+    expect(thread.shadowRoot!.querySelectorAll('.back').length).to.equal(1);
   });
 
   it('the header shows the address with the user id unescaped (XEP-0106)', async () => {

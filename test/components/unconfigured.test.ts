@@ -29,7 +29,7 @@ describe('an element given no chat', () => {
     list.remove();
     parent.append(list);
     await new Promise((r) => setTimeout(r, 1200));
-    expect(ours()).to.have.length(1);
+    expect(ours().length).to.equal(1);
   });
 
   it('an unconfigured launcher\'s panel says it is not connected', async () => {

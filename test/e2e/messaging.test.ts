@@ -139,7 +139,7 @@ describe('never losing or duplicating a message', () => {
     await waitFor(() => bob.messages.find((m) => m.body === 'while down'), 'the queued message', 20000);
     await waitFor(() => aliceAgain.statuses.find((s) => s.status === 'delivered' || s.status === 'sent'), 'sent status');
     await sleep(1500); // room for a duplicate to show up, if there were one
-    expect(bob.messages.filter((m) => m.body === 'while down')).to.have.length(1);
+    expect(bob.messages.filter((m) => m.body === 'while down').length).to.equal(1);
     const bobHistory = await wholeHistory(bob, alice.jid);
     expect(bobHistory.map((m) => m.body)).to.deep.equal(['before', 'while down']);
     const aliceHistory = await wholeHistory(aliceAgain, bob.jid);
@@ -197,8 +197,8 @@ describe('never losing or duplicating a message', () => {
     await waitFor(() => bob.messages.some((m) => m.body === 'across the drop'), 'bob to get it');
     await waitFor(() => alice.messages.some((m) => m.body === 'while you were away'), 'alice to get it');
     await sleep(500);
-    expect(bob.messages.filter((m) => m.body === 'across the drop')).to.have.length(1);
-    expect(alice.messages.filter((m) => m.body === 'while you were away')).to.have.length(1);
+    expect(bob.messages.filter((m) => m.body === 'across the drop').length).to.equal(1);
+    expect(alice.messages.filter((m) => m.body === 'while you were away').length).to.equal(1);
   });
 
   it('catches up from the archive on reconnect, without duplicating offline deliveries', async () => {

@@ -147,7 +147,7 @@ describe('one client per page, shared by the host and the elements', () => {
     expect(side(aliceThread, 'from alice')).to.equal(true);
     expect(side(bobThread, 'from alice')).to.equal(false);
     // Neither touched the page's default SDK.
-    expect(SDK.core).to.equal(pageSdkBefore);
+    expect(SDK.core === pageSdkBefore, 'the page SDK\'s client unchanged').to.equal(true);
 
     // An SDK set later replaces the one an element shows.
     const carol = createSDK();

@@ -16,7 +16,7 @@ describe('signing in', () => {
     expect((await intruder.sdk.connect(alice.username, 'guessing')).statusCode).to.equal(401);
     expect((await intruder.sdk.getChatMessages({ toJid: bob.jid })).statusCode).to.equal(401);
     expect((await intruder.sdk.getRecentChats()).statusCode).to.equal(401);
-    expect(intruder.sdk.binding!.recentChats).to.deep.equal([]);
+    expect(intruder.sdk.binding!.recentChats.length).to.equal(0);
     expect(intruder.sdk.binding!.connectionState).to.equal('authfailed');
     // The right password then opens the same cache.
     expect((await intruder.sdk.connect(alice.username, alice.password)).statusCode).to.equal(200);

@@ -70,7 +70,7 @@ describe('the widget on the real server', () => {
     type('Are you there?');
     enter();
     await waitFor(() => shadow(list)?.querySelector('.unread')?.textContent === '2', 'unread badge 2');
-    expect(shadow(list)!.querySelector('.preview.typing')).to.equal(null);
+    expect(shadow(list)!.querySelectorAll('.preview.typing').length).to.equal(0);
     expect(shadow(list)!.querySelector('.preview')!.textContent).to.equal('Are you there?');
 
     shadow(list)!.querySelector<HTMLButtonElement>('li button')!.click();
@@ -98,7 +98,7 @@ describe('the widget on the real server', () => {
     const evil = '<img src=x onerror="window.__widgetPwned=1"><b>bold</b>';
     await alice.sdk.sendTextMessage({ toJid: bob.jid, messageText: evil });
     const row = await waitFor(() => [...(shadow(thread)?.querySelectorAll('.row.in') ?? [])].find((r) => r.textContent!.includes('onerror')), 'the message');
-    expect(row.querySelector('img, b')).to.equal(null);
+    expect(row.querySelectorAll('img, b').length).to.equal(0);
     expect(row.querySelector('.bubble')!.textContent).to.contain(evil);
     expect((window as unknown as { __widgetPwned?: number }).__widgetPwned).to.equal(undefined);
   });

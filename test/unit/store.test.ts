@@ -30,9 +30,9 @@ describe('the chat store', () => {
     const store = await ChatStore.open(ALICE, new MemoryStorage(), immediate);
     const first = await store.dispatch([incoming(1)]);
     const again = await store.dispatch([incoming(1), incoming(1, { stanzaId: undefined })]);
-    expect(first.added).to.have.length(1);
-    expect(again.added).to.have.length(0);
-    expect(await store.latest(BOB, 10)).to.have.length(1);
+    expect(first.added.length).to.equal(1);
+    expect(again.added.length).to.equal(0);
+    expect((await store.latest(BOB, 10)).length).to.equal(1);
     expect(store.recentChat(BOB)!.unreadCount).to.equal(1);
   });
 
@@ -101,7 +101,7 @@ describe('the chat store', () => {
     const older = [8, 9].map((i) => (incoming(i) as { message: NewMessage }).message);
     const page = await store.dispatch({ kind: 'history', chatJid: BOB, messages: [...older, (incoming(10) as { message: NewMessage }).message], complete: true });
     expect(page.prepended).to.equal(2);
-    expect(page.added).to.have.length(0); // history is not news: nothing to announce
+    expect(page.added.length).to.equal(0); // history is not news: nothing to announce
     const all = await store.latest(BOB, 10);
     expect(all.map((m) => m.msgId)).to.deep.equal(['b8', 'b9', 'b10', 'b11']);
     expect(all.map((m) => m.rowId)).to.deep.equal([-2, -1, 0, 1]);
@@ -115,7 +115,7 @@ describe('the chat store', () => {
     const r = await store.dispatch([{ kind: 'status', chatJid: BOB, fromJid: ALICE, msgId: 'a1', status: 'seen' }]);
     expect(r.statuses.map((s) => `${s.msgId}:${s.status}`)).to.deep.equal(['a0:seen', 'a1:seen']);
     const late = await store.dispatch([{ kind: 'status', chatJid: BOB, fromJid: ALICE, msgId: 'a0', status: 'delivered' }]);
-    expect(late.statuses).to.have.length(0); // status never moves backwards
+    expect(late.statuses.length).to.equal(0); // status never moves backwards
     expect((await store.latest(BOB, 3)).map((m) => m.status)).to.deep.equal(['seen', 'seen', 'sent']);
   });
 
@@ -156,7 +156,7 @@ describe('the chat store', () => {
     const store = await ChatStore.open(ALICE, new MemoryStorage(), immediate);
     await store.dispatch(outgoing(1));
     await store.dispatch(acknowledged('a1'));
-    expect(store.pendingOutbox).to.have.length(0);
+    expect(store.pendingOutbox.length).to.equal(0);
   });
 
   it('a burst of 1,000 messages is written in a handful of writes, not one per message', async () => {

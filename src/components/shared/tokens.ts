@@ -32,6 +32,9 @@ export const tokens = css`
     font-family: var(--_font);
     color: var(--_fg);
     color-scheme: light;
+    /* Text lines up with its own direction, not with an alignment the page sets around the element
+       (text-align is inherited into the shadow root). */
+    text-align: start;
   }
   :host([theme='dark']) {
     ${dark}

@@ -93,6 +93,11 @@ export const threadStyles = css`
     overflow-wrap: anywhere;
     line-height: 1.35;
   }
+  /* A message lines up with the start of its own direction (dir="auto"): an Arabic one at its right
+     edge, an English one at its left, in a thread of either language. */
+  .text {
+    text-align: start;
+  }
   .out .bubble {
     background: var(--_bubble-out);
     color: var(--_bubble-out-fg);
