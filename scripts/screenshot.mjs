@@ -122,7 +122,7 @@ async function bobSays(page, text) {
 /** Bob corrects a message the way other clients do (XEP-0308), over his raw connection. */
 async function bobCorrects(page, msgId, text) {
   await page.evaluate(({ to, msgId, text }) => {
-    const doc = new DOMParser().parseFromString('<message xmlns="jabber:client" type="chat"><body/><replace xmlns="urn:xmpp:message-correct:0"/></message>', 'text/xml');
+    const doc = new window.DOMParser().parseFromString('<message xmlns="jabber:client" type="chat"><body/><replace xmlns="urn:xmpp:message-correct:0"/></message>', 'text/xml');
     const m = doc.documentElement;
     m.setAttribute('to', to);
     m.setAttribute('id', `fix-${Date.now()}`);
