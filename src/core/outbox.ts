@@ -54,14 +54,19 @@ export class OutboxSender {
     if (mentions !== undefined && (!Array.isArray(mentions) || mentions.some((m) => typeof m !== 'string'))) {
       throw badRequest('mentionedUsersIds must be an array of user ids');
     }
+    // XEP-0461 names the replied-to message by its id and its author: the peer's or one of ours.
+    const account = this.s.account()!;
+    const replied = params.replyMessageId
+      ? (await store.findMessage(to, to, params.replyMessageId)) ?? (await store.findMessage(to, account, params.replyMessageId))
+      : undefined;
     const entry: OutboxEntry = {
       chatJid: to, msgId: newId(), timestamp: Date.now(), msgType: 'text', body: params.messageText,
-      ...(params.replyMessageId ? { replyTo: { msgId: params.replyMessageId } } : {}),
+      ...(params.replyMessageId ? { replyTo: { msgId: params.replyMessageId, ...(replied ? { fromJid: replied.fromJid } : {}) } } : {}),
       ...(mentions?.length ? { mentionedUsersIds: mentions } : {}),
     };
     const { added } = await this.s.apply([{
       kind: 'outgoing', entry,
-      message: { ...entry, fromJid: this.s.account()!, toJid: to, outgoing: true, status: 'pending' },
+      message: { ...entry, fromJid: account, toJid: to, outgoing: true, status: 'pending' },
     }], false);
     this.typingEnded(to);
     // Sent while the outbox write is under way: a reload in between loses nothing that waiting would

@@ -38,3 +38,22 @@ describe('references to a peer message use the id its XEP names', () => {
     expect(marker.getElementsByTagName('displayed')[0].getAttribute('id')).to.equal('stanza-X');
   });
 });
+
+describe('a reply names the replied-to message by its id and its author (XEP-0461)', () => {
+  it('replying to the peer\'s message names the peer; replying to one of ours names us', async () => {
+    const alice = await person(null);
+    const bob = await foreign();
+    bob.send(`<message type="chat" to="${alice.jid}" id="bob-1"><body>question</body><origin-id xmlns="urn:xmpp:sid:0" id="origin-1"/></message>`);
+    await waitFor(() => alice.messages.some((m) => m.body === 'question'), 'the question');
+    await alice.sdk.sendTextMessage({ toJid: bob.jid, messageText: 'answer', replyMessageId: 'bob-1' });
+    const mine = (await alice.sdk.sendTextMessage({ toJid: bob.jid, messageText: 'more' })).data!;
+    await alice.sdk.sendTextMessage({ toJid: bob.jid, messageText: 'about that', replyMessageId: mine.msgId });
+    const replyIn = (body: string) => async () => {
+      const m = await bob.waitForMessage((x) => x.getElementsByTagName('body')[0]?.textContent === body, body);
+      const reply = m.getElementsByTagName('reply')[0];
+      return `${reply.getAttribute('id')} ${reply.getAttribute('to')}`;
+    };
+    expect(await replyIn('answer')()).to.equal(`bob-1 ${bob.jid}`);
+    expect(await replyIn('about that')()).to.equal(`${mine.msgId} ${alice.jid}`);
+  });
+});
