@@ -66,7 +66,7 @@ export class ChatClient {
     };
     this.typing = new Typing(services);
     this.displayed = new DisplayedSync(services);
-    this.markers = new Markers(services, (chatJid, msgId) => this.displayed.displayed(chatJid, msgId));
+    this.markers = new Markers(services, (chatJid, msgId) => void this.displayed.displayed(chatJid, msgId).catch(() => undefined));
     this.presence = new Presence(this.features);
     this.history = new History(services, (to, id) => this.markers.sendReceipt(to, id));
     this.incoming = new Incoming(services, {
@@ -232,7 +232,7 @@ export class ChatClient {
    * session the catch-up (in `onSession`, awaited before this) has already taken out of it what the
    * archive shows the server has; after a resumption only what never reached the stream goes. */
   private onOnline(resumed: boolean): void {
-    this.markers.sendUnsent();
+    void this.markers.sendUnsent().catch(() => undefined);
     void this.displayed.sendUnsent();
     void this.outbox.resend(resumed).catch(() => undefined);
   }

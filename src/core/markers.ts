@@ -9,9 +9,6 @@ import { buildReceipt } from '../protocol/receipts.js';
 import { requireFeature, type Services } from './services.js';
 
 export class Markers {
-  /** The newest seen marker per chat that could not go out while offline. */
-  private readonly unsent = new Map<string, string>();
-
   constructor(
     private readonly s: Services,
     /** The chat's read point moved to this message of the peer's: the account's other devices are told. */
@@ -44,12 +41,15 @@ export class Markers {
     if (store.recentChat(chatJid)?.lastReadRowId !== before) this.displayed(chatJid, msgId);
     if (!this.s.features.seenStatus) return;
     if (this.s.xmpp.online) this.s.xmpp.send(buildDisplayed(chatJid, msgId, newId()));
-    else this.unsent.set(chatJid, msgId);
+    else store.holdRead('marker', chatJid, msgId);
   }
 
-  /** A session is up: the markers that waited go out. */
-  sendUnsent(): void {
-    for (const [chatJid, msgId] of this.unsent) this.s.xmpp.send(buildDisplayed(chatJid, msgId, newId()));
-    this.unsent.clear();
+  /** A session is up: the markers that waited (also from before a reload) go out. */
+  async sendUnsent(): Promise<void> {
+    const store = await this.s.store();
+    for (const [chatJid, msgId] of store.heldReads('marker')) {
+      this.s.xmpp.send(buildDisplayed(chatJid, msgId, newId()));
+      store.releaseRead('marker', chatJid, msgId);
+    }
   }
 }

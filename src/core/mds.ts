@@ -12,9 +12,6 @@ import {
 import type { Services } from './services.js';
 
 export class DisplayedSync {
-  /** The newest message displayed per chat (its sender's id) not yet published: offline, or its
-   * stanza-id in our archive not known yet (it is looked up again at the next session). */
-  private readonly unsent = new Map<string, string>();
   /** Whether the server honours publish-options (asked once per session). */
   private publishOptions: Promise<boolean> | null = null;
   private sending: Promise<void> = Promise.resolve();
@@ -41,9 +38,11 @@ export class DisplayedSync {
 
   /** This account displayed a peer's message (the chat's read point moved to it): our other devices
    * are told, now or once online. */
-  displayed(chatJid: string, msgId: string): void {
-    this.unsent.set(chatJid, msgId);
-    if (this.s.xmpp.online) void this.sendUnsent();
+  async displayed(chatJid: string, msgId: string): Promise<void> {
+    // Held with the cache until published: offline, before a reload, or while its stanza-id in our
+    // archive is not known yet (looked up again at the next session).
+    (await this.s.store()).holdRead('mds', chatJid, msgId);
+    if (this.s.xmpp.online) await this.sendUnsent();
   }
 
   /** Publishes what waits, one at a time, in order (a later mark never overtaken by an earlier one). */
@@ -56,18 +55,23 @@ export class DisplayedSync {
 
   private async publishWaiting(): Promise<void> {
     const account = this.s.account();
-    if (this.unsent.size === 0 || !account || !this.s.xmpp.online || !(await this.mayPublish(account))) return;
     const store = await this.s.store();
-    for (const [chatJid, msgId] of [...this.unsent]) {
+    const waiting = store.heldReads('mds');
+    if (waiting.size === 0 || !account || !this.s.xmpp.online || !(await this.mayPublish(account))) return;
+    for (const [chatJid, msgId] of waiting) {
       const message = await store.findMessage(chatJid, chatJid, msgId);
       // XEP-0490 names messages by our archive's stanza-id: a message without one (the server has not
       // archived it, or its copy with the id has not come yet) waits for the next session.
       if (message && !message.stanzaId) continue;
-      if (this.unsent.get(chatJid) === msgId) this.unsent.delete(chatJid);
-      if (!message?.stanzaId) continue;
-      await this.s.xmpp.sendIq(buildDisplayedPublish({ chatJid, stanzaId: message.stanzaId }, account, newId())).catch((error) => {
-        console.warn(`[chat-widget] could not share with this account's other devices that ${chatJid} was read:`, error);
-      });
+      if (message?.stanzaId) {
+        try {
+          await this.s.xmpp.sendIq(buildDisplayedPublish({ chatJid, stanzaId: message.stanzaId }, account, newId()));
+        } catch (error) {
+          console.warn(`[chat-widget] could not share with this account's other devices that ${chatJid} was read:`, error);
+          if (!this.s.xmpp.online) return; // kept for the next session
+        }
+      }
+      store.releaseRead('mds', chatJid, msgId);
     }
   }
 

@@ -15,7 +15,13 @@ import { RecentChats } from './recent.js';
 interface SyncState {
   /** Newest archive id this cache has caught up to. */
   lastArchiveId?: string;
+  /** Read marks still to send (see `heldReads`). */
+  held?: Partial<Record<HeldRead, Record<string, string>>>;
 }
+
+/** A read mark waiting for the connection: `marker` for the peer (XEP-0333 displayed), `mds` for this
+ * account's other devices (XEP-0490). */
+export type HeldRead = 'marker' | 'mds';
 
 type Of<K extends StoreEvent['kind']> = Extract<StoreEvent, { kind: K }>;
 
@@ -81,6 +87,27 @@ export class ChatStore {
 
   get lastArchiveId(): string | undefined {
     return this.sync.lastArchiveId;
+  }
+
+  /** Read marks that could not be sent yet, per chat: the peer's message id the chat was read up to.
+   * Kept with the cache, so a reload while offline loses none. */
+  heldReads(kind: HeldRead): ReadonlyMap<string, string> {
+    return new Map(Object.entries(this.sync.held?.[kind] ?? {}));
+  }
+
+  /** Keeps a read mark until it is sent (a newer one for the chat replaces it). */
+  holdRead(kind: HeldRead, chatJid: string, msgId: string): void {
+    this.sync.held = { ...this.sync.held, [kind]: { ...this.sync.held?.[kind], [chatJid]: msgId } };
+    this.writer.schedule('sync', () => this.sync);
+  }
+
+  /** A read mark went out: forgets it, unless a newer one for the chat came meanwhile. */
+  releaseRead(kind: HeldRead, chatJid: string, msgId: string): void {
+    const held = this.sync.held?.[kind];
+    if (held?.[chatJid] !== msgId) return;
+    const { [chatJid]: _sent, ...rest } = held;
+    this.sync.held = { ...this.sync.held, [kind]: rest };
+    this.writer.schedule('sync', () => this.sync);
   }
 
   /** A chat's cached history (opening it reads only its small meta record). */

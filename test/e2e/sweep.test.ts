@@ -64,6 +64,33 @@ describe('seen status made while offline', () => {
   });
 });
 
+describe('read marks made while offline survive a reload', () => {
+  it('the seen marker for the peer and the displayed state for other devices go out from the reloaded page', async function () {
+    this.timeout(40000);
+    const alice = await person(null);
+    const bob = await person(null);
+    const sent = (await alice.sdk.sendTextMessage({ toJid: bob.jid, messageText: 'read me, then reload' })).data!;
+    await waitFor(() => alice.statuses.find((s) => s.msgId === sent.msgId && s.status === 'delivered'), 'delivered');
+    const got = await waitFor(() => bob.messages.find((m) => m.msgId === sent.msgId && m.stanzaId), 'bob has it with its archive id');
+
+    await stopServer();
+    try {
+      await waitFor(() => bob.sdk.core!.connectionState === 'reconnecting', 'bob to notice the server is gone');
+      expect((await bob.sdk.sendSeenStatus(alice.jid, got.msgId)).statusCode).to.equal(200);
+      // The page reloads before the connection is back: this SDK goes, a new one opens the same cache.
+      await bob.sdk.disconnect();
+    } finally {
+      await startServer();
+    }
+    await person({ username: bob.username, password: bob.password }, { storagePrefix: bob.storagePrefix });
+    await waitFor(() => alice.statuses.find((s) => s.msgId === sent.msgId && s.status === 'seen'), 'seen at alice after the reload', 25000);
+    // And a fresh device of bob's learns the chat was read (XEP-0490), with nothing unread.
+    const fresh = await person({ username: bob.username, password: bob.password });
+    await waitFor(async () => (await fresh.sdk.getRecentChats()).data!.some((c) => c.chatJid === alice.jid), 'the chat on the fresh device');
+    await waitFor(async () => (await fresh.sdk.getRecentChats()).data!.find((c) => c.chatJid === alice.jid)!.unreadCount === 0, 'read on the fresh device');
+  });
+});
+
 describe('forged carbons', () => {
   it('a carbon sent by another account (not our own) shows nowhere', async () => {
     const alice = await person(null);
