@@ -76,7 +76,7 @@ export class History {
   async catchUp(): Promise<void> {
     if (!this.s.features.history) return;
     const store = await this.s.store();
-    let after = store.lastArchiveId;
+    let after = store.catchUpFrom;
     if (after) {
       try {
         for (;;) {

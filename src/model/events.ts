@@ -12,6 +12,9 @@ export interface OutboxEntry extends Pick<ChatMessage,
   'chatJid' | 'msgId' | 'timestamp' | 'body' | 'media' | 'replyTo' | 'forwarded' | 'mentionedUsersIds'> {
   msgType: MsgType;
   upload?: { blobKey: string; fileName: string; mimeType: string; fileSize: number };
+  /** The newest archive id the cache knew when the message was written: while it is pending, the
+   * catch-up of a fresh session reads from there, so an archived copy (the server had it) is found. */
+  after?: string;
 }
 
 export type StoreEvent =

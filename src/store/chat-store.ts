@@ -89,6 +89,14 @@ export class ChatStore {
     return this.sync.lastArchiveId;
   }
 
+  /** Where a catch-up starts: the newest archive id known, or, while messages are pending, the one
+   * known when the oldest of them was written (its archived copy, if the server took it, comes after). */
+  get catchUpFrom(): string | undefined {
+    let oldest: OutboxEntry | undefined;
+    for (const e of this.outbox.pending) if (e.after && (!oldest || e.timestamp < oldest.timestamp)) oldest = e;
+    return oldest?.after ?? this.sync.lastArchiveId;
+  }
+
   /** Read marks that could not be sent yet, per chat: the peer's message id the chat was read up to.
    * Kept with the cache, so a reload while offline loses none. */
   heldReads(kind: HeldRead): ReadonlyMap<string, string> {
@@ -268,7 +276,7 @@ export class ChatStore {
 
   private applyOutgoing(log: ChatLog, e: Of<'outgoing'>, result: ApplyResult): void {
     const stored = log.append({ ...e.message, originId: e.message.originId ?? e.message.msgId });
-    this.outbox.add(e.entry);
+    this.outbox.add(this.sync.lastArchiveId && !e.entry.after ? { ...e.entry, after: this.sync.lastArchiveId } : e.entry);
     this.outbox.write().catch((error) => console.warn('[chat-widget] could not save the outbox:', error));
     result.added.push(stored);
     result.statuses.push({ chatJid: stored.chatJid, msgId: stored.msgId, status: stored.status });

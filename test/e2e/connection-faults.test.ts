@@ -97,6 +97,31 @@ describe('a message goes exactly once across a dropped connection', () => {
     expect(copiesAt(bob, sent.msgId)).to.equal(1);
     expect(await archivedCopies(bob, alice.jid, sent.msgId)).to.equal(1);
   });
+
+  it('the server took the message, a reply came after it, and the session could not be resumed: not sent again', async () => {
+    const alice = await person(null);
+    const bob = await foreign();
+    bob.send(`<message type="chat" to="${alice.jid}" id="${unique('hello')}"><body>hello</body></message>`);
+    await waitFor(() => alice.messages.some((m) => m.body === 'hello'), 'a first message (an archive position)');
+    const socket = socketOf(alice);
+    // Only the confirmations are lost: the server's acknowledgements and iq answers.
+    socket.dropIncomingWhen = (frame) => frame.startsWith('<a ') || frame.startsWith('<iq');
+    const sent = (await alice.sdk.sendTextMessage({ toJid: bob.jid, messageText: 'then a reply' })).data!;
+    await bob.waitForMessage((m) => m.getAttribute('id') === sent.msgId, 'bob to get it');
+    // Bob answers: alice's archive position moves past her own unconfirmed message.
+    bob.send(`<message type="chat" to="${alice.jid}" id="${unique('reply')}"><body>got it</body></message>`);
+    await waitFor(() => alice.messages.some((m) => m.body === 'got it'), 'the reply live');
+    await sleep(300);
+    internals(alice).sm.state.id = 'no-such-session';
+    const since = alice.connection.length;
+    socket.reallyClose();
+    await backOnline(alice, since);
+    expect(internals(alice).hasResumed()).to.equal(false);
+    await waitFor(() => alice.statuses.some((s) => s.msgId === sent.msgId && s.status === 'sent'), 'sent at alice (from its archive)');
+    await sleep(800);
+    expect(copiesAt(bob, sent.msgId)).to.equal(1);
+    expect(await archivedCopies(bob, alice.jid, sent.msgId)).to.equal(1);
+  });
 });
 
 describe('a connection that stops answering', () => {

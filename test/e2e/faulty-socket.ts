@@ -12,6 +12,8 @@ export class FaultySocket extends WebSocket {
   dropIncoming = false;
   /** Frames to the server are dropped (the page thinks they went). */
   dropOutgoing = false;
+  /** Frames from the server for which this says true are dropped (e.g. only acknowledgements). */
+  dropIncomingWhen: ((frame: string) => boolean) | null = null;
 
   constructor(url: string | URL, protocols?: string | string[]) {
     super(url, protocols);
@@ -20,7 +22,8 @@ export class FaultySocket extends WebSocket {
     let handler: MessageHandler = null;
     Object.defineProperty(this, 'onmessage', { get: () => handler, set: (h: MessageHandler) => { handler = h; } });
     this.addEventListener('message', (event) => {
-      if (!this.dropIncoming) handler?.call(this, event);
+      if (this.dropIncoming || (typeof event.data === 'string' && this.dropIncomingWhen?.(event.data))) return;
+      handler?.call(this, event);
     });
   }
 
