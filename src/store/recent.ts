@@ -6,7 +6,10 @@ export class RecentChats {
   private readonly rows = new Map<string, RecentChat>();
 
   constructor(private readonly writer: BatchedWriter, stored: RecentChat[] | null) {
-    for (const chat of stored ?? []) this.rows.set(chat.chatJid, chat);
+    // A cache written before sender-chosen dates were ignored may hold a chat dated in the future,
+    // which would stay on top of the list until then.
+    const now = Date.now();
+    for (const chat of stored ?? []) this.rows.set(chat.chatJid, chat.timestamp > now ? { ...chat, timestamp: now } : chat);
   }
 
   /** Newest first. */

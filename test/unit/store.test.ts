@@ -81,6 +81,19 @@ describe('the chat store', () => {
     expect(m.editedAt).to.equal(3000);
   });
 
+  it('a chat stored with a date in the future (an older cache) does not stay on top', async () => {
+    const kv = new MemoryStorage();
+    const future = Date.now() + 365 * 24 * 3600_000;
+    await kv.setItem('chats', [
+      { chatJid: BOB, lastMessage: null, timestamp: future, unreadCount: 0 },
+      { chatJid: 'carol@localhost', lastMessage: null, timestamp: Date.now() - 1000, unreadCount: 0 },
+    ]);
+    const store = await ChatStore.open(ALICE, kv, immediate);
+    await new Promise((r) => setTimeout(r, 5));
+    await store.dispatch([incoming(1, { chatJid: 'carol@localhost', fromJid: 'carol@localhost', timestamp: Date.now() })]);
+    expect(store.recentChats.map((c) => c.chatJid)).to.deep.equal(['carol@localhost', BOB]);
+  });
+
   it('pages by row id: up is older, down is newer, no gap and no duplicate', async () => {
     const store = await ChatStore.open(ALICE, new MemoryStorage(), immediate);
     await store.dispatch(Array.from({ length: 250 }, (_, i) => incoming(i)));
