@@ -43,6 +43,8 @@ export class Connection implements Xmpp {
   private isOnline = false;
   private attempt = 0;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Gives up a connection attempt that gets no answer. */
+  private attemptTimer: ReturnType<typeof setTimeout> | undefined;
   private lastFailure: string | undefined;
   private state: ConnectionState = 'disconnected';
   private waiting: { resolve: () => void; reject: (e: SdkError) => void } | null = null;
@@ -127,11 +129,21 @@ export class Connection implements Xmpp {
     conn.connect(`${this.jid}/${this.resource}`, this.password, (status: number, condition: string | null) => {
       if (conn === this.conn) this.onStatus(conn, status, condition ?? undefined);
     });
+    // An attempt that gets no answer at all (a dead NAT entry, a captive portal, a server that accepts
+    // and hangs) is given up after the same budget as a silent session, and retried like any drop:
+    // strophe's websocket has no timeout of its own for opening a stream.
+    clearTimeout(this.attemptTimer);
+    this.attemptTimer = setTimeout(() => {
+      if (conn !== this.conn || this.sessionUp || this.userDisconnected) return;
+      this.lastFailure = 'The chat server did not answer';
+      conn._doDisconnect();
+    }, this.options.livenessCheckMs + this.options.livenessTimeoutMs);
   }
 
   private onStatus(conn: StropheConnection, status: number, condition?: string): void {
     const S = Strophe.Status;
     if (status === S.CONNECTED) {
+      clearTimeout(this.attemptTimer);
       this.sessionUp = true;
       this.session += 1;
       // Handlers die with the session: every session gets its own ear for liveness.
@@ -224,6 +236,7 @@ export class Connection implements Xmpp {
   async stop(): Promise<void> {
     this.userDisconnected = true;
     clearTimeout(this.reconnectTimer);
+    clearTimeout(this.attemptTimer);
     this.waiting?.reject(unauthorized('Signed out (disconnect()) before the connection was made'));
     this.waiting = null;
     const conn = this.conn;

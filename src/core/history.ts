@@ -104,18 +104,23 @@ export class History {
     const newDevice = !store.lastArchiveId;
     const reads: StoreEvent[] = [];
     let before = '';
-    for (let i = 0, left = this.s.options.initialSyncMessages; left > 0; i++) {
-      const page = await this.query({ before, max: Math.min(ARCHIVE_PAGE, left) });
-      left -= ARCHIVE_PAGE;
-      const events = this.read(page.results, false, undefined, true);
-      reads.unshift(...events.filter((e) => e.kind === 'read'));
-      const rest = events.filter((e) => e.kind !== 'read');
-      if (i === 0 && page.last) rest.push({ kind: 'archive-position', archiveId: page.last });
-      await this.prepend(rest, page.complete, newDevice);
-      if (page.complete || !page.first) break;
-      before = page.first;
+    try {
+      for (let i = 0, left = this.s.options.initialSyncMessages; left > 0; i++) {
+        const page = await this.query({ before, max: Math.min(ARCHIVE_PAGE, left) });
+        left -= ARCHIVE_PAGE;
+        const events = this.read(page.results, false, undefined, true);
+        reads.unshift(...events.filter((e) => e.kind === 'read'));
+        const rest = events.filter((e) => e.kind !== 'read');
+        if (i === 0 && page.last) rest.push({ kind: 'archive-position', archiveId: page.last });
+        await this.prepend(rest, page.complete, newDevice);
+        if (page.complete || !page.first) break;
+        before = page.first;
+      }
+    } finally {
+      // Also when a later page fails: the position is saved after the first page, so the next session
+      // is no longer a new device and would not read these marks again.
+      if (reads.length > 0) await this.s.apply(reads, false);
     }
-    if (reads.length > 0) await this.s.apply(reads, false);
   }
 
   /** Puts a page of older archive results in front of the chats they belong to (`unread`: see the

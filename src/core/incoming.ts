@@ -45,7 +45,7 @@ export class Incoming {
         return;
       }
       const carbon = unwrapCarbon(stanza, account);
-      this.route(interpret(carbon?.message ?? stanza, { account, source: carbon ? 'carbon' : 'live', fresh: true, now: Date.now() }));
+      this.route(interpret(carbon?.message ?? stanza, { account, source: carbon ? 'carbon' : 'live', fresh: true, offlineWindow: this.held, now: Date.now() }));
     } catch (error) {
       console.debug('[chat-widget] ignored a stanza:', (error as Error).message);
     }

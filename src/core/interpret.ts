@@ -7,7 +7,7 @@ import type { NewMessage, TypingState } from '../model/types.js';
 import type { MessageContent } from '../protocol/message.js';
 import { readError, readMessage } from '../protocol/message.js';
 import { readReceipt, wantsReceipt } from '../protocol/receipts.js';
-import { readDisplayed } from '../protocol/markers.js';
+import { isMarkable, readDisplayed } from '../protocol/markers.js';
 import { readChatState } from '../protocol/chat-states.js';
 import { readReplaceId } from '../protocol/correction.js';
 import { newId } from '../model/ids.js';
@@ -25,6 +25,9 @@ export interface IncomingContext {
   fresh: boolean;
   /** Read going back in time (older archive pages): what is already known is newer. */
   older?: boolean;
+  /** A live stanza that arrived while the session was starting, when the server flushes its offline
+   * storage: only then may a delay stamp from our server be believed (anyone can write one). */
+  offlineWindow?: boolean;
   now: number;
 }
 
@@ -92,6 +95,7 @@ export function interpret(stanza: Element, ctx: IncomingContext): Interpretation
       status: outgoing ? 'sent' : 'received',
       ...(archiveId ? { stanzaId: archiveId } : {}),
       ...(content.originId ? { originId: content.originId } : {}),
+      ...(!outgoing && isMarkable(stanza) ? { markable: true } : {}),
       ...(content.reply ? { replyTo: { msgId: content.reply.id, ...(isBareJid(bareJid(content.reply.to)) ? { fromJid: bareJid(content.reply.to) } : {}) } } : {}),
       ...(content.mentions.length ? { mentionedUsersIds: content.mentions } : {}),
     };
@@ -109,11 +113,12 @@ export function interpret(stanza: Element, ctx: IncomingContext): Interpretation
 }
 
 /** When a message was sent, believed only from whom may say so: our archive's stamp for archived
- * messages, our server's XEP-0203 delay (offline storage stamps `from` = our domain) for live ones;
- * a stamp the sender chose is ignored (arrival time instead). Never later than now. */
+ * messages; for live ones our server's XEP-0203 delay (offline storage stamps `from` = our domain),
+ * and only for what arrives while the session starts, when offline storage is flushed (a sender can
+ * write any delay, `from` included). Otherwise the arrival time. Never later than now. */
 function timestampOf(content: MessageContent, ctx: IncomingContext): number {
   const server = ctx.account.slice(ctx.account.indexOf('@') + 1);
-  const byServer = content.delays.find((d) => d.from === server)?.stamp;
+  const byServer = ctx.source === 'archive' || ctx.offlineWindow ? content.delays.find((d) => d.from === server)?.stamp : undefined;
   const stamp = ctx.source === 'archive' ? ctx.archiveTimestamp ?? byServer : byServer;
   return Math.min(stamp ?? ctx.now, ctx.now);
 }

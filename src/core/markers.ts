@@ -8,6 +8,9 @@ import { buildDisplayed } from '../protocol/markers.js';
 import { buildReceipt } from '../protocol/receipts.js';
 import { requireFeature, type Services } from './services.js';
 
+/** How far back, in messages, a read that lands on a message without `<markable/>` looks for one. */
+const MARKABLE_LOOKBACK = 50;
+
 export class Markers {
   constructor(
     private readonly s: Services,
@@ -34,14 +37,21 @@ export class Markers {
     const store = await this.s.store();
     const chatJid = requireJid(toUserJid, 'toUserJid');
     if (typeof msgId !== 'string' || msgId === '') throw badRequest('messageId is required');
-    if (!(await store.findMessage(chatJid, chatJid, msgId))) throw notFound(`No message "${msgId}" from ${chatJid} is known`);
+    const message = await store.findMessage(chatJid, chatJid, msgId);
+    if (!message) throw notFound(`No message "${msgId}" from ${chatJid} is known`);
     const before = store.recentChat(chatJid)?.lastReadRowId;
     await this.s.apply([{ kind: 'read', chatJid, peerMsgId: msgId }], false);
     // Only a step forward is shared: an older message read again would move the shared state back.
     if (store.recentChat(chatJid)?.lastReadRowId !== before) this.displayed(chatJid, msgId);
     if (!this.s.features.seenStatus) return;
-    if (this.s.xmpp.online) this.s.xmpp.send(buildDisplayed(chatJid, msgId, newId()));
-    else store.holdRead('marker', chatJid, msgId);
+    // XEP-0333: only a message that asked for markers is marked; a marker covers the earlier ones too,
+    // so the newest markable message read now (after the previous read point) is the one named.
+    const markable = message.markable ? message
+      : (await store.before(chatJid, message.rowId, MARKABLE_LOOKBACK)).reverse()
+        .find((m) => !m.outgoing && m.markable && (before === undefined || m.rowId > before));
+    if (!markable) return;
+    if (this.s.xmpp.online) this.s.xmpp.send(buildDisplayed(chatJid, markable.msgId, newId()));
+    else store.holdRead('marker', chatJid, markable.msgId);
   }
 
   /** A session is up: the markers that waited (also from before a reload) go out. */

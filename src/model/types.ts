@@ -93,6 +93,9 @@ export interface ChatMessage {
   /** Forwarded from another chat (shown as "Forwarded"). */
   forwarded?: boolean;
   mentionedUsersIds?: string[];
+  /** The sender asked for chat markers (XEP-0333 `<markable/>`): only such a message gets a seen
+   * marker. */
+  markable?: boolean;
   /** When its sender last corrected it (XEP-0308), in ms since the epoch: the message is "edited". */
   editedAt?: number;
   /** De-duplication keys of the corrections applied to it, so copies of them are recognised.

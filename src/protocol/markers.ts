@@ -12,6 +12,11 @@ export function buildDisplayed(to: string, displayedId: string, id: string): Bui
     .c('store', { xmlns: NS.HINTS }).up();
 }
 
+/** Whether the sender asked for chat markers: only such messages may be marked (XEP-0333). */
+export function isMarkable(stanza: Element): boolean {
+  return child(stanza, 'markable', NS.MARKERS) !== null;
+}
+
 /** The id a `displayed` marker points at (the message and all earlier ones are seen), or null. */
 export function readDisplayed(stanza: Element): string | null {
   const displayed = child(stanza, 'displayed', NS.MARKERS);

@@ -179,6 +179,7 @@ export class ChatStore {
     const events: readonly StoreEvent[] = Array.isArray(input) ? (input as readonly StoreEvent[]) : [input as StoreEvent];
     const applied = this.serial(async () => {
       const result: ApplyResult = { added: [], prepended: 0, statuses: [] };
+      const corrected = new Set<number>();
       const logs = await this.prepare(events);
       for (const e of events) {
         switch (e.kind) {
@@ -186,7 +187,7 @@ export class ChatStore {
           case 'history': await this.applyHistory(logs.get(e.chatJid)!, e, result); break;
           case 'outgoing': this.applyOutgoing(logs.get(e.message.chatJid)!, e, result); break;
           case 'status': await this.applyStatus(logs.get(e.chatJid)!, e, result); break;
-          case 'correction': this.edited(await applyCorrection(logs.get(e.chatJid)!, e)); break;
+          case 'correction': this.edited(await applyCorrection(logs.get(e.chatJid)!, e, corrected)); break;
           case 'read': await ('stanzaId' in e ? this.applyDisplayed(logs.get(e.chatJid)!, e.stanzaId) : this.applyRead(logs.get(e.chatJid)!, e.peerMsgId)); break;
           case 'typing': this.applyTyping(e); break;
           case 'connection': this.applyConnection(); break;

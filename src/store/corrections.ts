@@ -9,9 +9,11 @@ import { dedupKeys, idKey } from './dedup.js';
 /** Corrections waiting for their original, per chat; the oldest are dropped beyond this. */
 const MAX_PENDING = 200;
 
-/** Applies a correction; resolves with the corrected message, or undefined when nothing shown changed. */
+/** Applies a correction; resolves with the corrected message, or undefined when nothing shown changed.
+ * `batch` holds the rows corrected by the same batch of events: within one archive page, entries are
+ * in time order, so a later correction of the same message wins even when `older` is set. */
 export async function applyCorrection(
-  log: ChatLog, e: { replaceId: string; correction: NewMessage; older: boolean },
+  log: ChatLog, e: { replaceId: string; correction: NewMessage; older: boolean }, batch: Set<number>,
 ): Promise<ChatMessage | undefined> {
   const c = e.correction;
   const own = dedupKeys(c);
@@ -25,7 +27,9 @@ export async function applyCorrection(
     if (!pending.some((p) => p.keys[0] === correction.keys[0])) log.setPendingCorrections([...pending, correction].slice(-MAX_PENDING));
     return undefined;
   }
-  return correct(log, row, correction, e.older);
+  const older = e.older && !batch.has(row);
+  batch.add(row);
+  return correct(log, row, correction, older);
 }
 
 async function correct(log: ChatLog, row: number, c: PendingCorrection, older: boolean): Promise<ChatMessage | undefined> {
@@ -35,24 +39,30 @@ async function correct(log: ChatLog, row: number, c: PendingCorrection, older: b
   const newer = shown === undefined || (older ? c.at > shown : c.at >= shown);
   const corrections = [...(target.corrections ?? []), ...c.keys];
   const next = await log.update(row, newer ? { body: c.body, editedAt: c.at, corrections } : { corrections });
-  return newer ? next : undefined;
+  // Some clients name the previous correction instead of the original: those waiting for this one
+  // apply to the same message now.
+  const chained = await applyWaiting(log, row, new Set(c.keys));
+  return chained ?? (newer ? next : undefined);
+}
+
+/** Applies to the message at `row` the waiting corrections that name one of `targets`. */
+async function applyWaiting(log: ChatLog, row: number, targets: ReadonlySet<string>): Promise<ChatMessage | undefined> {
+  const pending = log.meta.pendingCorrections;
+  const waiting = pending?.filter((p) => targets.has(p.target)) ?? [];
+  if (waiting.length === 0) return undefined;
+  log.setPendingCorrections(pending!.filter((p) => !targets.has(p.target)));
+  let last: ChatMessage | undefined;
+  for (const c of waiting.sort((x, y) => x.at - y.at)) last = (await correct(log, row, c, false)) ?? last;
+  return last;
 }
 
 /** Messages just cached: applies the corrections that were waiting for them; returns what changed. */
 export async function settleCorrections(log: ChatLog, added: readonly ChatMessage[]): Promise<ChatMessage[]> {
-  const pending = log.meta.pendingCorrections;
-  if (!pending?.length || added.length === 0) return [];
+  if (!log.meta.pendingCorrections?.length) return [];
   const changed: ChatMessage[] = [];
-  let left = pending;
   for (const m of added) {
-    const target = idKey(m.fromJid, m.msgId);
-    const waiting = left.filter((p) => p.target === target);
-    if (waiting.length === 0) continue;
-    left = left.filter((p) => p.target !== target);
-    let last: ChatMessage | undefined;
-    for (const c of [...waiting].sort((a, b) => a.at - b.at)) last = (await correct(log, m.rowId, c, false)) ?? last;
-    if (last) changed.push(last);
+    const corrected = await applyWaiting(log, m.rowId, new Set([idKey(m.fromJid, m.msgId)]));
+    if (corrected) changed.push(corrected);
   }
-  if (left !== pending) log.setPendingCorrections(left);
   return changed;
 }

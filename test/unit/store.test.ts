@@ -73,12 +73,15 @@ describe('the chat store', () => {
     expect((await store.latest(BOB, 5)).map((m) => m.body)).to.deep.equal(['at 7']);
     await store.dispatch([fix('p2', 'at 6', 3000, true), fix('p2', 'at 6', 2000, true)]);
     expect((await store.latest(BOB, 5)).map((m) => m.body)).to.deep.equal(['at 7']);
+    // One archive page (oldest first) holding two corrections of the same second: the later one wins.
+    await store.dispatch([fix('p5', 'at 9', 4000, true), fix('p6', 'at 10', 4000, true)]);
+    expect((await store.latest(BOB, 5))[0].body).to.equal('at 10');
     // Live, in order: a later one wins, even in the same second; a copy of an old one changes nothing.
-    await store.dispatch([fix('p4', 'at 8', 3000, false)]);
+    await store.dispatch([fix('p4', 'at 8', 4000, false)]);
     await store.dispatch([fix('p2', 'at 6', 9000, false)]);
     const [m] = await store.latest(BOB, 5);
     expect(m.body).to.equal('at 8');
-    expect(m.editedAt).to.equal(3000);
+    expect(m.editedAt).to.equal(4000);
   });
 
   it('a chat stored with a date in the future (an older cache) does not stay on top', async () => {
