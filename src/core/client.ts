@@ -217,6 +217,9 @@ export class ChatClient {
       this.incoming.hold();
       this.connection.sendIq(buildEnableCarbons(newId())).catch(() => undefined);
       conn.send(await this.presence.initial());
+      // Asked after the presence and awaited before the release: the server flushes its offline storage
+      // when it takes the presence, so all of it arrives while live stanzas are held (the only window in
+      // which a delay stamp from our server is believed; see interpret.ts).
       const displayed = this.displayed.catchUp();
       try {
         await this.history.catchUp();

@@ -48,6 +48,31 @@ describe('time is believed only from whom may set it', () => {
     expect(recent[1].timestamp <= Date.now()).to.equal(true);
   });
 
+  it('a message that waited for us while we were away keeps the time the server took it', async () => {
+    const alice = await person(null, { connect: false });
+    const bob = await foreign();
+    const sentAt = Date.now();
+    bob.send(`<message type="chat" to="${alice.jid}" id="while-away"><body>while you were away</body></message>`);
+    await sleep(2500);
+    const connectedAt = Date.now();
+    expect((await alice.sdk.connect(alice.username, alice.password)).statusCode).to.equal(200);
+    const got = await waitFor(async () => (await alice.sdk.getChatMessages({ toJid: bob.jid })).data!.find((m) => m.body === 'while you were away'), 'the message');
+    // The server's clock has whole seconds: within a second of sending, well before the sign-in.
+    expect(got.timestamp >= sentAt - 1000 && got.timestamp < connectedAt).to.equal(true);
+  });
+
+  it('without the archive (history off) an offline delivery still keeps the server\'s time', async () => {
+    const alice = await person(null, { connect: false, features: { history: false } });
+    const bob = await foreign();
+    const sentAt = Date.now();
+    bob.send(`<message type="chat" to="${alice.jid}" id="offline-1"><body>stored offline</body></message>`);
+    await sleep(2500);
+    const connectedAt = Date.now();
+    expect((await alice.sdk.connect(alice.username, alice.password)).statusCode).to.equal(200);
+    const got = await waitFor(() => alice.messages.find((m) => m.body === 'stored offline'), 'the offline copy');
+    expect(got.timestamp >= sentAt - 1000 && got.timestamp < connectedAt).to.equal(true);
+  });
+
   it('the archive keeps its own time: a sender-chosen stamp read back from history is ignored too', async () => {
     const alice = await person(null);
     const bob = await foreign();
