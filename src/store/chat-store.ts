@@ -179,7 +179,7 @@ export class ChatStore {
     const events: readonly StoreEvent[] = Array.isArray(input) ? (input as readonly StoreEvent[]) : [input as StoreEvent];
     const applied = this.serial(async () => {
       const result: ApplyResult = { added: [], prepended: 0, statuses: [] };
-      const corrected = new Set<number>();
+      const corrected = new Set<number | string>();
       const logs = await this.prepare(events);
       for (const e of events) {
         switch (e.kind) {

@@ -1,6 +1,6 @@
 /** XEP-0308 corrections in the cache. A correction replaces the text of a message only when it comes
  * from that message's sender (the lookup is by sender and id), is not a copy of one applied before,
- * and is not older than the correction already shown. One whose original is not cached yet (history
+ * and is not older than the correction already shown (by the order they come in, not by their dates). One whose original is not cached yet (history
  * read backwards meets the correction first) waits in the chat's meta until the original arrives. */
 import type { ChatMessage, NewMessage } from '../model/types.js';
 import type { ChatLog, PendingCorrection } from './chat-log.js';
@@ -10,10 +10,11 @@ import { dedupKeys, idKey } from './dedup.js';
 const MAX_PENDING = 200;
 
 /** Applies a correction; resolves with the corrected message, or undefined when nothing shown changed.
- * `batch` holds the rows corrected by the same batch of events: within one archive page, entries are
- * in time order, so a later correction of the same message wins even when `older` is set. */
+ * `batch` holds the rows (and awaited originals) corrected by the same batch of events: within one
+ * archive page, entries are in time order, so a later correction of the same message wins even when
+ * `older` is set. */
 export async function applyCorrection(
-  log: ChatLog, e: { replaceId: string; correction: NewMessage; older: boolean }, batch: Set<number>,
+  log: ChatLog, e: { replaceId: string; correction: NewMessage; older: boolean }, batch: Set<number | string>,
 ): Promise<ChatMessage | undefined> {
   const c = e.correction;
   const own = dedupKeys(c);
@@ -23,8 +24,14 @@ export async function applyCorrection(
   };
   const row = log.find([correction.target]);
   if (row === undefined) {
+    // Waiting corrections are kept in time order: read going back, one from another batch is older
+    // than those already waiting for the same message.
     const pending = log.meta.pendingCorrections ?? [];
-    if (!pending.some((p) => p.keys[0] === correction.keys[0])) log.setPendingCorrections([...pending, correction].slice(-MAX_PENDING));
+    const first = e.older && !batch.has(correction.target);
+    batch.add(correction.target);
+    if (!pending.some((p) => p.keys[0] === correction.keys[0])) {
+      log.setPendingCorrections((first ? [correction, ...pending] : [...pending, correction]).slice(0, MAX_PENDING));
+    }
     return undefined;
   }
   const older = e.older && !batch.has(row);
@@ -35,8 +42,10 @@ export async function applyCorrection(
 async function correct(log: ChatLog, row: number, c: PendingCorrection, older: boolean): Promise<ChatMessage | undefined> {
   const target = await log.get(row);
   if (!target) return undefined;
-  const shown = target.editedAt;
-  const newer = shown === undefined || (older ? c.at > shown : c.at >= shown);
+  // Order, not clocks: a live correction is dated by this browser, an archived one by the server
+  // (whole seconds). What comes going forward (live, carbon, catch-up) is the newest; what comes
+  // going back (older archive pages) only fills in a message no correction has reached yet.
+  const newer = !older || target.editedAt === undefined;
   const corrections = [...(target.corrections ?? []), ...c.keys];
   const next = await log.update(row, newer ? { body: c.body, editedAt: c.at, corrections } : { corrections });
   // Some clients name the previous correction instead of the original: those waiting for this one
@@ -52,7 +61,7 @@ async function applyWaiting(log: ChatLog, row: number, targets: ReadonlySet<stri
   if (waiting.length === 0) return undefined;
   log.setPendingCorrections(pending!.filter((p) => !targets.has(p.target)));
   let last: ChatMessage | undefined;
-  for (const c of waiting.sort((x, y) => x.at - y.at)) last = (await correct(log, row, c, false)) ?? last;
+  for (const c of waiting) last = (await correct(log, row, c, false)) ?? last;
   return last;
 }
 

@@ -97,6 +97,8 @@ export const threadStyles = css`
      edge, an English one at its left, in a thread of either language. */
   .text {
     text-align: start;
+    /* Each line takes the direction of its own text (an Arabic line under a quoted English one). */
+    unicode-bidi: plaintext;
   }
   .out .bubble {
     background: var(--_bubble-out);
