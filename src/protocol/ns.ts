@@ -22,4 +22,10 @@ export const NS = {
   PUBSUB: 'http://jabber.org/protocol/pubsub',
   PUBSUB_EVENT: 'http://jabber.org/protocol/pubsub#event',
   MDS: 'urn:xmpp:mds:displayed:0',
+  OOB: 'jabber:x:oob',
+  FILE_METADATA: 'urn:xmpp:file:metadata:0',
+  THUMBS: 'urn:xmpp:thumbs:1',
+  SFS: 'urn:xmpp:sfs:0',
+  URL_DATA: 'http://jabber.org/protocol/url-data',
+  HTTP_UPLOAD: 'urn:xmpp:http:upload:0',
 } as const;
