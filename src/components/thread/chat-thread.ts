@@ -54,6 +54,7 @@ const FAST_SCROLL_MS = 1000;
  * @csspart messages - The scrolling message list.
  * @csspart bubble - A message bubble (also `bubble-in` / `bubble-out`).
  * @csspart error - Why a message was not delivered, inside its bubble.
+ * @csspart edited - The "edited" mark of a corrected message (XEP-0308), beside its time.
  * @csspart day - A day separator.
  * @csspart jump - The "jump to latest" button.
  * @csspart composer - The composer form.
