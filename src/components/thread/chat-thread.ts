@@ -19,6 +19,7 @@ import { chatJidOf } from '../../model/jid.js';
 import type { ChatMessage } from '../../model/types.js';
 import type { StoreChange } from '../../model/events.js';
 import { threadStyles } from './chat-thread.styles.js';
+import { mediaStyles } from './media-bubble.styles.js';
 import { itemsOf, renderItem, type Item } from './bubble.js';
 import { captureAnchor, restoreAnchor, type Anchor } from './anchor.js';
 import { renderHeader } from './header.js';
@@ -65,7 +66,7 @@ const FAST_SCROLL_MS = 1000;
  */
 @localized()
 export class ChatThread extends ChatElement {
-  static override styles = [tokens, controlStyles, avatarStyles, threadStyles];
+  static override styles = [tokens, controlStyles, avatarStyles, threadStyles, mediaStyles];
 
   /** The peer's JID. */
   @property() peer?: string;
