@@ -55,6 +55,11 @@ const FAST_SCROLL_MS = 1000;
  * @csspart messages - The scrolling message list.
  * @csspart bubble - A message bubble (also `bubble-in` / `bubble-out`).
  * @csspart error - Why a message was not delivered, inside its bubble.
+ * @csspart media - The file of a media bubble (with `image`, `audio`, `video` or `document`).
+ * @csspart media-open - The link around a picture that opens it whole.
+ * @csspart caption - A media message's caption, under its file.
+ * @csspart document-icon - A document's type badge.
+ * @csspart download - A document's download link.
  * @csspart day - A day separator.
  * @csspart jump - The "jump to latest" button.
  * @csspart composer - The composer form.

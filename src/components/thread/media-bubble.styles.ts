@@ -37,6 +37,17 @@ export const mediaStyles = css`
     width: 100%;
     height: 36px;
   }
+  .audio-head {
+    display: flex;
+    justify-content: space-between;
+    gap: 8px;
+    min-width: 0;
+  }
+  .media-label {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
   .duration {
     font-size: 12px;
     opacity: 0.8;

@@ -56,7 +56,7 @@ function image(media: MediaMeta) {
 function audio(media: MediaMeta) {
   const label = isVoiceNote(media.fileName) ? mediaLabel('audio') : media.fileName ?? mediaLabel('audio');
   return html`<div class="media audio" part="media audio">
-    <span class="media-label" dir="auto">${label}</span>${media.duration !== undefined ? html` <span class="duration">${formatDuration(media.duration)}</span>` : nothing}
+    <span class="audio-head"><span class="media-label" dir="auto">${label}</span>${media.duration !== undefined ? html`<span class="duration">${formatDuration(media.duration)}</span>` : nothing}</span>
     <audio controls preload="metadata" src=${media.url}></audio>
   </div>`;
 }
