@@ -13,6 +13,9 @@ export const MEDIA_PAGE = { first: 3, next: 10 } as const;
 const SCAN = 200;
 /** Messages asked of the archive per step when the cache runs out. */
 const ARCHIVE_STEP = 100;
+/** Archive fetches per call at most (they grow to 500 messages each): a chat with years of text and no
+ * media answers with what was found rather than reading its whole archive at once. */
+const MAX_FETCHES = 20;
 
 export class MediaList {
   constructor(
@@ -46,7 +49,7 @@ export class MediaList {
       wanted = MEDIA_PAGE.next;
     }
     const out: ChatMessage[] = [];
-    for (;;) {
+    for (let fetches = 0; ; fetches++) {
       while (out.length < wanted && cursor > log.meta.firstRow) {
         const page = await store.before(chatJid, cursor, SCAN);
         if (page.length === 0) break;
@@ -55,7 +58,7 @@ export class MediaList {
         }
         cursor = page[0].rowId;
       }
-      if (out.length >= wanted || log.meta.complete || !this.s.xmpp.online || !this.s.features.history) return out;
+      if (out.length >= wanted || log.meta.complete || !this.s.xmpp.online || !this.s.features.history || fetches >= MAX_FETCHES) return out;
       const oldest = log.meta.firstRow;
       await this.fetchOlder(chatJid, ARCHIVE_STEP);
       if (log.meta.firstRow === oldest) return out; // the archive had nothing more to give
