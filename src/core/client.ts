@@ -16,6 +16,7 @@ import { Connection, type StropheConnection } from './connection.js';
 import { History } from './history.js';
 import { Incoming } from './incoming.js';
 import { Markers } from './markers.js';
+import { MediaList } from './media-list.js';
 import { DisplayedSync } from './mds.js';
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options.js';
 import { OutboxSender } from './outbox.js';
@@ -23,7 +24,7 @@ import { Presence } from './presence.js';
 import { register, type Registered } from './registration.js';
 import { requireFeature, type Services } from './services.js';
 import type { ClientEvents } from './events.js';
-import type { HistoryQuery, TextMessageParams } from '../model/params.js';
+import type { HistoryQuery, MediaQuery, TextMessageParams } from '../model/params.js';
 import { Typing } from './typing.js';
 
 export class ChatClient {
@@ -42,6 +43,7 @@ export class ChatClient {
   private readonly connection: Connection;
   private readonly incoming: Incoming;
   private readonly history: History;
+  private readonly media: MediaList;
   private readonly outbox: OutboxSender;
   private readonly typing: Typing;
   private readonly markers: Markers;
@@ -69,6 +71,7 @@ export class ChatClient {
     this.markers = new Markers(services, (chatJid, msgId) => void this.displayed.displayed(chatJid, msgId).catch(() => undefined));
     this.presence = new Presence(this.features);
     this.history = new History(services, (to, id) => this.markers.sendReceipt(to, id));
+    this.media = new MediaList(services, (chatJid, wanted) => this.history.fetchAhead(chatJid, wanted));
     this.incoming = new Incoming(services, {
       isOurQuery: (id) => this.history.isOurQuery(id),
       archiveResult: (result) => this.history.archiveResult(result),
@@ -261,6 +264,11 @@ export class ChatClient {
 
   messages(q: HistoryQuery): Promise<ChatMessage[]> {
     return this.history.messages(q);
+  }
+
+  /** The reference's `getMediaMessages` (see MediaList.list). */
+  mediaMessages(q: MediaQuery): Promise<ChatMessage[]> {
+    return this.media.list(q);
   }
 
   /** Cached messages of a chat from `fromRow` to the newest (what an open thread re-reads on change). */

@@ -221,7 +221,9 @@ export class History {
     return size;
   }
 
-  private fetchAhead(chatJid: string, wanted: number): Promise<void> {
+  /** Brings about `wanted` older messages of a chat from the archive into the cache (one fetch at a
+   * time per chat: a second caller waits for the one under way). */
+  fetchAhead(chatJid: string, wanted: number): Promise<void> {
     let running = this.fetching.get(chatJid);
     if (!running) {
       running = this.fetchOlder(chatJid, wanted).finally(() => this.fetching.delete(chatJid));

@@ -11,6 +11,7 @@ import { isMarkable, readDisplayed } from '../protocol/markers.js';
 import { readChatState } from '../protocol/chat-states.js';
 import { readReplaceId } from '../protocol/correction.js';
 import { newId } from '../model/ids.js';
+import { readFile } from './files.js';
 
 export type MessageSource = 'live' | 'carbon' | 'archive';
 
@@ -81,7 +82,9 @@ export function interpret(stanza: Element, ctx: IncomingContext): Interpretation
     out.typing = { chatJid: peer, state: state === 'composing' ? 'composing' : state === 'gone' ? 'gone' : 'paused' };
   }
 
-  if (hasBody) {
+  // A file (body + OOB URL, XEP-0447 sharing, an aesgcm:// link): its body is the caption, maybe empty.
+  const file = readFile(stanza, content.body);
+  if (hasBody || file) {
     const msgId = content.id || content.originId || archiveId || newId();
     const message: NewMessage = {
       msgId,
@@ -89,8 +92,9 @@ export function interpret(stanza: Element, ctx: IncomingContext): Interpretation
       fromJid: fromBare,
       toJid: outgoing ? peer : ctx.account,
       outgoing,
-      msgType: 'text',
-      body: content.body!,
+      msgType: file?.msgType ?? 'text',
+      body: file ? file.caption : content.body!,
+      ...(file ? { media: file.media } : {}),
       timestamp: timestampOf(content, ctx),
       status: outgoing ? 'sent' : 'received',
       ...(archiveId ? { stanzaId: archiveId } : {}),

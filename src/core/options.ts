@@ -38,7 +38,7 @@ export interface ClientOptions {
 export type ResolvedOptions = Required<Omit<ClientOptions, 'storage' | 'features'>> & Pick<ClientOptions, 'storage'>;
 
 export const DEFAULT_FEATURES: Required<FeatureFlags> = {
-  typing: true, seenStatus: true, deliveryReceipts: true, history: true, registration: true,
+  typing: true, seenStatus: true, deliveryReceipts: true, history: true, registration: true, mediaMessages: true,
 };
 
 /** Checks and completes a host's options; 400 when the service or domain is unusable. */

@@ -18,3 +18,9 @@ export interface TextMessageParams {
   /** User ids or bare JIDs mentioned in the text (XEP-0372). */
   mentionedUsersIds?: string[];
 }
+
+export interface MediaQuery {
+  toUserJid: string;
+  /** The `msgId` of the oldest media message of the previous page; absent for the first page. */
+  lastMessageId?: string;
+}

@@ -110,7 +110,8 @@ export type NewMessage = Omit<ChatMessage, 'rowId'>;
 
 export interface RecentChat {
   chatJid: string;
-  lastMessage: Pick<ChatMessage, 'msgId' | 'body' | 'outgoing' | 'status' | 'timestamp' | 'msgType'> | null;
+  /** The newest message; for a file, `body` is its caption and `fileName` its name (for "Document: name"). */
+  lastMessage: (Pick<ChatMessage, 'msgId' | 'body' | 'outgoing' | 'status' | 'timestamp' | 'msgType'> & { fileName?: string }) | null;
   /** Time of the last message (ms). */
   timestamp: number;
   unreadCount: number;
@@ -156,4 +157,6 @@ export interface FeatureFlags {
   deliveryReceipts?: boolean;
   history?: boolean;
   registration?: boolean;
+  /** `getMediaMessages` and the chat's media gallery. */
+  mediaMessages?: boolean;
 }

@@ -4,7 +4,7 @@
 import type { ChatBinding } from '../core/binding.js';
 import { ChatClient } from '../core/client.js';
 import type { ClientOptions } from '../core/options.js';
-import type { HistoryQuery, TextMessageParams } from '../model/params.js';
+import type { HistoryQuery, MediaQuery, TextMessageParams } from '../model/params.js';
 import { badRequest, unauthorized } from '../model/errors.js';
 import type { ChatMessage, FeatureFlags, RecentChat, SdkListeners } from '../model/types.js';
 import { asResult, toResult, type SdkResult } from './result.js';
@@ -112,6 +112,14 @@ export class ChatSDK {
 
   getChatMessages(params: HistoryQuery): Promise<SdkResult<ChatMessage[]>> {
     return this.use((c) => c.messages(params));
+  }
+
+  /** The chat's media messages (image, audio, video, document), newest first: the 3 newest, then with
+   * `lastMessageId` (the last `msgId` of the previous answer) the 10 older ones per call; from the cache,
+   * then the archive. 400 for bad parameters, 404 for an unknown `lastMessageId`, 403 when the
+   * `mediaMessages` feature is off. */
+  getMediaMessages(params: MediaQuery): Promise<SdkResult<ChatMessage[]>> {
+    return this.use((c) => c.mediaMessages(params));
   }
 
   sendTextMessage(params: TextMessageParams): Promise<SdkResult<ChatMessage>> {

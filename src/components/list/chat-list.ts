@@ -12,6 +12,7 @@ import { emit } from '../shared/events.js';
 import { displayName, formatCount, formatShort } from '../shared/format.js';
 import { isBareJid } from '../../model/jid.js';
 import type { RecentChat } from '../../model/types.js';
+import { mediaLabel } from '../shared/media-label.js';
 import { listStyles } from './chat-list.styles.js';
 
 /** How long a list may wait for its chat (a page initializing its SDK a little later) before it
@@ -95,7 +96,7 @@ export class ChatList extends ChatElement {
     const q = this.filter.trim().toLowerCase();
     if (!q) return all;
     return all.filter((c) => displayName(c.chatJid).toLowerCase().includes(q) || c.chatJid.includes(q)
-      || (c.lastMessage?.body.toLowerCase().includes(q) ?? false));
+      || (c.lastMessage ? previewText(c.lastMessage).toLowerCase().includes(q) : false));
   }
 
   private renderRow(chat: RecentChat) {
@@ -104,9 +105,10 @@ export class ChatList extends ChatElement {
     const last = chat.lastMessage;
     // The preview takes the direction of its own text; after "You:" the message is isolated, so an
     // Arabic message after an English label (or the other way round) reads in its own direction.
+    const text = last ? previewText(last) : '';
     const preview = typing ? msg('typing…')
-      : last?.outgoing ? html`${renderTick(last.status)} <span>${msg('You:', { desc: 'Before the last message of a chat, when I sent it' })}</span> <bdi>${last.body}</bdi>`
-      : (last?.body ?? '');
+      : last?.outgoing ? html`${renderTick(last.status)} <span>${msg('You:', { desc: 'Before the last message of a chat, when I sent it' })}</span> <bdi>${text}</bdi>`
+      : text;
     return html`<li>
       <button part="row" data-jid=${chat.chatJid} aria-current=${this.activeJid === chat.chatJid ? 'true' : 'false'} @click=${() => this.openChat(chat.chatJid)}>
         ${avatar(chat.chatJid, name)}
@@ -168,4 +170,12 @@ export class ChatList extends ChatElement {
         : html`<ul part="list" aria-label=${msg('Recent chats')}>${repeat(chats, (c) => c.chatJid, (c) => this.renderRow(c))}</ul>`}
     `;
   }
+}
+
+/** The last message as one line: its text, or for a file its kind ("Photo", "Document: a.pdf") and its
+ * caption. */
+function previewText(last: NonNullable<RecentChat['lastMessage']>): string {
+  const label = mediaLabel(last.msgType, last.fileName);
+  if (!label) return last.body;
+  return last.body.trim() ? `${label} · ${last.body}` : label;
 }

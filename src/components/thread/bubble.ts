@@ -1,10 +1,11 @@
 /** What the thread's scroller shows, item by item: day separators and message bubbles. A message kind
- * with a look of its own (image, file, ...) gets its own renderer here; today every kind shows its text. */
+ * with a look of its own (image, audio, video, document) shows its file (media-bubble.ts) above its caption. */
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { ChatMessage } from '../../model/types.js';
 import { dayKey, formatDay, formatTime } from '../shared/format.js';
 import { renderTick } from '../shared/status.js';
+import { renderMedia } from './media-bubble.js';
 
 export type Item =
   | { kind: 'day'; key: string; at: number }
@@ -23,7 +24,9 @@ export function renderItem(item: Item) {
 /** The text takes its own direction (`dir="auto"`): an Arabic message in an English thread reads right
  * to left, and the other way round; the bubble itself stays on the side of the thread's direction. */
 function textBubble(m: ChatMessage) {
-  return html`<div class="bubble" part="bubble ${m.outgoing ? 'bubble-out' : 'bubble-in'}"><div class="text" dir="auto">${m.body}</div><span
+  const media = m.msgType !== 'text' && m.media;
+  return html`<div class="bubble ${media ? 'has-media' : ''}" part="bubble ${m.outgoing ? 'bubble-out' : 'bubble-in'}">${media ? renderMedia(m) : nothing}${
+    !media || m.body.trim() ? html`<div class="text ${media ? 'caption' : ''}" part=${media ? 'caption' : nothing} dir="auto">${m.body}</div>` : nothing}<span
       class="meta">${m.editedAt !== undefined ? html`<span class="edited" part="edited">${msg('edited')}</span> ` : nothing}${formatTime(m.timestamp)}${m.outgoing ? html` ${renderTick(m.status)}` : nothing}</span
     >${m.status === 'failed'
       ? html`<span class="error" part="error">${msg(str`Not delivered: ${m.error ?? msg('refused by the server')}`)}</span>`

@@ -19,6 +19,7 @@ import { chatJidOf } from '../../model/jid.js';
 import type { ChatMessage } from '../../model/types.js';
 import type { StoreChange } from '../../model/events.js';
 import { threadStyles } from './chat-thread.styles.js';
+import { mediaStyles } from './media-bubble.styles.js';
 import { itemsOf, renderItem, type Item } from './bubble.js';
 import { captureAnchor, restoreAnchor, type Anchor } from './anchor.js';
 import { renderHeader } from './header.js';
@@ -55,6 +56,11 @@ const FAST_SCROLL_MS = 1000;
  * @csspart bubble - A message bubble (also `bubble-in` / `bubble-out`).
  * @csspart error - Why a message was not delivered, inside its bubble.
  * @csspart edited - The "edited" mark of a corrected message (XEP-0308), beside its time.
+ * @csspart media - The file of a media bubble (with `image`, `audio`, `video` or `document`).
+ * @csspart media-open - The link around a picture that opens it whole.
+ * @csspart caption - A media message's caption, under its file.
+ * @csspart document-icon - A document's type badge.
+ * @csspart download - A document's download link.
  * @csspart day - A day separator.
  * @csspart jump - The "jump to latest" button.
  * @csspart composer - The composer form.
@@ -66,7 +72,7 @@ const FAST_SCROLL_MS = 1000;
  */
 @localized()
 export class ChatThread extends ChatElement {
-  static override styles = [tokens, controlStyles, avatarStyles, threadStyles];
+  static override styles = [tokens, controlStyles, avatarStyles, threadStyles, mediaStyles];
 
   /** The peer's JID. */
   @property() peer?: string;

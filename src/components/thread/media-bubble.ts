@@ -1,0 +1,93 @@
+/** The file part of a media bubble: an image, an audio or video player, or a document card. Only
+ * http(s) URLs are ever used as a `src` or `href` (the core already refuses anything but http(s) and
+ * `aesgcm://`; an encrypted `aesgcm://` file shows as a document without a link until it is decrypted).
+ * Sizes come from the sender's metadata (XEP-0446) so that the thread does not jump as media loads.
+ * SVG images only ever go through `<img>`, where they cannot run scripts. */
+import { html, nothing } from 'lit';
+import { msg } from '@lit/localize';
+import type { ChatMessage, MediaMeta } from '../../model/types.js';
+import { formatDuration, formatSize, isVoiceNote, mediaLabel } from '../shared/media-label.js';
+
+/** Whether a URL may be a `src` or `href` as it is. */
+export function isHttpUrl(url: string | undefined): url is string {
+  if (typeof url !== 'string') return false;
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** A thumbnail that may be an `<img src>`: http(s), or a `data:image/…;base64` URI. */
+function thumbnailOf(media: MediaMeta): string | undefined {
+  const t = media.thumbnail;
+  return t && (isHttpUrl(t) || /^data:image\/[\w.+-]+;base64,/i.test(t)) ? t : undefined;
+}
+
+/** The box a picture takes before it loads: its own aspect ratio (kept between tall 1:2 and wide 3:1). */
+function boxStyle(media: MediaMeta): string {
+  const { width, height } = media;
+  if (!width || !height) return '';
+  const ratio = Math.min(3, Math.max(0.5, width / height));
+  return `aspect-ratio: ${ratio.toFixed(4)}`;
+}
+
+export function renderMedia(m: ChatMessage) {
+  const media = m.media;
+  if (!media) return nothing;
+  if (!isHttpUrl(media.url)) return documentCard(media, false);
+  switch (m.msgType) {
+    case 'image': return image(media);
+    case 'audio': return audio(media);
+    case 'video': return video(media);
+    default: return documentCard(media, true);
+  }
+}
+
+function image(media: MediaMeta) {
+  const thumb = thumbnailOf(media);
+  const img = html`<img class="media image" part="media image" src=${thumb ?? media.url} alt=${media.fileName ?? mediaLabel('image')}
+    loading="lazy" decoding="async" style=${boxStyle(media)} width=${media.width ?? nothing} height=${media.height ?? nothing} />`;
+  // The picture (or its small thumbnail, shown at once) opens the full picture.
+  return html`<a class="media-open" part="media-open" href=${media.url} target="_blank" rel="noopener">${img}</a>`;
+}
+
+function audio(media: MediaMeta) {
+  const label = isVoiceNote(media.fileName) ? mediaLabel('audio') : media.fileName ?? mediaLabel('audio');
+  return html`<div class="media audio" part="media audio">
+    <span class="audio-head"><span class="media-label" dir="auto">${label}</span>${media.duration !== undefined ? html`<span class="duration">${formatDuration(media.duration)}</span>` : nothing}</span>
+    <audio controls preload="metadata" src=${media.url}></audio>
+  </div>`;
+}
+
+function video(media: MediaMeta) {
+  return html`<video class="media video" part="media video" controls preload="metadata" src=${media.url}
+    poster=${thumbnailOf(media) ?? nothing} style=${boxStyle(media)} width=${media.width ?? nothing} height=${media.height ?? nothing}></video>`;
+}
+
+/** The badge a document shows: its extension, coloured by family. */
+function docType(media: MediaMeta): { ext: string; family: string } {
+  const name = media.fileName ?? '';
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 && name.length - dot <= 6 ? name.slice(dot + 1).toUpperCase() : '';
+  const type = media.mimeType ?? '';
+  const family = /pdf/.test(type) || ext === 'PDF' ? 'pdf'
+    : /sheet|excel|csv/.test(type) || /^(XLSX?|CSV|ODS)$/.test(ext) ? 'sheet'
+    : /presentation|powerpoint/.test(type) || /^(PPTX?|ODP)$/.test(ext) ? 'slides'
+    : /word|text|rtf/.test(type) || /^(DOCX?|TXT|ODT|RTF)$/.test(ext) ? 'text'
+    : /zip|compressed|tar/.test(type) ? 'archive' : 'other';
+  return { ext: ext || msg('FILE', { desc: 'Badge of a document whose type is unknown' }), family };
+}
+
+function documentCard(media: MediaMeta, linked: boolean) {
+  const { ext, family } = docType(media);
+  const name = media.fileName || msg('Document');
+  return html`<div class="media document" part="media document">
+    <span class="doc-icon ${family}" part="document-icon" aria-hidden="true">${ext}</span>
+    <span class="doc-text"><span class="doc-name" dir="auto" title=${name}>${name}</span>
+      <span class="doc-size">${linked ? formatSize(media.fileSize) : msg('Encrypted file')}</span></span>
+    ${linked ? html`<a class="download" part="download" href=${media.url} download=${media.fileName ?? ''} rel="noopener" target="_blank"
+      aria-label=${msg('Download')} title=${msg('Download')}>⤓</a>` : nothing}
+  </div>`;
+}

@@ -1,0 +1,135 @@
+import { expect } from '@open-wc/testing';
+import '../../src/components/thread/define.js';
+import '../../src/components/list/define.js';
+import type { ChatThread } from '../../src/components/thread/chat-thread.js';
+import type { ChatList } from '../../src/components/list/chat-list.js';
+import type { StoreEvent } from '../../src/model/events.js';
+import type { MediaMeta, MsgType } from '../../src/model/types.js';
+import { offlineClient, providerFor, message, until, nextFrame, PEER, ME } from './fixtures.js';
+
+const THUMB = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+const file = (i: number, msgType: MsgType, media: Partial<MediaMeta> & { url: string }, extra = {}): StoreEvent =>
+  message(i, { msgType, media, body: '', ...extra });
+
+async function threadWith(events: StoreEvent[]) {
+  const client = await offlineClient();
+  await client.store!.dispatch(events);
+  const host = providerFor(client);
+  const thread = document.createElement('chat-thread') as ChatThread;
+  thread.peer = PEER;
+  host.append(thread);
+  await until(() => thread.shadowRoot!.querySelectorAll('lit-virtualizer .row').length === events.length, 'the bubbles');
+  await nextFrame();
+  return thread;
+}
+
+const bubble = (thread: ChatThread, i: number) => thread.shadowRoot!.querySelectorAll<HTMLElement>('lit-virtualizer .row .bubble')[i];
+
+describe('media bubbles', () => {
+  afterEach(() => document.querySelectorAll('body > div').forEach((d) => d.remove()));
+
+  it('an image shows its thumbnail in an <img> sized from its metadata, linking to the full picture, with its caption', async () => {
+    const thread = await threadWith([file(1, 'image', { url: 'https://up.example/p/cat.png', width: 800, height: 400, thumbnail: THUMB, fileName: 'cat.png' }, { body: 'My cat' })]);
+    const b = bubble(thread, 0);
+    const img = b.querySelector('img')!;
+    expect(img.getAttribute('part')).to.equal('media image');
+    expect(img.getAttribute('src')).to.equal(THUMB);
+    expect(img.getAttribute('loading')).to.equal('lazy');
+    // The space is reserved before the picture loads: 2:1 at the bubble's width.
+    const box = img.getBoundingClientRect();
+    expect(Math.round(box.width / box.height)).to.equal(2);
+    expect(b.querySelector('a.media-open')!.getAttribute('href')).to.equal('https://up.example/p/cat.png');
+    const caption = b.querySelector('.caption')!;
+    expect(caption.textContent).to.equal('My cat');
+    expect(caption.getAttribute('dir')).to.equal('auto');
+    await expect(thread).to.be.accessible();
+  });
+
+  it('an SVG image goes through <img>, never inline', async () => {
+    const thread = await threadWith([file(1, 'image', { url: 'https://up.example/d.svg', mimeType: 'image/svg+xml' })]);
+    const b = bubble(thread, 0);
+    expect(b.querySelectorAll('svg').length).to.equal(0);
+    expect(b.querySelector('img')!.getAttribute('src')).to.equal('https://up.example/d.svg');
+  });
+
+  it('audio gets a player that loads only metadata, and its duration', async () => {
+    const thread = await threadWith([file(1, 'audio', { url: 'https://up.example/v.oga', duration: 65_000 })]);
+    const audio = bubble(thread, 0).querySelector('audio')!;
+    expect(audio.getAttribute('src')).to.equal('https://up.example/v.oga');
+    expect(audio.getAttribute('preload')).to.equal('metadata');
+    expect(audio.hasAttribute('controls')).to.equal(true);
+    expect(bubble(thread, 0).querySelector('.duration')!.textContent).to.equal('1:05');
+    expect(bubble(thread, 0).querySelector('.media-label')!.textContent).to.equal('Voice message');
+  });
+
+  it('a video gets a player with the thumbnail as poster', async () => {
+    const thread = await threadWith([file(1, 'video', { url: 'https://up.example/c.mp4', thumbnail: THUMB, width: 640, height: 360 })]);
+    const video = bubble(thread, 0).querySelector('video')!;
+    expect(video.getAttribute('part')).to.equal('media video');
+    expect(video.getAttribute('poster')).to.equal(THUMB);
+    expect(video.getAttribute('preload')).to.equal('metadata');
+  });
+
+  it('a document shows a type badge, its name as text, its size and a download link', async () => {
+    const name = '<img src=x onerror="window.__mediaPwned=1">.pdf';
+    const thread = await threadWith([file(1, 'file', { url: 'https://up.example/r.pdf', fileName: name, fileSize: 1536, mimeType: 'application/pdf' })]);
+    const b = bubble(thread, 0);
+    expect(b.querySelector('.doc-icon')!.classList.contains('pdf')).to.equal(true);
+    expect(b.querySelector('.doc-name')!.textContent).to.equal(name);
+    expect(b.querySelector('.doc-size')!.textContent).to.equal('2 KB');
+    const link = b.querySelector('a.download')!;
+    expect(link.getAttribute('href')).to.equal('https://up.example/r.pdf');
+    expect(link.getAttribute('download')).to.equal(name);
+    expect(link.getAttribute('rel')).to.equal('noopener');
+    expect(b.querySelectorAll('img').length).to.equal(0);
+    await nextFrame();
+    expect((window as unknown as { __mediaPwned?: number }).__mediaPwned).to.equal(undefined);
+  });
+
+  it('an encrypted aesgcm:// file shows as a document without a link or a source', async () => {
+    const thread = await threadWith([file(1, 'image', { url: 'aesgcm://up.example/x.jpg#00ff', fileName: 'x.jpg' })]);
+    const b = bubble(thread, 0);
+    expect(b.querySelector('.doc-name')!.textContent).to.equal('x.jpg');
+    expect(b.querySelectorAll('a, img, [src]').length).to.equal(0);
+  });
+
+  it('a media message whose stored URL is not http(s) never becomes a src or href', async () => {
+    const thread = await threadWith([file(1, 'image', { url: 'javascript:alert(1)' }), file(2, 'file', { url: 'data:text/html,<b>x</b>' })]);
+    for (const i of [0, 1]) expect(bubble(thread, i).querySelectorAll('a, img, [src]').length).to.equal(0);
+  });
+});
+
+describe('recent-chat previews of files', () => {
+  afterEach(() => document.querySelectorAll('body > div').forEach((d) => d.remove()));
+
+  const cases: [string, StoreEvent, string][] = [
+    ['a photo', file(1, 'image', { url: 'https://u/a.jpg' }), 'Photo'],
+    ['a photo with a caption', file(1, 'image', { url: 'https://u/a.jpg' }, { body: 'sunset' }), 'Photo · sunset'],
+    ['a voice note', file(1, 'audio', { url: 'https://u/a.webm', fileName: 'voice.webm' }), 'Voice message'],
+    ['a song', file(1, 'audio', { url: 'https://u/song.mp3', fileName: 'song.mp3' }), 'Audio'],
+    ['a video', file(1, 'video', { url: 'https://u/v.mp4' }), 'Video'],
+    ['a document', file(1, 'file', { url: 'https://u/r.pdf', fileName: 'report.pdf' }), 'Document: report.pdf'],
+    ['a document of mine', file(1, 'file', { url: 'https://u/r.pdf', fileName: 'r.pdf' }, { msgId: 'o', fromJid: ME, toJid: PEER, outgoing: true, status: 'sent', stanzaId: undefined }), 'You: Document: r.pdf'],
+  ];
+  for (const [what, event, text] of cases) {
+    it(`${what} reads "${text}"`, async () => {
+      const client = await offlineClient();
+      await client.store!.dispatch([event]);
+      const host = providerFor(client);
+      const list = document.createElement('chat-list') as ChatList;
+      host.append(list);
+      const preview = await until(() => list.shadowRoot?.querySelector('.preview'), 'the preview');
+      expect(preview.textContent!.replace(/\s+/g, ' ').replace(/^[✓◷⚠ ]+/, '').trim()).to.equal(text);
+    });
+  }
+
+  it('in Arabic, a photo reads in Arabic', async () => {
+    const client = await offlineClient();
+    await client.store!.dispatch([file(1, 'image', { url: 'https://u/a.jpg' })]);
+    const host = providerFor(client);
+    const list = document.createElement('chat-list') as ChatList;
+    list.lang = 'ar';
+    host.append(list);
+    await until(() => list.shadowRoot?.querySelector('.preview')?.textContent === 'صورة', 'the Arabic preview');
+  });
+});
