@@ -39,6 +39,7 @@ export type ResolvedOptions = Required<Omit<ClientOptions, 'storage' | 'features
 
 export const DEFAULT_FEATURES: Required<FeatureFlags> = {
   typing: true, seenStatus: true, deliveryReceipts: true, history: true, registration: true,
+  imageAttachment: true, audioAttachment: true, videoAttachment: true, documentAttachment: true,
 };
 
 /** Checks and completes a host's options; 400 when the service or domain is unusable. */

@@ -147,6 +147,16 @@ export interface SdkListeners {
   messageStatusListener?: (event: MessageStatusEvent) => void;
   typingStatusListener?: (event: TypingEvent) => void;
   recentChatsListener?: (chats: RecentChat[]) => void;
+  /** Progress of a file upload (XEP-0363 PUT) of one of our media messages. */
+  uploadProgressListener?: (event: UploadProgressEvent) => void;
+}
+
+/** How far the upload of a media message is: `loaded` of `total` bytes sent. */
+export interface UploadProgressEvent {
+  chatJid: string;
+  msgId: string;
+  loaded: number;
+  total: number;
 }
 
 /** Features a deployment can switch off; a call to a switched-off feature fails with 403. */
@@ -156,4 +166,9 @@ export interface FeatureFlags {
   deliveryReceipts?: boolean;
   history?: boolean;
   registration?: boolean;
+  /** Sending image, audio, video and document messages (`send…Message`). */
+  imageAttachment?: boolean;
+  audioAttachment?: boolean;
+  videoAttachment?: boolean;
+  documentAttachment?: boolean;
 }
