@@ -46,6 +46,8 @@ export class MediaSender {
   private service: Promise<UploadService | null> | null = null;
   /** Uploads under way, by message id: one at a time per message (exactly once). */
   private readonly inFlight = new Map<string, Promise<ChatMessage | undefined>>();
+  /** Uploads a call waits for (by message id): kept until the call takes them, however fast they end. */
+  private readonly awaited = new Map<string, Promise<ChatMessage | undefined> | null>();
   private readonly aborts = new Map<string, () => void>();
   private readonly cancelled = new Set<string>();
   /** The files of this page's pending messages (storage keeps them too, for a reload). */
@@ -95,9 +97,8 @@ export class MediaSender {
       url: URL.createObjectURL(file), fileName: name, mimeType: checked.mimeType, fileSize: file.size,
       ...defined({ ...detected, duration: given.duration ?? detected.duration, thumbnail: given.thumbnail ?? detected.thumbnail }),
     };
-    const pending = await this.outbox.enqueue({ ...base, media, upload: { blobKey: msgId, fileName: name, mimeType: checked.mimeType, fileSize: file.size } });
-    const running = this.inFlight.get(msgId);
-    return (running && (await running)) || pending;
+    const pending = await this.awaiting(msgId, () => this.outbox.enqueue({ ...base, media, upload: { blobKey: msgId, fileName: name, mimeType: checked.mimeType, fileSize: file.size } }));
+    return pending.upload ? (await pending.upload) ?? pending.result : pending.result;
   }
 
   /** Stops the upload of a pending message: it is then `failed` ("cancelled") and can be retried. */
@@ -130,9 +131,19 @@ export class MediaSender {
       this.files.set(msgId, blob);
       entry.upload = { blobKey: msgId, fileName: message.media.fileName ?? 'file', mimeType: message.media.mimeType ?? blob.type, fileSize: blob.size };
     }
-    await this.outbox.retry(entry);
-    const running = this.inFlight.get(msgId);
-    return (running && (await running)) || (await store.findMessage(chatJid, account, msgId))!;
+    const { upload } = await this.awaiting(msgId, () => this.outbox.retry(entry));
+    return (upload && (await upload)) || (await store.findMessage(chatJid, account, msgId))!;
+  }
+
+  /** Runs `work` and answers its result with the upload it started for `msgId`, if it started one. */
+  private async awaiting<T>(msgId: string, work: () => Promise<T>): Promise<{ result: T; upload?: Promise<ChatMessage | undefined> }> {
+    this.awaited.set(msgId, null);
+    try {
+      const result = await work();
+      return { result, upload: this.awaited.get(msgId) ?? undefined };
+    } finally {
+      this.awaited.delete(msgId);
+    }
   }
 
   /** Uploads an entry's file, then sends the message; one upload per message at a time. */
@@ -145,6 +156,7 @@ export class MediaSender {
         this.cancelled.delete(entry.msgId);
       });
       this.inFlight.set(entry.msgId, running);
+      if (this.awaited.has(entry.msgId)) this.awaited.set(entry.msgId, running);
     }
     return running;
   }
