@@ -193,7 +193,8 @@ describe('sending files', () => {
   it('an upload the service refuses fails with its HTTP status (502), and a retry sends it once', async () => {
     const alice = await person(null);
     const bob = await foreign();
-    const original = XMLHttpRequest.prototype.setRequestHeader;
+    type SetHeader = (this: XMLHttpRequest, name: string, value: string) => void;
+    const original = Object.getOwnPropertyDescriptor(XMLHttpRequest.prototype, 'setRequestHeader')!.value as SetHeader;
     let spoiled = 0;
     XMLHttpRequest.prototype.setRequestHeader = function (name: string, value: string) {
       if (name.toLowerCase() === 'authorization' && spoiled++ === 0) return original.call(this, name, `${value}x`);
