@@ -47,6 +47,22 @@ export async function downloadMedia(fileToken: string, fileKey?: string, plainHo
   return { objectUrl: URL.createObjectURL(blob), blob };
 }
 
+/** The `encryptMedia` side: a file encrypted with a fresh AES-256-GCM key and 12-byte IV, and the
+ * fragment (`<iv hex><key hex>`) that goes after the `aesgcm://` form of its URL (XEP-0454). */
+export async function encryptFile(blob: Blob): Promise<{ cipher: Blob; fragment: string }> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const raw = crypto.getRandomValues(new Uint8Array(32));
+  const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt']);
+  const cipher = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, await blob.arrayBuffer());
+  const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return { cipher: new Blob([cipher], { type: 'application/octet-stream' }), fragment: hex(iv) + hex(raw) };
+}
+
+/** The `aesgcm://` form of an http(s) URL with its key (XEP-0454). */
+export function aesgcmUrl(url: string, fragment: string): string {
+  return `aesgcm://${url.replace(/^https?:\/\//i, '').replace(/#.*$/, '')}#${fragment}`;
+}
+
 function parseKey(hex: string): { iv: Uint8Array<ArrayBuffer>; key: Uint8Array<ArrayBuffer> } {
   if (!/^[0-9a-f]+$/i.test(hex) || (hex.length !== 88 && hex.length !== 96)) {
     throw badRequest('fileKey must be the hex of a 12- or 16-byte IV followed by a 32-byte key');

@@ -23,6 +23,7 @@ import type { ChatMessage, FeatureFlags, MediaMeta } from '../model/types.js';
 import { MAX_BODY_LENGTH } from '../protocol/message.js';
 import { buildDiscoInfo, buildDiscoItems, buildSlotRequest, readDiscoItems, readSlot, readUploadInfo } from '../protocol/upload.js';
 import { detectMedia } from './media-detect.js';
+import { aesgcmUrl, encryptFile } from './media-download.js';
 import type { OutboxSender } from './outbox.js';
 import { requireFeature, type Services } from './services.js';
 import { CancelledError, NetworkError, putFile } from './upload.js';
@@ -165,19 +166,23 @@ export class MediaSender {
     const { msgId, chatJid, upload } = entry;
     const store = await this.s.store();
     try {
-      const blob = this.files.get(upload!.blobKey) ?? (await store.files.loadBlob(upload!.blobKey));
-      if (!blob) throw notFound('The file of this message is no longer kept in this browser: send it again');
+      const file = this.files.get(upload!.blobKey) ?? (await store.files.loadBlob(upload!.blobKey));
+      if (!file) throw notFound('The file of this message is no longer kept in this browser: send it again');
+      // encryptMedia: the service stores only the ciphertext (16 bytes longer: the GCM tag).
+      const sealed = this.s.options.encryptMedia ? await encryptFile(file) : undefined;
+      const blob = sealed?.cipher ?? file;
+      const type = sealed ? blob.type : upload!.mimeType;
       const service = await this.discover();
       this.checkSize(service, blob.size);
       this.stopIfCancelled(msgId);
-      const answer = await this.s.xmpp.sendIq(buildSlotRequest(service!.jid, newId(), { name: upload!.fileName, size: blob.size, type: upload!.mimeType }));
+      const answer = await this.s.xmpp.sendIq(buildSlotRequest(service!.jid, newId(), { name: upload!.fileName, size: blob.size, type }));
       const slot = readSlot(answer);
       if (!slot || !/^https?:/i.test(slot.get) || !isSafeMediaUrl(slot.get)) throw badGateway('The upload service gave no usable upload slot');
       this.stopIfCancelled(msgId);
-      const put = putFile(slot, blob, upload!.mimeType, (loaded, total) => this.s.events.emit('upload', { chatJid, msgId, loaded, total }));
+      const put = putFile(slot, blob, type, (loaded, total) => this.s.events.emit('upload', { chatJid, msgId, loaded, total }));
       this.aborts.set(msgId, () => put.abort());
       await put.done;
-      const media: MediaMeta = { ...entry.media, url: slot.get };
+      const media: MediaMeta = { ...entry.media, url: sealed ? aesgcmUrl(slot.get, sealed.fragment) : slot.get };
       await this.s.apply([{ kind: 'uploaded', chatJid, msgId, media }], false);
       const local = entry.media?.url;
       if (local?.startsWith('blob:')) setTimeout(() => URL.revokeObjectURL(local), 30_000);

@@ -306,4 +306,19 @@ describe('downloading media', () => {
     expect(wrong.statusCode).to.equal(502);
     expect((await alice.sdk.downloadMedia('javascript:alert(1)')).statusCode).to.equal(400);
   });
+
+  it('encryptMedia: the file is encrypted before upload and sent as aesgcm://, which the peer decrypts', async () => {
+    const alice = await person(null, { encryptMedia: true });
+    const bob = await person(null);
+    const image = await png(12, 8, 'secret.png');
+    const sent = await alice.sdk.sendImageMessage({ toJid: bob.jid, fileMessageParams: { file: image } });
+    expect(sent.statusCode, sent.message).to.equal(200);
+    const url = sent.data!.media!.url;
+    expect(/^aesgcm:\/\/localhost:\d+\/.+#[0-9a-f]{88}$/.test(url)).to.equal(true);
+    // The upload service holds only ciphertext (the GCM tag makes it 16 bytes longer).
+    const stored = await (await fetch(`http://${url.slice('aesgcm://'.length).split('#')[0]}`)).blob();
+    expect(stored.size).to.equal(image.size + 16);
+    expect(await bytesOf(stored) === await bytesOf(image)).to.equal(false);
+    await receivedIntact(bob, url, image);
+  });
 });
