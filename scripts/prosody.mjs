@@ -77,9 +77,10 @@ function hasPdeathsig() {
   return pdeathsig;
 }
 
-function envFor(dataDir, httpPort, c2sPort) {
+function envFor(dataDir, httpPort, c2sPort, uploadLimit) {
   return {
     ...process.env,
+    ...(uploadLimit ? { CHAT_UPLOAD_LIMIT: String(uploadLimit) } : {}),
     CHAT_DATA_DIR: dataDir,
     CHAT_HTTP_PORT: String(httpPort ?? DEFAULT_HTTP_PORT),
     CHAT_C2S_PORT: String(c2sPort ?? DEFAULT_C2S_PORT),
@@ -161,9 +162,10 @@ function installExitHook() {
 
 /**
  * Start Prosody in the foreground with a private data dir. Resolves once it accepts connections.
- * @param {{dataDir?: string, httpPort?: number, c2sPort?: number, quiet?: boolean}} [options]
+ * `uploadLimit`: the largest file upload in bytes (XEP-0363 max-file-size; the config's default is 10 MiB).
+ * @param {{dataDir?: string, httpPort?: number, c2sPort?: number, uploadLimit?: number, quiet?: boolean}} [options]
  */
-export async function startProsody({ dataDir, httpPort, c2sPort, quiet = false } = {}) {
+export async function startProsody({ dataDir, httpPort, c2sPort, uploadLimit, quiet = false } = {}) {
   dataDir = path.resolve(ROOT, dataDir ?? process.env.CHAT_DATA_DIR ?? DEFAULT_DATA_DIR);
   httpPort = Number(httpPort ?? process.env.CHAT_HTTP_PORT ?? DEFAULT_HTTP_PORT);
   c2sPort = Number(c2sPort ?? process.env.CHAT_C2S_PORT ?? DEFAULT_C2S_PORT);
@@ -217,7 +219,7 @@ export async function startProsody({ dataDir, httpPort, c2sPort, quiet = false }
     const [cmd, argv] = hasPdeathsig() ? ['setpriv', ['--pdeathsig', 'SIGTERM', PROSODY, ...args]] : [PROSODY, args];
     const proc = spawn(cmd, argv, {
       cwd: dataDir,
-      env: envFor(dataDir, httpPort, c2sPort),
+      env: envFor(dataDir, httpPort, c2sPort, uploadLimit),
       // Own process group: Ctrl-C in a terminal reaches Node, which then stops Prosody in order.
       detached: hasPdeathsig(),
       stdio: ['ignore', quiet ? 'ignore' : 'inherit', quiet ? 'ignore' : 'inherit'],

@@ -72,7 +72,8 @@ export function xmppServerPlugin({ dataDir, keepData = !!process.env.CHAT_KEEP_T
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
       process.on('exit', cleanupSync);
-      starting = startProsody({ dataDir, httpPort, c2sPort, quiet });
+      // A 1 MiB upload limit, so that "over the server's limit" (413) is tested with a small file.
+      starting = startProsody({ dataDir, httpPort, c2sPort, uploadLimit: 1024 * 1024, quiet });
       server = await starting;
       if (!quiet) console.log(`[xmpp-server] ${server.service} (data ${dataDir})`);
     },

@@ -10,6 +10,7 @@
 --                      ws://localhost:<port>/xmpp-websocket
 --                      http://localhost:<port>/http-bind
 --   CHAT_C2S_PORT    plain XMPP client port                          (default 5222)
+--   CHAT_UPLOAD_LIMIT largest file upload in bytes                    (default 10 MiB)
 --   CHAT_DATA_DIR    data directory: SQLite database, uploads, log, pidfile, certs
 --                    (default: <repo>/.data/dev; the scripts always pass an absolute path)
 --
@@ -28,6 +29,8 @@ local config_dir = absolute(prosody.paths.config or ".");
 local data_dir = absolute(ENV_CHAT_DATA_DIR or (config_dir .. "/../.data/dev"));
 local http_port = tonumber(ENV_CHAT_HTTP_PORT) or 5280;
 local c2s_port = tonumber(ENV_CHAT_C2S_PORT) or 5222;
+-- Largest upload in bytes (XEP-0363 max-file-size): 10 MiB, the test server 1 MiB so "too large" is testable.
+local upload_limit = tonumber(ENV_CHAT_UPLOAD_LIMIT) or 10 * 1024 * 1024;
 
 -- Prosody refuses to start as root unless told; as a normal user it needs (and gets) nothing.
 run_as_root = require "util.pposix".getuid() == 0;
@@ -123,5 +126,5 @@ VirtualHost "localhost"
 Component "upload.localhost" "http_file_share"
 	-- Without http_host slot URLs would use upload.localhost, which Node does not resolve.
 	http_host = "localhost";
-	http_file_share_size_limit = 10 * 1024 * 1024;
+	http_file_share_size_limit = upload_limit;
 	http_file_share_daily_quota = 1024 * 1024 * 1024;

@@ -17,6 +17,8 @@ import { History } from './history.js';
 import { Incoming } from './incoming.js';
 import { Markers } from './markers.js';
 import { MediaList } from './media-list.js';
+import { MediaSender } from './media-send.js';
+import { downloadMedia, type Downloaded } from './media-download.js';
 import { DisplayedSync } from './mds.js';
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options.js';
 import { OutboxSender } from './outbox.js';
@@ -24,7 +26,8 @@ import { Presence } from './presence.js';
 import { register, type Registered } from './registration.js';
 import { requireFeature, type Services } from './services.js';
 import type { ClientEvents } from './events.js';
-import type { HistoryQuery, MediaQuery, TextMessageParams } from '../model/params.js';
+import type { HistoryQuery, MediaMessageParams, MediaQuery, TextMessageParams } from '../model/params.js';
+import type { MediaKind } from '../model/file-type.js';
 import { Typing } from './typing.js';
 
 export class ChatClient {
@@ -43,8 +46,9 @@ export class ChatClient {
   private readonly connection: Connection;
   private readonly incoming: Incoming;
   private readonly history: History;
-  private readonly media: MediaList;
+  private readonly mediaList: MediaList;
   private readonly outbox: OutboxSender;
+  private readonly media: MediaSender;
   private readonly typing: Typing;
   private readonly markers: Markers;
   private readonly displayed: DisplayedSync;
@@ -71,7 +75,7 @@ export class ChatClient {
     this.markers = new Markers(services, (chatJid, msgId) => void this.displayed.displayed(chatJid, msgId).catch(() => undefined));
     this.presence = new Presence(this.features);
     this.history = new History(services, (to, id) => this.markers.sendReceipt(to, id));
-    this.media = new MediaList(services, (chatJid, wanted) => this.history.fetchAhead(chatJid, wanted));
+    this.mediaList = new MediaList(services, (chatJid, wanted) => this.history.fetchAhead(chatJid, wanted));
     this.incoming = new Incoming(services, {
       isOurQuery: (id) => this.history.isOurQuery(id),
       archiveResult: (result) => this.history.archiveResult(result),
@@ -79,6 +83,7 @@ export class ChatClient {
       receipt: (to, id) => this.markers.sendReceipt(to, id),
     });
     this.outbox = new OutboxSender(services, () => this.connection.signedOut, (jid) => this.typing.clearOwn(jid));
+    this.media = new MediaSender(services, this.outbox);
     this.binding = bindingOf(this);
   }
 
@@ -217,6 +222,7 @@ export class ChatClient {
       return true;
     }, null, 'iq', null, null);
     if (!resumed) {
+      this.media.reset();
       this.incoming.hold();
       this.connection.sendIq(buildEnableCarbons(newId())).catch(() => undefined);
       conn.send(await this.presence.initial());
@@ -268,7 +274,7 @@ export class ChatClient {
 
   /** The reference's `getMediaMessages` (see MediaList.list). */
   mediaMessages(q: MediaQuery): Promise<ChatMessage[]> {
-    return this.media.list(q);
+    return this.mediaList.list(q);
   }
 
   /** Cached messages of a chat from `fromRow` to the newest (what an open thread re-reads on change). */
@@ -283,6 +289,26 @@ export class ChatClient {
 
   sendText(params: TextMessageParams): Promise<ChatMessage> {
     return this.outbox.sendText(params);
+  }
+
+  /** `sendImageMessage` and its siblings (`file` is the reference's document); see media-send.ts. */
+  sendMedia(kind: MediaKind, params: MediaMessageParams): Promise<ChatMessage> {
+    return this.media.send(kind, params);
+  }
+
+  cancelUpload(msgId: string): Promise<void> {
+    return this.media.cancel(msgId);
+  }
+
+  resendMessage(params: { toJid: string; messageId: string }): Promise<ChatMessage> {
+    return this.media.resend(params);
+  }
+
+  /** See media-download.ts; an `aesgcm://` file on this chat server's own host is fetched over plain
+   * http when the server itself is reached over plain ws/http (a development server). */
+  downloadMedia(fileToken: string, fileKey?: string): Promise<Downloaded> {
+    const service = new URL(this.options.service);
+    return downloadMedia(fileToken, fileKey, /^(ws|http):$/.test(service.protocol) ? service.host : undefined);
   }
 
   sendSeen(toUserJid: string, msgId: string): Promise<void> {

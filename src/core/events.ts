@@ -1,7 +1,7 @@
 /** What a client tells its listeners (the SDK's listeners and the elements subscribe to these). */
 import type { StoreChange } from '../model/events.js';
 import type {
-  ChatMessage, ConnectionEvent, MessageStatusEvent, RecentChat, TypingEvent,
+  ChatMessage, ConnectionEvent, MessageStatusEvent, RecentChat, TypingEvent, UploadProgressEvent,
 } from '../model/types.js';
 
 export interface ClientEvents extends Record<string, unknown> {
@@ -11,6 +11,8 @@ export interface ClientEvents extends Record<string, unknown> {
   status: MessageStatusEvent;
   typing: TypingEvent;
   recent: RecentChat[];
+  /** Bytes of a media message's file sent so far (XEP-0363 PUT). */
+  upload: UploadProgressEvent;
   /** The store changed (a lone change at once, bursts once per frame): what the elements re-render from. */
   change: StoreChange;
 }

@@ -33,12 +33,17 @@ export interface ClientOptions {
   /** How many of the newest archive entries (messages, receipts, markers of every chat) a new device
    * reads to rebuild its recent chats (default 750); older history comes when a chat is scrolled. */
   initialSyncMessages?: number;
+  /** Encrypt files before upload (AES-256-GCM) and send the `aesgcm://` URL with the key in its
+   * fragment, as OMEMO clients do (XEP-0454). The key travels in the message, so this protects the file
+   * on the upload server, not from the chat server (default false). */
+  encryptMedia?: boolean;
 }
 
 export type ResolvedOptions = Required<Omit<ClientOptions, 'storage' | 'features'>> & Pick<ClientOptions, 'storage'>;
 
 export const DEFAULT_FEATURES: Required<FeatureFlags> = {
   typing: true, seenStatus: true, deliveryReceipts: true, history: true, registration: true, mediaMessages: true,
+  imageAttachment: true, audioAttachment: true, videoAttachment: true, documentAttachment: true,
 };
 
 /** Checks and completes a host's options; 400 when the service or domain is unusable. */
@@ -64,6 +69,7 @@ export function resolveOptions(options: ClientOptions): { options: ResolvedOptio
       livenessCheckMs: positive(options.livenessCheckMs, 10000),
       livenessTimeoutMs: positive(options.livenessTimeoutMs, 5000),
       initialSyncMessages: Math.max(1, options.initialSyncMessages ?? 750),
+      encryptMedia: options.encryptMedia === true,
     },
   };
 }

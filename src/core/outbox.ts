@@ -41,12 +41,19 @@ export class OutboxSender {
    * holding it is on disk. */
   async sendText(params: TextMessageParams): Promise<ChatMessage> {
     if (!params || typeof params !== 'object') throw badRequest('Pass {toJid, messageText}');
+    const common = await this.check(params);
+    if (typeof params.messageText !== 'string' || params.messageText.trim() === '') throw badRequest('messageText is required and may not be blank');
+    if (params.messageText.length > MAX_BODY_LENGTH) throw badRequest(`messageText is too long (at most ${MAX_BODY_LENGTH} characters)`);
+    return this.enqueue({ ...common, msgId: newId(), timestamp: Date.now(), msgType: 'text', body: params.messageText });
+  }
+
+  /** What every kind of message checks: signed in, the recipient, the reply and the mentions. Answers
+   * the outbox entry's fields for them (400/401 otherwise). */
+  async check(params: { toJid: string; replyMessageId?: string; mentionedUsersIds?: string[] }): Promise<Pick<OutboxEntry, 'chatJid' | 'replyTo' | 'mentionedUsersIds'>> {
     const store = await this.s.store();
     if (this.signedOut()) throw unauthorized('Not connected: call connect() before sending');
     const to = requireJid(params.toJid, 'toJid');
     if (to === this.s.account()) throw badRequest('toJid is your own JID: pick someone else to chat with');
-    if (typeof params.messageText !== 'string' || params.messageText.trim() === '') throw badRequest('messageText is required and may not be blank');
-    if (params.messageText.length > MAX_BODY_LENGTH) throw badRequest(`messageText is too long (at most ${MAX_BODY_LENGTH} characters)`);
     if (params.replyMessageId !== undefined && (typeof params.replyMessageId !== 'string' || !params.replyMessageId)) {
       throw badRequest('replyMessageId must be the id of a message');
     }
@@ -59,21 +66,35 @@ export class OutboxSender {
     const replied = params.replyMessageId
       ? (await store.findMessage(to, to, params.replyMessageId)) ?? (await store.findMessage(to, account, params.replyMessageId))
       : undefined;
-    const entry: OutboxEntry = {
-      chatJid: to, msgId: newId(), timestamp: Date.now(), msgType: 'text', body: params.messageText,
+    return {
+      chatJid: to,
       ...(params.replyMessageId ? { replyTo: { msgId: params.replyMessageId, ...(replied ? { fromJid: replied.fromJid } : {}) } } : {}),
       ...(mentions?.length ? { mentionedUsersIds: mentions } : {}),
     };
+  }
+
+  /** Stores a message the user wrote as pending, puts it in the outbox and sends it when online (a file
+   * is uploaded first, see `uploadFirst`); resolves once the outbox is on disk. */
+  async enqueue(entry: OutboxEntry): Promise<ChatMessage> {
+    const store = await this.s.store();
+    const account = this.s.account()!;
+    const { upload: _upload, ...fields } = entry;
     const { added } = await this.s.apply([{
       kind: 'outgoing', entry,
-      message: { ...entry, fromJid: account, toJid: to, outgoing: true, status: 'pending' },
+      message: { ...fields, fromJid: account, toJid: entry.chatJid, outgoing: true, status: 'pending' },
     }], false);
-    this.typingEnded(to);
+    this.typingEnded(entry.chatJid);
     // Sent while the outbox write is under way: a reload in between loses nothing that waiting would
     // have kept (the server may already have it; if not, the outbox brings it on the next session).
     if (this.s.xmpp.online) this.transmit([entry]);
     await store.outboxSaved();
     return added[0];
+  }
+
+  /** A failed message goes again (`retry` event: pending, back in the outbox), now when online. */
+  async retry(entry: OutboxEntry): Promise<void> {
+    await this.s.apply([{ kind: 'retry', entry }], false);
+    if (this.s.xmpp.online) this.transmit([entry]);
   }
 
   /** A session is up (`resumed`: the same stream, XEP-0198): everything the server may not have goes. */
@@ -87,12 +108,17 @@ export class OutboxSender {
     this.transmit(unsent);
   }
 
-  /** Sends outbox entries, then confirms them. */
-  private transmit(entries: readonly OutboxEntry[]): void {
+  /** Uploads the file of an entry that has one, then sends it (set by the media sender). */
+  uploadFirst: (entry: OutboxEntry) => void = () => undefined;
+
+  /** Sends outbox entries, then confirms them; entries with a file still to upload go to `uploadFirst`. */
+  transmit(all: readonly OutboxEntry[]): void {
+    const entries = all.filter((e) => !e.upload);
+    for (const e of all) if (e.upload) this.uploadFirst(e);
     for (const e of entries) {
       const mentions = e.mentionedUsersIds?.map((id) => (isBareJid(id) ? id : jidForUser(id, this.s.options.domain)));
       this.s.xmpp.send(buildChatMessage({
-        to: e.chatJid, id: e.msgId, body: e.body,
+        to: e.chatJid, id: e.msgId, body: e.body, ...(e.media && e.msgType !== 'text' ? { media: e.media } : {}),
         ...(e.replyTo ? { replyTo: { id: e.replyTo.msgId, to: e.replyTo.fromJid ?? e.chatJid } } : {}),
         ...(mentions ? { mentions } : {}),
       }));

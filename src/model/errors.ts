@@ -8,7 +8,10 @@ export const Status = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   TIMEOUT: 408,
+  TOO_LARGE: 413,
   SERVER_ERROR: 500,
+  BAD_GATEWAY: 502,
+  UNAVAILABLE: 503,
 } as const;
 
 export type StatusCode = (typeof Status)[keyof typeof Status];
@@ -30,6 +33,12 @@ export const forbidden = (message: string) => new SdkError(Status.FORBIDDEN, mes
 export const notFound = (message: string) => new SdkError(Status.NOT_FOUND, message);
 /** 408: the server did not answer in time. */
 export const timeout = (message: string) => new SdkError(Status.TIMEOUT, message);
+/** 413: a file larger than the server's upload limit; the message gives the limit. */
+export const tooLarge = (message: string) => new SdkError(Status.TOO_LARGE, message);
+/** 502: the upload service refused the file (its HTTP status is in the message). */
+export const badGateway = (message: string) => new SdkError(Status.BAD_GATEWAY, message);
+/** 503: the server offers no file upload service. */
+export const unavailable = (message: string) => new SdkError(Status.UNAVAILABLE, message);
 /** 500: a server error or something unexpected; the message says which. */
 export const serverError = (message: string) => new SdkError(Status.SERVER_ERROR, message);
 

@@ -2,7 +2,7 @@
  * store's one reducer (`ChatStore.dispatch`), whoever produced it (live delivery, carbons, archive
  * pages, the user's own sends, receipts, markers, acknowledgements, typing, connection). */
 import type {
-  ChatMessage, ConnectionState, MessageStatusEvent, MsgType, NewMessage, TypingState,
+  ChatMessage, ConnectionState, MediaMeta, MessageStatusEvent, MsgType, NewMessage, TypingState,
 } from './types.js';
 
 /** A message the user wrote, kept until the server has it: enough to send it again after a reload,
@@ -40,6 +40,11 @@ export type StoreEvent =
   | { kind: 'read'; chatJid: string; stanzaId: string }
   | { kind: 'typing'; chatJid: string; state: TypingState }
   | { kind: 'connection'; state: ConnectionState; reason?: string }
+  /** A media message's file is uploaded: the message and its outbox entry get the real URL (and lose
+   * their `upload`), so a retry after a reload does not upload it again. */
+  | { kind: 'uploaded'; chatJid: string; msgId: string; media: MediaMeta }
+  /** The user retries a failed message: it is pending again and back in the outbox. */
+  | { kind: 'retry'; entry: OutboxEntry }
   /** The newest archive id this cache has caught up to. */
   | { kind: 'archive-position'; archiveId: string };
 

@@ -24,3 +24,26 @@ export interface MediaQuery {
   /** The `msgId` of the oldest media message of the previous page; absent for the first page. */
   lastMessageId?: string;
 }
+
+/** The file of a media message (the reference's `fileMessageParams`). What is not given is detected
+ * from `file`; with `fileUrl` (a file already online) nothing is uploaded or detected. */
+export interface FileMessageParams {
+  file?: File | Blob;
+  /** An http(s) URL of a file already uploaded: sent as is. */
+  fileUrl?: string;
+  /** A small preview image, as a data: URI (or http(s) URL). */
+  thumbImage?: string;
+  /** Bytes (the reference passes a string; a number is accepted too). */
+  fileSize?: string | number;
+  fileName?: string;
+  /** Milliseconds, for audio and video (the reference passes a string; a number is accepted too). */
+  duration?: string | number;
+  caption?: string;
+}
+
+export interface MediaMessageParams {
+  toJid: string;
+  fileMessageParams: FileMessageParams;
+  replyMessageId?: string;
+  mentionedUsersIds?: string[];
+}

@@ -148,6 +148,16 @@ export interface SdkListeners {
   messageStatusListener?: (event: MessageStatusEvent) => void;
   typingStatusListener?: (event: TypingEvent) => void;
   recentChatsListener?: (chats: RecentChat[]) => void;
+  /** Progress of a file upload (XEP-0363 PUT) of one of our media messages. */
+  uploadProgressListener?: (event: UploadProgressEvent) => void;
+}
+
+/** How far the upload of a media message is: `loaded` of `total` bytes sent. */
+export interface UploadProgressEvent {
+  chatJid: string;
+  msgId: string;
+  loaded: number;
+  total: number;
 }
 
 /** Features a deployment can switch off; a call to a switched-off feature fails with 403. */
@@ -159,4 +169,9 @@ export interface FeatureFlags {
   registration?: boolean;
   /** `getMediaMessages` and the chat's media gallery. */
   mediaMessages?: boolean;
+  /** Sending image, audio, video and document messages (`send…Message`). */
+  imageAttachment?: boolean;
+  audioAttachment?: boolean;
+  videoAttachment?: boolean;
+  documentAttachment?: boolean;
 }

@@ -6,6 +6,9 @@ import { attr, child, children, parseStamp, textOf } from './xml.js';
 import { readStanzaError } from './errors.js';
 import { requestReceipt } from './receipts.js';
 import { markable } from './markers.js';
+import { addOob } from './oob.js';
+import { addFileMetadata } from './file-metadata.js';
+import type { MediaMeta } from '../model/types.js';
 
 /** Longest body we accept from anyone; longer bodies are cut so one stanza cannot stall the UI. */
 export const MAX_BODY_LENGTH = 64 * 1024;
@@ -16,11 +19,19 @@ export interface OutgoingText {
   body: string;
   replyTo?: { id: string; to: string };
   mentions?: string[];
+  /** A file: its URL becomes the body and the XEP-0066 OOB URL, the rest XEP-0446 metadata; `body` is
+   * then its caption (sent as the metadata's `<desc/>`, not in the body). */
+  media?: MediaMeta;
 }
 
 export function buildChatMessage(msg: OutgoingText): Builder {
   const stanza = $msg({ to: msg.to, type: 'chat', id: msg.id })
-    .c('body').t(msg.body).up()
+    .c('body').t(msg.media ? msg.media.url : msg.body).up();
+  if (msg.media) {
+    addOob(stanza, msg.media.url);
+    addFileMetadata(stanza, msg.media, msg.body || undefined);
+  }
+  stanza
     .c('origin-id', { xmlns: NS.SID, id: msg.id }).up()
     .c('active', { xmlns: NS.CHAT_STATES }).up();
   requestReceipt(stanza);

@@ -4,7 +4,8 @@
 import type { ChatBinding } from '../core/binding.js';
 import { ChatClient } from '../core/client.js';
 import type { ClientOptions } from '../core/options.js';
-import type { HistoryQuery, MediaQuery, TextMessageParams } from '../model/params.js';
+import type { HistoryQuery, MediaMessageParams, MediaQuery, TextMessageParams } from '../model/params.js';
+import type { Downloaded } from '../core/media-download.js';
 import { badRequest, unauthorized } from '../model/errors.js';
 import type { ChatMessage, FeatureFlags, RecentChat, SdkListeners } from '../model/types.js';
 import { asResult, toResult, type SdkResult } from './result.js';
@@ -66,6 +67,7 @@ export class ChatSDK {
       client.events.on('status', (s) => l().messageStatusListener?.(s));
       client.events.on('typing', (t) => l().typingStatusListener?.(t));
       client.events.on('recent', (r) => l().recentChatsListener?.(r));
+      client.events.on('upload', (u) => l().uploadProgressListener?.(u));
       if (old) await old.disconnect();
       for (const watcher of this.watchers) watcher(client.binding);
       return { domain: client.options.domain };
@@ -124,6 +126,47 @@ export class ChatSDK {
 
   sendTextMessage(params: TextMessageParams): Promise<SdkResult<ChatMessage>> {
     return this.use((c) => c.sendText(params), 'Message queued for sending');
+  }
+
+  /** An image (png, jpg, jpeg, svg, gif), uploaded by XEP-0363 and sent with OOB and XEP-0446 metadata.
+   * Answers once it is uploaded and sent (200, the message), or queued while offline (200, pending);
+   * 400 wrong type or empty, 413 over the server's limit, 502 upload refused, 503 no upload service,
+   * 403 `imageAttachment` off, 499 cancelled. See core/media-send.ts. */
+  sendImageMessage(params: MediaMessageParams): Promise<SdkResult<ChatMessage>> {
+    return this.use((c) => c.sendMedia('image', params), 'Image message sent');
+  }
+
+  /** Audio (mp3, mpeg, wav, and the webm/ogg a recorder makes); as `sendImageMessage`, `audioAttachment`. */
+  sendAudioMessage(params: MediaMessageParams): Promise<SdkResult<ChatMessage>> {
+    return this.use((c) => c.sendMedia('audio', params), 'Audio message sent');
+  }
+
+  /** Video (mp4); as `sendImageMessage`, `videoAttachment`. */
+  sendVideoMessage(params: MediaMessageParams): Promise<SdkResult<ChatMessage>> {
+    return this.use((c) => c.sendMedia('video', params), 'Video message sent');
+  }
+
+  /** A document (pdf, doc, xls, csv, ppt, txt, docx, xlsx, pptx); as `sendImageMessage`, `documentAttachment`. */
+  sendDocumentMessage(params: MediaMessageParams): Promise<SdkResult<ChatMessage>> {
+    return this.use((c) => c.sendMedia('file', params), 'Document message sent');
+  }
+
+  /** Stops a pending upload: the message becomes failed ("cancelled"). 404 when none is pending. */
+  cancelUpload(messageId: string): Promise<SdkResult<null>> {
+    return this.use(async (c) => {
+      await c.cancelUpload(messageId);
+      return null;
+    }, 'Upload cancelled');
+  }
+
+  /** Sends a failed message of ours again (a file is uploaded first if it never was). */
+  resendMessage(params: { toJid: string; messageId: string }): Promise<SdkResult<ChatMessage>> {
+    return this.use((c) => c.resendMessage(params), 'Message sent again');
+  }
+
+  /** A media file as `{objectUrl, blob}`; with `fileKey` or an `aesgcm://` URL, decrypted (XEP-0454). */
+  downloadMedia(fileToken: string, fileKey?: string): Promise<SdkResult<Downloaded>> {
+    return this.use((c) => c.downloadMedia(fileToken, fileKey), 'Media downloaded');
   }
 
   sendSeenStatus(toUserJid: string, messageId: string): Promise<SdkResult<null>> {

@@ -85,6 +85,11 @@ export class ChatStore {
     return this.outbox.pending;
   }
 
+  /** Where the files of media messages wait for their upload (see Outbox.saveBlob). */
+  get files(): Pick<Outbox, 'saveBlob' | 'loadBlob' | 'removeBlob'> {
+    return this.outbox;
+  }
+
   get lastArchiveId(): string | undefined {
     return this.sync.lastArchiveId;
   }
@@ -192,6 +197,8 @@ export class ChatStore {
           case 'typing': this.applyTyping(e); break;
           case 'connection': this.applyConnection(); break;
           case 'archive-position': this.applyArchivePosition(e.archiveId); break;
+          case 'uploaded': await this.applyUploaded(logs.get(e.chatJid)!, e); break;
+          case 'retry': await this.applyRetry(logs.get(e.entry.chatJid)!, e.entry, result); break;
         }
       }
       return result;
@@ -209,7 +216,8 @@ export class ChatStore {
     const chats = new Set<string>();
     for (const e of events) {
       if (e.kind === 'message' || e.kind === 'outgoing') chats.add(e.message.chatJid);
-      else if (e.kind === 'history' || e.kind === 'status' || e.kind === 'read' || e.kind === 'correction') chats.add(e.chatJid);
+      else if (e.kind === 'retry') chats.add(e.entry.chatJid);
+      else if (e.kind === 'history' || e.kind === 'status' || e.kind === 'read' || e.kind === 'correction' || e.kind === 'uploaded') chats.add(e.chatJid);
     }
     const logs = new Map<string, ChatLog>();
     await Promise.all([...chats].map(async (jid) => {
@@ -312,6 +320,28 @@ export class ChatStore {
     const recent = this.recent.changed(message);
     if (message.status !== 'pending') this.outbox.drop([message.msgId]);
     this.notifier.note({ chat: message.chatJid, recent });
+  }
+
+  /** A file is uploaded: the message shows the real URL, the outbox entry sends it without uploading. */
+  private async applyUploaded(log: ChatLog, e: Of<'uploaded'>): Promise<void> {
+    const row = log.find([idKey(this.account, e.msgId)]);
+    if (row !== undefined && await log.update(row, { media: e.media })) this.notifier.note({ chat: e.chatJid });
+    this.outbox.replace(e.msgId, ({ upload: _upload, ...rest }) => ({ ...rest, media: e.media }));
+  }
+
+  /** A failed message of ours goes back to pending and into the outbox. */
+  private async applyRetry(log: ChatLog, entry: OutboxEntry, result: ApplyResult): Promise<void> {
+    const row = log.find([idKey(this.account, entry.msgId)]);
+    const message = row === undefined ? undefined : await log.get(row);
+    if (row === undefined || !message || message.status !== 'failed') return;
+    const updated = await log.update(row, { status: 'pending', error: undefined });
+    if (!updated) return;
+    if (!this.outbox.replace(entry.msgId, () => entry)) {
+      this.outbox.add(entry);
+      this.outbox.write().catch((error) => console.warn('[chat-widget] could not save the outbox:', error));
+    }
+    result.statuses.push({ chatJid: updated.chatJid, msgId: updated.msgId, status: 'pending' });
+    this.notifier.note({ chat: updated.chatJid, recent: this.recent.changed(updated) });
   }
 
   /** Marks the chat read up to one of the peer's messages; unread becomes the incoming ones after it. */

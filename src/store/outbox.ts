@@ -41,6 +41,29 @@ export class Outbox {
     this.entries.push(entry);
   }
 
+  /** Changes one entry (its file uploaded) and writes; false when it is not here. */
+  replace(msgId: string, next: (entry: OutboxEntry) => OutboxEntry): boolean {
+    const i = this.entries.findIndex((e) => e.msgId === msgId);
+    if (i < 0) return false;
+    this.entries[i] = next(this.entries[i]);
+    void this.write().catch(() => undefined);
+    return true;
+  }
+
+  /** The file of a media message still to upload, kept as a Blob under `blob:<key>` (IndexedDB keeps
+   * Blobs as they are), so a reload while offline does not lose it. */
+  async saveBlob(key: string, blob: Blob): Promise<void> {
+    await this.kv.setItem(`blob:${key}`, blob);
+  }
+
+  loadBlob(key: string): Promise<Blob | null> {
+    return this.kv.getItem<Blob>(`blob:${key}`);
+  }
+
+  removeBlob(key: string): Promise<void> {
+    return this.kv.removeItem(`blob:${key}`);
+  }
+
   /** Drops entries the server has; returns whether anything was dropped. */
   drop(msgIds: readonly string[]): boolean {
     const before = this.entries.length;
