@@ -77,7 +77,9 @@ export class History {
     if (!this.s.features.history) return;
     const store = await this.s.store();
     let after = store.catchUpFrom;
-    if (after) {
+    // A cache that read the archive before catches up forward, so what arrived meanwhile is announced
+    // as new (from the archive's start when it was empty then: no position to start after).
+    if (after || store.synced) {
       try {
         for (;;) {
           const page = await this.query({ after, max: ARCHIVE_PAGE });
@@ -113,6 +115,7 @@ export class History {
         const rest = events.filter((e) => e.kind !== 'read');
         if (i === 0 && page.last) rest.push({ kind: 'archive-position', archiveId: page.last });
         await this.prepend(rest, page.complete, newDevice);
+        if (i === 0) store.markSynced();
         if (page.complete || !page.first) break;
         before = page.first;
       }
@@ -125,7 +128,7 @@ export class History {
 
   /** Puts a page of older archive results in front of the chats they belong to (`unread`: see the
    * `history` event); returns how many were new. */
-  private async prepend(events: StoreEvent[], complete: boolean, unread = false): Promise<number> {
+  private async prepend(events: StoreEvent[], complete: boolean, unread = false, newest = false): Promise<number> {
     const byChat = new Map<string, NewMessage[]>();
     const rest: StoreEvent[] = [];
     for (const e of events) {
@@ -137,7 +140,7 @@ export class History {
       list.push(e.message);
       byChat.set(e.message.chatJid, list);
     }
-    const history: StoreEvent[] = [...byChat].map(([chatJid, messages]) => ({ kind: 'history', chatJid, messages, complete, ...(unread ? { unread } : {}) }));
+    const history: StoreEvent[] = [...byChat].map(([chatJid, messages]) => ({ kind: 'history', chatJid, messages, complete, ...(unread ? { unread } : {}), ...(newest ? { newest } : {}) }));
     const { prepended } = await this.s.apply([...history, ...rest], false);
     return prepended;
   }
@@ -164,7 +167,7 @@ export class History {
         throw error;
       }
       const events = this.read(page.results, false, undefined, true).filter((e) => 'chatJid' in e ? e.chatJid === chatJid : e.kind === 'message' && e.message.chatJid === chatJid);
-      got += await this.prepend(events, page.complete);
+      got += await this.prepend(events, page.complete, false, anchor === undefined);
       if (page.complete || page.results.length === 0) {
         if (!log.meta.complete) await done();
         return;

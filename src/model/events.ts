@@ -25,7 +25,10 @@ export type StoreEvent =
    * `unread`: they reached this account while no device of it was looking (a new device's first
    * catch-up): incoming ones count as unread unless a read mark covers them (a later message of ours
    * here; `read` events after). Pages come newest first. */
-  | { kind: 'history'; chatJid: string; messages: NewMessage[]; complete: boolean; unread?: boolean }
+  | { kind: 'history'; chatJid: string; messages: NewMessage[]; complete: boolean; unread?: boolean;
+    /** The archive's newest page, asked for when nothing cached had an archive id: messages after one
+     * that is cached meanwhile are newer than the cache (live delivery brings them), not older. */
+    newest?: boolean }
   /** The user wrote a message: stored as pending and put in the outbox in one step. */
   | { kind: 'outgoing'; message: NewMessage; entry: OutboxEntry }
   /** Evidence about one of our messages: acknowledged, delivered, seen, bounced. */

@@ -15,6 +15,8 @@ import { RecentChats } from './recent.js';
 interface SyncState {
   /** Newest archive id this cache has caught up to. */
   lastArchiveId?: string;
+  /** This cache has read the archive once (even an empty one): later catch-ups go forward. */
+  synced?: boolean;
   /** Read marks still to send (see `heldReads`). */
   held?: Partial<Record<HeldRead, Record<string, string>>>;
 }
@@ -92,6 +94,18 @@ export class ChatStore {
 
   get lastArchiveId(): string | undefined {
     return this.sync.lastArchiveId;
+  }
+
+  /** Whether this cache has read the account's archive before (then a catch-up reads forward from
+   * `catchUpFrom`, or from the archive's start when it held nothing yet). */
+  get synced(): boolean {
+    return this.sync.synced === true || this.sync.lastArchiveId !== undefined;
+  }
+
+  markSynced(): void {
+    if (this.sync.synced) return;
+    this.sync.synced = true;
+    this.writer.schedule('sync', () => this.sync);
   }
 
   /** Where a catch-up starts: the newest archive id known, or, while messages are pending, the one
@@ -262,13 +276,16 @@ export class ChatStore {
   private async applyHistory(log: ChatLog, e: Of<'history'>, result: ApplyResult): Promise<void> {
     const fresh: NewMessage[] = [];
     const inPage = new Set<string>();
+    let pastCached = false;
     for (const m of e.messages) {
       const keys = dedupKeys(m);
       const row = log.find(keys);
       if (row === undefined) {
+        if (e.newest && pastCached) continue; // newer than what is cached: not to be put in front of it
         if (!keys.some((k) => inPage.has(k))) fresh.push(m);
         for (const k of keys) inPage.add(k);
       } else {
+        pastCached = true;
         // Known already: an archived copy adds its archive id, and proves the server has our message.
         await this.learn(log, row, m, result);
       }

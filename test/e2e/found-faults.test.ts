@@ -140,3 +140,16 @@ describe('found: unread on a new device (issue 7 item 1 kind)', () => {
     expect(chat?.unreadCount).to.equal(0);
   });
 });
+
+describe('found: a message that arrives while away is announced (issue 7 item 1 kind)', () => {
+  it('an account whose archive was empty at its first sign-in still hears of a message received while it was away', async () => {
+    const alice = await person(null);
+    const bob = await foreign();
+    await alice.sdk.disconnect();
+    bob.send(`<message type="chat" to="${alice.jid}" id="${unique('away')}"><body>while you were away</body></message>`);
+    await settled(bob);
+    expect((await alice.sdk.connect(alice.username, alice.password)).statusCode).to.equal(200);
+    await waitFor(() => alice.messages.some((m) => m.body === 'while you were away'), 'the message announced to messageListener');
+    expect((await alice.sdk.getRecentChats()).data![0].unreadCount).to.equal(1);
+  });
+});

@@ -97,6 +97,18 @@ describe('the chat store', () => {
     expect(store.recentChats.map((c) => c.chatJid)).to.deep.equal(['carol@localhost', BOB]);
   });
 
+  it('the archive\'s newest page, asked for before anything cached had an archive id, never puts newer messages in front', async () => {
+    const store = await ChatStore.open(ALICE, new MemoryStorage(), immediate);
+    // b2 arrived live while the page was on its way; b3 is still in flight (live delivery brings it).
+    await store.dispatch([incoming(2)]);
+    const page = [1, 2, 3].map((i) => (incoming(i) as { message: NewMessage }).message);
+    await store.dispatch({ kind: 'history', chatJid: BOB, messages: page, complete: true, newest: true });
+    expect((await store.latest(BOB, 10)).map((m) => m.msgId)).to.deep.equal(['b1', 'b2']);
+    await store.dispatch([incoming(3)]);
+    expect((await store.latest(BOB, 10)).map((m) => m.msgId)).to.deep.equal(['b1', 'b2', 'b3']);
+    expect(store.recentChat(BOB)!.lastMessage!.msgId).to.equal('b3');
+  });
+
   it('pages by row id: up is older, down is newer, no gap and no duplicate', async () => {
     const store = await ChatStore.open(ALICE, new MemoryStorage(), immediate);
     await store.dispatch(Array.from({ length: 250 }, (_, i) => incoming(i)));
