@@ -100,6 +100,15 @@ console.log(`[pack] ${info.filename}: ${shipped.size} files, ${(info.size / 1024
 for (const file of ['package.json', 'README.md', 'custom-elements.json', 'dist/chat-widget.js', 'dist/chat-widget.js.map', 'dist/chat-widget.esm.js', 'dist/chat-widget.esm.js.map', 'dist/locales/ar.js', 'dist/types/widget.d.ts']) {
   check(shipped.has(file), `the tarball lacks ${file}`);
 }
+// The parts the script-tag bundle loads on demand from beside itself (e.g. dist/chat-widget.thread-<hash>.js,
+// named in it as "./chat-widget.thread-<hash>"), and the ESM build's chunks it imports: all in the tarball.
+const onDemand = (file) => [...readFileSync(path.join(ROOT, file), 'utf8').matchAll(/["'](?:\.\/)?(chat-widget\.[\w.-]+?)(?:\.js)?["']/g)]
+  .map((m) => `dist/${m[1]}.js`).filter((f) => f !== file);
+const scriptParts = onDemand('dist/chat-widget.js');
+const esmParts = onDemand('dist/chat-widget.esm.js');
+check(scriptParts.some((f) => /^dist\/chat-widget\.thread-/.test(f)), 'dist/chat-widget.js names no thread part to load on demand');
+check(esmParts.some((f) => /^dist\/chat-widget\.esm\.thread-/.test(f)), 'dist/chat-widget.esm.js imports no thread chunk');
+for (const file of [...scriptParts, ...esmParts]) check(shipped.has(file), `the tarball lacks ${file}, which the bundles load`);
 for (const file of shipped) {
   check(!/^(src|test|scripts|server|bench|demo|docs)\//.test(file) && !file.endsWith('.tsbuildinfo'), `the tarball should not ship ${file}`);
 }
@@ -289,11 +298,15 @@ const { output } = await bundle.generate({ format: 'es' });
 await bundle.close();
 check(unresolved.length === 0, `imports of the ESM build that do not resolve from the install: ${unresolved.join(', ')}`);
 check(dependencyImports.size > 0, 'the ESM build imports none of its dependencies (are they bundled in?)');
-const code = output[0].code;
-for (const tag of ['chat-launcher', 'chat-list', 'chat-thread']) {
+const chunks = output.filter((o) => o.type === 'chunk');
+const code = chunks.find((c) => c.isEntry).code;
+for (const tag of ['chat-launcher', 'chat-list']) {
   check(code.includes(`"${tag}"`) && code.includes('customElements.define'), `\`import '${pkg.name}'\` through rollup no longer registers <${tag}> (sideEffects?)`);
 }
-console.log(`[pack] rollup: \`import '${pkg.name}'\` keeps the element registrations; ${dependencyImports.size} dependency imports resolve`);
+// <chat-thread> is an import() of the ESM build: the app's bundler splits it off, and keeps its definition.
+const thread = chunks.filter((c) => !c.isEntry && c.code.includes('"chat-thread"') && c.code.includes('"lit-virtualizer"'));
+check(thread.length === 1 && !code.includes('"lit-virtualizer"'), `\`import '${pkg.name}'\` through rollup does not split <chat-thread> into a chunk of its own (${chunks.length} chunks)`);
+console.log(`[pack] rollup: \`import '${pkg.name}'\` keeps the element registrations, <chat-thread> in a chunk of its own (${chunks.length} chunks); ${dependencyImports.size} dependency imports resolve`);
 
 if (failures.length) {
   for (const f of failures) console.error(`[pack] FAILED: ${f}`);
