@@ -11,7 +11,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { minifyTemplates } from './scripts/build/minify-templates.mjs';
 import { localforageFromSource } from './scripts/build/localforage-esm.mjs';
-import { scriptTagLoader, virtualizerLayoutInThread, chunkName, DEFINE } from './scripts/build/script-tag.mjs';
+import { scriptTagLoader, virtualizerLayoutInThread, chunkName, dropStaleParts, DEFINE } from './scripts/build/script-tag.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const dependencies = Object.keys(pkg.dependencies);
@@ -77,6 +77,7 @@ export default [
     output: {
       dir: 'dist', entryFileNames: 'chat-widget.js', chunkFileNames: chunkName('chat-widget'), format: 'amd',
       amd: { autoId: true, define: DEFINE }, minifyInternalExports: true, sourcemap: true, intro: scriptUrlIntro,
+      plugins: [dropStaleParts('chat-widget')],
     },
     plugins: plugins(false),
   },
@@ -84,7 +85,7 @@ export default [
     input: 'src/widget.ts',
     external: (id) => dependencies.some((d) => id === d || id.startsWith(`${d}/`)),
     preserveEntrySignatures: 'allow-extension',
-    output: { dir: 'dist', entryFileNames: 'chat-widget.esm.js', chunkFileNames: chunkName('chat-widget.esm'), format: 'es', sourcemap: true },
+    output: { dir: 'dist', entryFileNames: 'chat-widget.esm.js', chunkFileNames: chunkName('chat-widget.esm'), format: 'es', sourcemap: true, plugins: [dropStaleParts('chat-widget.esm')] },
     plugins: plugins(true),
   },
   // One self-contained module per translation (its `str` tag included: a few bytes), for both bundles.

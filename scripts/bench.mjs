@@ -278,8 +278,17 @@ const EVERYTHING_LIMIT = 96 * 1024;
  */
 function measureParts() {
   const main = fileSize('dist/chat-widget.js');
-  const code = readFileSync(path.join(ROOT, main.file), 'utf8');
-  const names = [...new Set([...code.matchAll(/["'](?:\.\/)?(chat-widget\.[\w-]+-[\w-]+?)(?:\.js)?["']/g)].map((m) => m[1]))];
+  // The parts the script names, and the parts those name (a lightbox the thread loads), once each.
+  const names = [];
+  const scan = (file) => {
+    const code = readFileSync(path.join(ROOT, file), 'utf8');
+    for (const m of code.matchAll(/["'](?:\.\/)?(chat-widget\.[\w]+-[\w-]+?)(?:\.js)?["']/g)) {
+      if (names.includes(m[1])) continue;
+      names.push(m[1]);
+      scan(`dist/${m[1]}.js`);
+    }
+  };
+  scan(main.file);
   const parts = names.map((n) => ({ ...fileSize(`dist/${n}.js`), part: n.slice('chat-widget.'.length).split('-')[0] }));
   const esmEntry = fileSize('dist/chat-widget.esm.js');
   const esmCode = readFileSync(path.join(ROOT, esmEntry.file), 'utf8');

@@ -102,8 +102,15 @@ for (const file of ['package.json', 'README.md', 'custom-elements.json', 'dist/c
 }
 // The parts the script-tag bundle loads on demand from beside itself (e.g. dist/chat-widget.thread-<hash>.js,
 // named in it as "./chat-widget.thread-<hash>"), and the ESM build's chunks it imports: all in the tarball.
-const onDemand = (file) => [...readFileSync(path.join(ROOT, file), 'utf8').matchAll(/["'](?:\.\/)?(chat-widget\.[\w.-]+?)(?:\.js)?["']/g)]
-  .map((m) => `dist/${m[1]}.js`).filter((f) => f !== file);
+const onDemand = (file, found = []) => {
+  for (const m of readFileSync(path.join(ROOT, file), 'utf8').matchAll(/["'](?:\.\/)?(chat-widget\.[\w.-]+?)(?:\.js)?["']/g)) {
+    const part = `dist/${m[1]}.js`;
+    if (part === file || found.includes(part) || part === 'dist/chat-widget.esm.js') continue;
+    found.push(part);
+    if (existsSync(path.join(ROOT, part))) onDemand(part, found);
+  }
+  return found;
+};
 const scriptParts = onDemand('dist/chat-widget.js');
 const esmParts = onDemand('dist/chat-widget.esm.js');
 check(scriptParts.some((f) => /^dist\/chat-widget\.thread-/.test(f)), 'dist/chat-widget.js names no thread part to load on demand');

@@ -144,3 +144,24 @@ export function virtualizerLayoutInThread() {
     },
   };
 }
+
+/** Removes the on-demand parts of earlier builds (`<prefix>.<part>-<hash>.js` and maps) that this build
+ * did not write, so that dist/ (and the package, which ships dist/*.js) holds only parts the bundle
+ * names. An output plugin: give it the output's own prefix. */
+export function dropStaleParts(prefix) {
+  return {
+    name: 'drop-stale-parts',
+    async writeBundle(options, bundle) {
+      const { readdirSync, rmSync } = await import('node:fs');
+      const { join } = await import('node:path');
+      const dir = options.dir ?? 'dist';
+      const part = new RegExp(`^${prefix.replace(/\./g, '\\.')}\\.[\\w]+-[\\w-]+\\.js(\\.map)?$`);
+      for (const file of readdirSync(dir)) {
+        if (!part.test(file) || bundle[file] || bundle[file.replace(/\.map$/, '')]) continue;
+        // The ESM parts share the script-tag prefix: leave another prefix's files alone.
+        if (prefix === 'chat-widget' && file.startsWith('chat-widget.esm.')) continue;
+        rmSync(join(dir, file), { force: true });
+      }
+    },
+  };
+}
