@@ -1,6 +1,7 @@
 // `npm run test:pack` (also a step of `npm test`): the package as a user gets it.
 //   1. builds what is missing or older than the sources (rollup bundles, dist/types, custom-elements.json);
-//   2. `npm pack`s into a temporary directory and checks the tarball's file list;
+//   2. `npm pack`s into a temporary directory and checks the tarball's file list, including the parts the
+//      bundles load on demand (dist/chat-widget.thread-<hash>.js, ...; none with a second copy of lit);
 //   3. makes a throwaway project there and installs the tarball into it: the tarball is unpacked into
 //      node_modules/chat-widget and the package's production dependencies (as package-lock.json lists
 //      them) are linked from this repo's node_modules, so no registry, cache or network is needed;
@@ -10,7 +11,8 @@
 //      "nodenext", with this repo's TypeScript (and skipLibCheck off, so dist/types itself is checked);
 //      the file has `@ts-expect-error` lines, so types that silently become `any` fail the test;
 //   6. bundles `import 'chat-widget'` with rollup (tree-shaking on): the elements must still register,
-//      i.e. `sideEffects` keeps the ESM file, and every import of the ESM file resolves from the install.
+//      i.e. `sideEffects` keeps the ESM file, <chat-thread> comes out as a chunk of its own (an import()),
+//      and every import of the ESM file resolves from the install.
 // Options: --no-build (use dist/ as it is), --keep (leave the temporary directory), --npm-install.
 // Exit code 0 when everything holds, 1 otherwise.
 import { spawn, spawnSync } from 'node:child_process';
@@ -116,6 +118,10 @@ const esmParts = onDemand('dist/chat-widget.esm.js');
 check(scriptParts.some((f) => /^dist\/chat-widget\.thread-/.test(f)), 'dist/chat-widget.js names no thread part to load on demand');
 check(esmParts.some((f) => /^dist\/chat-widget\.esm\.thread-/.test(f)), 'dist/chat-widget.esm.js imports no thread chunk');
 for (const file of [...scriptParts, ...esmParts]) check(shipped.has(file), `the tarball lacks ${file}, which the bundles load`);
+// One lit for the page: the script carries lit (it registers its version), the parts use the script's.
+const LIT_MARK = /litHtmlVersions|reactiveElementVersions/;
+check(LIT_MARK.test(readFileSync(path.join(ROOT, 'dist/chat-widget.js'), 'utf8')), 'dist/chat-widget.js carries no lit (has the marker changed?)');
+for (const file of scriptParts) check(!LIT_MARK.test(readFileSync(path.join(ROOT, file), 'utf8')), `${file} carries a second copy of lit`);
 for (const file of shipped) {
   check(!/^(src|test|scripts|server|bench|demo|docs)\//.test(file) && !file.endsWith('.tsbuildinfo'), `the tarball should not ship ${file}`);
 }

@@ -86,6 +86,9 @@ describe('the script-tag bundle (dist/chat-widget.js)', () => {
     // runs on the bundle's lit and core (it shows the message alice's SDK sent).
     const launcher = document.createElement('chat-launcher') as HTMLElement & { sdk?: unknown; open?: boolean; openChat(jid: string): void };
     launcher.sdk = alice.sdk;
+    // Its own prefix: a launcher remembers its open chat in localStorage, which later test files share.
+    const prefix = `bundle-launcher-${Date.now()}`;
+    launcher.setAttribute('storage-prefix', prefix);
     document.body.append(launcher);
     try {
       expect(threadChunks()).to.equal(0);
@@ -96,6 +99,7 @@ describe('the script-tag bundle (dist/chat-widget.js)', () => {
       expect(customElements.get('chat-thread') === (await api.loadThread())).to.equal(true);
     } finally {
       launcher.remove();
+      localStorage.removeItem(`${prefix}:launcher`);
     }
     await Promise.all(people.map((p) => p.sdk.disconnect()));
 
