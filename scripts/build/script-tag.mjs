@@ -23,7 +23,9 @@ const REGISTRY = '__chatWidgetModules';
 /** The loader (ES5 but for the arrow-free style terser then shortens), before the entry chunk. */
 function head() {
   return `(function () {
-var script = document.currentScript;
+// The parts are beside this script. document.currentScript is set while a classic script first runs;
+// without it (the file loaded as a module, or injected oddly) the last script named chat-widget*.js.
+var script = document.currentScript || [].slice.call(document.querySelectorAll('script[src*="chat-widget"]')).pop();
 var base = (script && script.src) || location.href;
 var R = window.${REGISTRY} || (window.${REGISTRY} = { m: {}, p: {}, r: {}, d: {} });
 // Rollup names chunks './<file>' in dependency lists and import(): the id is the file without .js.
