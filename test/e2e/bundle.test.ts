@@ -44,9 +44,13 @@ describe('the script-tag bundle (dist/chat-widget.js)', () => {
     expect(Object.keys(api).filter((k) => !/^[A-Z]|^(createSDK|escapeNode|unescapeNode|bareJid|loadThread)$/.test(k)).join()).to.equal('');
     const launcherClass = customElements.get('chat-launcher');
     const sdk = api.SDK;
+    // lit counts its copies on the page (the test framework brings one of its own).
+    const lits = () => ((window as unknown as { litHtmlVersions?: string[] }).litHtmlVersions ?? []).length;
+    const litsBefore = lits();
     await loadScript('/dist/chat-widget.js');
     expect(customElements.get('chat-launcher')).to.equal(launcherClass);
-    // The second tag runs nothing again: the page keeps the one SDK the elements use.
+    // The second tag runs nothing again: no second lit or core, and the page keeps the one SDK.
+    expect(lits()).to.equal(litsBefore);
     expect((window as unknown as { ChatWidget: BundleApi }).ChatWidget.SDK).to.equal(sdk);
   });
 
