@@ -40,6 +40,9 @@ describe('a page with the script tag and its own <chat-thread>', () => {
 
     expect(customElements.get('chat-thread') === undefined).to.equal(true);
     expect(threadChunks()).to.equal(0);
+    // lit counts its copies on the page: the thread part brings none, it runs on the script's.
+    const lits = () => ((window as unknown as { litHtmlVersions?: string[] }).litHtmlVersions ?? []).length;
+    const litsBefore = lits();
     const thread = document.createElement('chat-thread') as HTMLElement & { sdk?: unknown };
     thread.sdk = bob.sdk;
     thread.setAttribute('peer', alice.jid);
@@ -50,6 +53,7 @@ describe('a page with the script tag and its own <chat-thread>', () => {
     try {
       await waitFor(() => [...(thread.shadowRoot?.querySelectorAll('lit-virtualizer .row') ?? [])].some((r) => r.textContent?.includes('from the page')), 'the message in the thread');
       expect(threadChunks()).to.equal(1);
+      expect(lits()).to.equal(litsBefore);
     } finally {
       slot.remove();
       await Promise.all([alice, bob].map((p) => p.sdk.disconnect()));
