@@ -11,6 +11,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { minifyTemplates } from './scripts/build/minify-templates.mjs';
 import { localforageFromSource } from './scripts/build/localforage-esm.mjs';
+import { scriptTagLoader, virtualizerLayoutInThread, chunkName, dropStaleParts, DEFINE } from './scripts/build/script-tag.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const dependencies = Object.keys(pkg.dependencies);
@@ -44,7 +45,7 @@ function lazyLocales() {
       return locale ? { id: `./locales/${locale}.js`, external: true } : null;
     },
     renderDynamicImport({ format, targetModuleId }) {
-      if (format !== 'iife' || !targetModuleId?.startsWith('./locales/')) return null;
+      if (format === 'es' || !targetModuleId?.startsWith('./locales/')) return null;
       // A classic script has no import.meta.url: resolve against the <script src> (kept in the intro).
       return { left: 'import(new URL(', right: ', chatWidgetScriptUrl).href)' };
     },
@@ -56,10 +57,11 @@ const scriptUrlIntro = 'var chatWidgetScriptUrl = (document.currentScript && doc
 
 const plugins = (external) => [
   lazyLocales(),
-  ...(external ? [] : [localforageFromSource()]),
+  ...(external ? [] : [localforageFromSource(), virtualizerLayoutInThread()]),
   nodeResolve({ browser: true, exportConditions: ['browser', 'production'], ...(external ? { resolveOnly: (m) => !dependencies.some((d) => m === d || m.startsWith(`${d}/`)) } : {}) }),
   commonjs({ strictRequires: false }),
   minifyTemplates(),
+  scriptTagLoader(),
   esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
   terser({ ecma: 2021, module: !external ? false : true, format: { comments: false }, compress: { passes: 3, pure_getters: true, unsafe: true, unsafe_arrows: true, unsafe_methods: true, unsafe_comps: true, keep_fargs: false, pure_funcs: ['log.debug', 'log.info', 'log.warn', 'log.error', 'log.log', 'console.debug'] }, toplevel: true }),
   sizes(),
@@ -68,13 +70,22 @@ const plugins = (external) => [
 export default [
   {
     input: 'src/widget.ts',
-    output: { dir: 'dist', entryFileNames: 'chat-widget.js', format: 'iife', name: 'ChatWidget', extend: true, inlineDynamicImports: true, sourcemap: true, intro: scriptUrlIntro },
+    // The entry chunk may export more than widget.ts does (what the on-demand chunks import from it),
+    // rather than rollup moving the shared code into a third chunk behind a facade.
+    preserveEntrySignatures: 'allow-extension',
+    // AMD chunks wrapped by scripts/build/script-tag.mjs: one classic script, parts on demand beside it.
+    output: {
+      dir: 'dist', entryFileNames: 'chat-widget.js', chunkFileNames: chunkName('chat-widget'), format: 'amd',
+      amd: { autoId: true, define: DEFINE }, minifyInternalExports: true, sourcemap: true, intro: scriptUrlIntro,
+      plugins: [dropStaleParts('chat-widget')],
+    },
     plugins: plugins(false),
   },
   {
     input: 'src/widget.ts',
     external: (id) => dependencies.some((d) => id === d || id.startsWith(`${d}/`)),
-    output: { dir: 'dist', entryFileNames: 'chat-widget.esm.js', format: 'es', sourcemap: true },
+    preserveEntrySignatures: 'allow-extension',
+    output: { dir: 'dist', entryFileNames: 'chat-widget.esm.js', chunkFileNames: chunkName('chat-widget.esm'), format: 'es', sourcemap: true, plugins: [dropStaleParts('chat-widget.esm')] },
     plugins: plugins(true),
   },
   // One self-contained module per translation (its `str` tag included: a few bytes), for both bundles.

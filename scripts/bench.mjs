@@ -232,8 +232,8 @@ async function iifePlugins() {
   if (buildPlugins) return buildPlugins;
   try {
     const configs = (await import(pathToFileURL(path.join(ROOT, 'rollup.config.mjs')).href)).default;
-    const iife = [configs].flat().find((c) => [c.output].flat().some((o) => o?.format === 'iife'));
-    if (!iife?.plugins?.some((p) => p?.name === 'terser')) throw new Error('no terser in the IIFE build');
+    const iife = [configs].flat().find((c) => [c.output].flat().some((o) => o?.format === 'iife' || o?.format === 'amd'));
+    if (!iife?.plugins?.some((p) => p?.name === 'terser')) throw new Error('no terser in the script-tag build');
     buildPlugins = iife.plugins.filter((p) => p && p.name !== 'print-sizes');
   } catch (error) {
     console.warn(`[bench] measuring dependencies with default settings (${error.message})`);
@@ -267,58 +267,153 @@ async function bundleAlone(entry) {
   }
 }
 
+/** The budget (issue 8): the script until a chat is open, and all of the script-tag bundle's parts. */
+const BEFORE_CHAT_LIMIT = 64 * 1024;
+const EVERYTHING_LIMIT = 96 * 1024;
+
+/**
+ * The script-tag bundle's parts: dist/chat-widget.js (what a page runs before a chat opens) and the
+ * parts it loads on demand from beside itself (dist/chat-widget.<part>-<hash>.js, named in it), each
+ * gzipped alone as each is fetched alone; the two budget figures; the ESM build's files.
+ */
+function measureParts() {
+  const main = fileSize('dist/chat-widget.js');
+  // The parts the script names, and the parts those name (a lightbox the thread loads), once each.
+  const names = [];
+  const scan = (file) => {
+    const code = readFileSync(path.join(ROOT, file), 'utf8');
+    for (const m of code.matchAll(/["'](?:\.\/)?(chat-widget\.[\w]+-[\w-]+?)(?:\.js)?["']/g)) {
+      if (names.includes(m[1])) continue;
+      names.push(m[1]);
+      scan(`dist/${m[1]}.js`);
+    }
+  };
+  scan(main.file);
+  const parts = names.map((n) => ({ ...fileSize(`dist/${n}.js`), part: n.slice('chat-widget.'.length).split('-')[0] }));
+  const esmEntry = fileSize('dist/chat-widget.esm.js');
+  const esmCode = readFileSync(path.join(ROOT, esmEntry.file), 'utf8');
+  const esmParts = [...new Set([...esmCode.matchAll(/["']\.\/(chat-widget\.esm\.[\w.-]+?\.js)["']/g)].map((m) => m[1]))].map((n) => fileSize(`dist/${n}`));
+  const everything = main.gzip + parts.reduce((sum, p) => sum + p.gzip, 0);
+  return {
+    main, parts, esm: [esmEntry, ...esmParts],
+    beforeChat: main.gzip, everything,
+    limits: { beforeChat: BEFORE_CHAT_LIMIT, everything: EVERYTHING_LIMIT },
+  };
+}
+
 async function measureSize() {
-  const bundles = [fileSize('dist/chat-widget.js'), fileSize('dist/chat-widget.esm.js')];
+  const split = measureParts();
+  const bundles = [split.main, ...split.parts, ...split.esm];
   const deps = [];
   for (const entry of DEPENDENCY_ENTRIES) {
     const size = await bundleAlone(entry);
     deps.push({ ...entry, ...size, versions: entry.packages.map((p) => `${p}@${versionOf(p)}`).join(', ') });
   }
-  return { bundles, deps };
+  return { bundles, deps, split };
+}
+
+/** What each on-demand part of the script-tag bundle holds and when it loads (by its chunk name). */
+const PART_NOTES = {
+  thread: '`<chat-thread>`: the thread element, bubbles, composer, @lit-labs/virtualizer',
+};
+const PART_WHEN = {
+  thread: 'a chat opens in the launcher, or a `<chat-thread>` enters the page (or `ChatWidget.loadThread()`)',
+};
+/** The closing section of docs/size.md: how the budget is kept as features come. */
+const SIZE_PLAN = [
+  '## Keeping to the budget',
+  '',
+  '- A heavy part that is only needed once a person does something (the lightbox, the media gallery, the',
+  '  voice recorder, decrypting `aesgcm://` files) goes behind an `import()` where it is first needed;',
+  '  rollup makes it a part of its own, in both builds, and the loader fetches it from beside the script.',
+  '  A part named after its folder (`src/components/<part>/define.ts` → `chat-widget.<part>-<hash>.js`)',
+  '  gets its own row above; add a line to `PART_NOTES`/`PART_WHEN` in scripts/bench.mjs.',
+  '- What everything before a chat needs stays in `dist/chat-widget.js`: the launcher, the list, the SDK',
+  '  and its core (sending and receiving every kind of message), lit, strophe.js, localforage.',
+  '- Code the SDK needs only while sending a file (reading a thumbnail from a canvas or a video frame,',
+  '  AES-256-GCM for `encryptMedia`, the upload) can be an `import()` in the SDK or core too, should the',
+  '  script come near its 64 KiB: it is then fetched when the first file is sent or an `aesgcm://` link',
+  '  is opened, and shares the script\'s core like the thread.',
+  '- `npm run bench -- --only size` prints both figures against the budget (64 KiB before a chat opens,',
+  '  96 KiB for everything); `test/e2e/bundle.test.ts` and `bundle-page.test.ts` check that the thread',
+  '  loads and works from the built files.',
+];
+
+const within = (bytes, limit) => `${bytes <= limit ? 'within' : 'OVER'} ${limit / 1024} KiB`;
+/** The two budget lines, printed by the bench and written to both documents. */
+function budgetLines(split) {
+  return [
+    ['before a chat opens (dist/chat-widget.js)', `${fmt(split.beforeChat)} bytes gzip (${kb(split.beforeChat)}), ${within(split.beforeChat, split.limits.beforeChat)}`],
+    ['everything (the script and every part it can load)', `${fmt(split.everything)} bytes gzip (${kb(split.everything)}), ${within(split.everything, split.limits.everything)}`],
+  ];
 }
 
 function writeSizeDoc(size) {
-  const [iife, esm] = size.bundles;
+  const { split } = size;
+  const [esm, ...esmParts] = split.esm;
   const depsGzip = size.deps.reduce((sum, d) => sum + d.gzip, 0);
   const lines = [
     '# Size',
     '',
-    'What a page downloads to show the chat widget. Measured by `npm run bench` (scripts/bench.mjs), which',
-    'rewrites this file; gzip is `gzip -9` (zlib level 9) of the minified file.',
+    'What a page downloads to show the chat widget. Measured by `npm run bench` (scripts/bench.mjs, `--only size`',
+    'for this part), which rewrites this file; gzip is `gzip -9` (zlib level 9) of each minified file, each',
+    'file compressed alone, as each is fetched alone.',
     '',
-    '## The bundle',
+    '## The budget',
+    '',
+    '| Figure | gzip -9 | Budget |',
+    '| --- | ---: | --- |',
+    `| before a chat opens: \`${split.main.file}\` | **${fmt(split.beforeChat)} bytes** (${kb(split.beforeChat)}) | ${within(split.beforeChat, split.limits.beforeChat)} |`,
+    `| everything: the script and every part it can load | **${fmt(split.everything)} bytes** (${kb(split.everything)}) | ${within(split.everything, split.limits.everything)} |`,
+    '',
+    `Left before a chat opens: ${fmt(split.limits.beforeChat - split.beforeChat)} bytes; in all: ${fmt(split.limits.everything - split.everything)} bytes.`,
+    '',
+    '## The script-tag bundle, part by part',
+    '',
+    '| File | What it is | When it loads | Minified | gzip -9 |',
+    '| --- | --- | --- | ---: | ---: |',
+    `| \`${split.main.file}\` | the launcher, the list, the SDK and core, lit, strophe.js, localforage, and a loader | the \`<script>\` tag | ${kb(split.main.raw)} | **${kb(split.main.gzip)}** |`,
+    ...split.parts.map((p) => `| \`${p.file}\` | ${PART_NOTES[p.part] ?? `the ${p.part}`} | ${PART_WHEN[p.part] ?? 'when first needed'} | ${kb(p.raw)} | ${kb(p.gzip)} |`),
+    '',
+    'The parts load from beside the script (their URL from the `<script src>`), run on the script\'s own lit',
+    'and core, and are fetched once per page; the file names carry a hash of their content, so a cached part',
+    'of another version never meets the script. How it works: `scripts/build/script-tag.mjs`; what loads the',
+    'thread: `src/components/thread/lazy.ts`. Translations (`dist/locales/<locale>.js`, about 1.5 KB gzip each)',
+    'are fetched only for a page in that language and are not counted above.',
+    '',
+    '## The ESM build (for bundlers)',
     '',
     '| File | What it is | Minified | gzip -9 |',
     '| --- | --- | ---: | ---: |',
-    `| \`${iife.file}\` | script tag (IIFE): the three elements, the SDK and every dependency | ${kb(iife.raw)} | **${kb(iife.gzip)}** |`,
-    `| \`${esm.file}\` | ES module for bundlers: the widget's own code, dependencies left to the bundler | ${kb(esm.raw)} | ${kb(esm.gzip)} |`,
-    '',
-    'The script-tag bundle is everything a site needs before a chat opens: there is no lazy loading.',
+    `| \`${esm.file}\` | the widget's own code but the thread, dependencies left to the bundler | ${kb(esm.raw)} | ${kb(esm.gzip)} |`,
+    ...esmParts.map((p) => `| \`${p.file}\` | an \`import()\` of the entry (the thread): the app's bundler splits it off | ${kb(p.raw)} | ${kb(p.gzip)} |`),
     '',
     '## The dependencies, each alone',
     '',
     'For context: what the widget imports from each dependency, bundled alone with the plugins of the',
-    'script-tag build in `rollup.config.mjs` (same resolve, commonjs, terser options; IIFE, minified).',
+    'script-tag build in `rollup.config.mjs` (same resolve, commonjs, terser options; minified).',
     'gzip sizes do not add up exactly: compressing things together is a little smaller than apart.',
     '',
     '| Dependency | Version | Minified | gzip -9 | Note |',
     '| --- | --- | ---: | ---: | --- |',
     ...size.deps.map((d) => `| ${d.name} | ${d.versions} | ${kb(d.raw)} | ${kb(d.gzip)} | ${d.note ?? ''} |`),
     `| **all four** | | | ${kb(depsGzip)} | sum of the rows |`,
-    `| the widget's own code | ${pkg.name}@${pkg.version} | ${kb(esm.raw)} | ${kb(esm.gzip)} | \`${esm.file}\` |`,
+    `| the widget's own code | ${pkg.name}@${pkg.version} | ${kb(split.esm.reduce((s, f) => s + f.raw, 0))} | ${kb(split.esm.reduce((s, f) => s + f.gzip, 0))} | the ESM files above |`,
     '',
-    `So about ${Math.round((depsGzip / iife.gzip) * 100)}% of the script-tag bundle (gzip) is dependencies, strophe.js the largest;`,
-    'the elements, store and protocol code are the rest.',
+    `So about ${Math.round((depsGzip / split.everything) * 100)}% of the script-tag bundle (gzip, all parts) is dependencies, strophe.js the largest;`,
+    'the elements, store and protocol code are the rest. The virtualizer is in the thread part.',
     '',
     '## Compared with',
     '',
     '| Client | gzip before a chat opens |',
     '| --- | ---: |',
-    `| this widget (\`${iife.file}\`) | ${kb(iife.gzip)} |`,
+    `| this widget (\`${split.main.file}\`) | ${kb(split.main.gzip)} |`,
     '| converse.js | about 424 KB |',
     '',
     'The converse.js figure is the size noted for this project (its full build loads about 424 KB gzip',
     'before a chat opens); it was not measured by this script.',
+    '',
+    ...SIZE_PLAN,
     '',
     `_Last measured ${new Date().toISOString().slice(0, 10)} with Node ${process.version}, rollup ${versionOf('rollup')}._`,
     '',
@@ -908,7 +1003,8 @@ async function main() {
     results.size = await measureSize();
     writeSizeDoc(results.size);
     rows.push([null, 'Size (gzip -9)']);
-    for (const b of results.size.bundles) rows.push([b.file, `${kb(b.raw)} raw, ${kb(b.gzip)} gzip`]);
+    for (const [what, value] of budgetLines(results.size.split)) rows.push([what, value]);
+    for (const b of results.size.bundles) rows.push([`  ${b.file}`, `${kb(b.raw)} raw, ${kb(b.gzip)} gzip`]);
     for (const d of results.size.deps) rows.push([`  dependency alone: ${d.name}`, `${kb(d.raw)} raw, ${kb(d.gzip)} gzip`]);
   } else if (!flag('--no-build')) {
     build();

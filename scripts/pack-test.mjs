@@ -1,6 +1,7 @@
 // `npm run test:pack` (also a step of `npm test`): the package as a user gets it.
 //   1. builds what is missing or older than the sources (rollup bundles, dist/types, custom-elements.json);
-//   2. `npm pack`s into a temporary directory and checks the tarball's file list;
+//   2. `npm pack`s into a temporary directory and checks the tarball's file list, including the parts the
+//      bundles load on demand (dist/chat-widget.thread-<hash>.js, ...; none with a second copy of lit);
 //   3. makes a throwaway project there and installs the tarball into it: the tarball is unpacked into
 //      node_modules/chat-widget and the package's production dependencies (as package-lock.json lists
 //      them) are linked from this repo's node_modules, so no registry, cache or network is needed;
@@ -10,7 +11,8 @@
 //      "nodenext", with this repo's TypeScript (and skipLibCheck off, so dist/types itself is checked);
 //      the file has `@ts-expect-error` lines, so types that silently become `any` fail the test;
 //   6. bundles `import 'chat-widget'` with rollup (tree-shaking on): the elements must still register,
-//      i.e. `sideEffects` keeps the ESM file, and every import of the ESM file resolves from the install.
+//      i.e. `sideEffects` keeps the ESM file, <chat-thread> comes out as a chunk of its own (an import()),
+//      and every import of the ESM file resolves from the install.
 // Options: --no-build (use dist/ as it is), --keep (leave the temporary directory), --npm-install.
 // Exit code 0 when everything holds, 1 otherwise.
 import { spawn, spawnSync } from 'node:child_process';
@@ -100,6 +102,26 @@ console.log(`[pack] ${info.filename}: ${shipped.size} files, ${(info.size / 1024
 for (const file of ['package.json', 'README.md', 'custom-elements.json', 'dist/chat-widget.js', 'dist/chat-widget.js.map', 'dist/chat-widget.esm.js', 'dist/chat-widget.esm.js.map', 'dist/locales/ar.js', 'dist/types/widget.d.ts']) {
   check(shipped.has(file), `the tarball lacks ${file}`);
 }
+// The parts the script-tag bundle loads on demand from beside itself (e.g. dist/chat-widget.thread-<hash>.js,
+// named in it as "./chat-widget.thread-<hash>"), and the ESM build's chunks it imports: all in the tarball.
+const onDemand = (file, found = []) => {
+  for (const m of readFileSync(path.join(ROOT, file), 'utf8').matchAll(/["'](?:\.\/)?(chat-widget\.[\w.-]+?)(?:\.js)?["']/g)) {
+    const part = `dist/${m[1]}.js`;
+    if (part === file || found.includes(part) || part === 'dist/chat-widget.esm.js') continue;
+    found.push(part);
+    if (existsSync(path.join(ROOT, part))) onDemand(part, found);
+  }
+  return found;
+};
+const scriptParts = onDemand('dist/chat-widget.js');
+const esmParts = onDemand('dist/chat-widget.esm.js');
+check(scriptParts.some((f) => /^dist\/chat-widget\.thread-/.test(f)), 'dist/chat-widget.js names no thread part to load on demand');
+check(esmParts.some((f) => /^dist\/chat-widget\.esm\.thread-/.test(f)), 'dist/chat-widget.esm.js imports no thread chunk');
+for (const file of [...scriptParts, ...esmParts]) check(shipped.has(file), `the tarball lacks ${file}, which the bundles load`);
+// One lit for the page: the script carries lit (it registers its version), the parts use the script's.
+const LIT_MARK = /litHtmlVersions|reactiveElementVersions/;
+check(LIT_MARK.test(readFileSync(path.join(ROOT, 'dist/chat-widget.js'), 'utf8')), 'dist/chat-widget.js carries no lit (has the marker changed?)');
+for (const file of scriptParts) check(!LIT_MARK.test(readFileSync(path.join(ROOT, file), 'utf8')), `${file} carries a second copy of lit`);
 for (const file of shipped) {
   check(!/^(src|test|scripts|server|bench|demo|docs)\//.test(file) && !file.endsWith('.tsbuildinfo'), `the tarball should not ship ${file}`);
 }
@@ -289,11 +311,15 @@ const { output } = await bundle.generate({ format: 'es' });
 await bundle.close();
 check(unresolved.length === 0, `imports of the ESM build that do not resolve from the install: ${unresolved.join(', ')}`);
 check(dependencyImports.size > 0, 'the ESM build imports none of its dependencies (are they bundled in?)');
-const code = output[0].code;
-for (const tag of ['chat-launcher', 'chat-list', 'chat-thread']) {
+const chunks = output.filter((o) => o.type === 'chunk');
+const code = chunks.find((c) => c.isEntry).code;
+for (const tag of ['chat-launcher', 'chat-list']) {
   check(code.includes(`"${tag}"`) && code.includes('customElements.define'), `\`import '${pkg.name}'\` through rollup no longer registers <${tag}> (sideEffects?)`);
 }
-console.log(`[pack] rollup: \`import '${pkg.name}'\` keeps the element registrations; ${dependencyImports.size} dependency imports resolve`);
+// <chat-thread> is an import() of the ESM build: the app's bundler splits it off, and keeps its definition.
+const thread = chunks.filter((c) => !c.isEntry && c.code.includes('"chat-thread"') && c.code.includes('"lit-virtualizer"'));
+check(thread.length === 1 && !code.includes('"lit-virtualizer"'), `\`import '${pkg.name}'\` through rollup does not split <chat-thread> into a chunk of its own (${chunks.length} chunks)`);
+console.log(`[pack] rollup: \`import '${pkg.name}'\` keeps the element registrations, <chat-thread> in a chunk of its own (${chunks.length} chunks); ${dependencyImports.size} dependency imports resolve`);
 
 if (failures.length) {
   for (const f of failures) console.error(`[pack] FAILED: ${f}`);

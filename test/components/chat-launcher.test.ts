@@ -1,5 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/launcher/define.js';
+// The launcher loads <chat-thread> on demand (thread/lazy.ts); these tests look into its thread at once.
+import '../../src/components/thread/define.js';
 import { define } from '../../src/components/shared/define.js';
 import { ChatLauncher } from '../../src/components/launcher/chat-launcher.js';
 import { offlineSdk, message, until } from './fixtures.js';

@@ -12,7 +12,13 @@ interface BundleApi {
     disconnect(): Promise<unknown>;
     core: { openCache(username: string): Promise<unknown> } | null;
   };
+  loadThread(): Promise<CustomElementConstructor>;
 }
+
+/** The on-demand thread chunk (dist/chat-widget.thread-<hash>.js) fetched so far. */
+const threadChunks = () => performance.getEntriesByType('resource').filter((e) => /\/dist\/chat-widget\.thread-[\w-]+\.js$/.test(e.name)).length;
+const shows = (root: ShadowRoot | null | undefined, text: string) =>
+  [...(root?.querySelectorAll('lit-virtualizer .row') ?? [])].some((row) => row.textContent?.includes(text));
 
 function loadScript(src: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -25,14 +31,27 @@ function loadScript(src: string): Promise<void> {
 }
 
 describe('the script-tag bundle (dist/chat-widget.js)', () => {
-  it('defines the elements and window.ChatWidget, and loading it twice does no harm', async () => {
+  it('defines the launcher and the list and window.ChatWidget at once, the thread on demand, and loading it twice does no harm', async () => {
     await loadScript('/dist/chat-widget.js');
     const api = (window as unknown as { ChatWidget: BundleApi }).ChatWidget;
     expect(typeof api.SDK?.initializeSDK).to.equal('function');
-    for (const tag of ['chat-launcher', 'chat-list', 'chat-thread']) expect(customElements.get(tag) !== undefined, tag).to.equal(true);
+    expect(typeof api.loadThread).to.equal('function');
+    for (const tag of ['chat-launcher', 'chat-list']) expect(customElements.get(tag) !== undefined, tag).to.equal(true);
+    // The thread is a part of its own, not fetched before a chat is shown.
+    expect(customElements.get('chat-thread') === undefined).to.equal(true);
+    expect(threadChunks()).to.equal(0);
+    // Only the public API on window.ChatWidget: the names the on-demand parts import stay internal.
+    expect(Object.keys(api).filter((k) => !/^[A-Z]|^(createSDK|escapeNode|unescapeNode|bareJid|loadThread)$/.test(k)).join()).to.equal('');
     const launcherClass = customElements.get('chat-launcher');
+    const sdk = api.SDK;
+    // lit counts its copies on the page (the test framework brings one of its own).
+    const lits = () => ((window as unknown as { litHtmlVersions?: string[] }).litHtmlVersions ?? []).length;
+    const litsBefore = lits();
     await loadScript('/dist/chat-widget.js');
     expect(customElements.get('chat-launcher')).to.equal(launcherClass);
+    // The second tag runs nothing again: no second lit or core, and the page keeps the one SDK.
+    expect(lits()).to.equal(litsBefore);
+    expect((window as unknown as { ChatWidget: BundleApi }).ChatWidget.SDK).to.equal(sdk);
   });
 
   it('carries English only: another language is fetched from next to the script when an element asks for it', async () => {
@@ -65,6 +84,27 @@ describe('the script-tag bundle (dist/chat-widget.js)', () => {
     const [alice, bob] = people;
     expect((await alice.sdk.sendTextMessage({ toJid: bob.jid, messageText: 'via the bundle' })).statusCode).to.equal(200);
     await waitFor(async () => (await bob.sdk.getChatMessages({ toJid: alice.jid })).data?.[0]?.body === 'via the bundle', 'the message at bob');
+
+    // A page with only the script tag opens a chat in a launcher: the thread is loaded from beside the
+    // script then (the launcher asks for it: the page's observer does not see into its shadow root), and
+    // runs on the bundle's lit and core (it shows the message alice's SDK sent).
+    const launcher = document.createElement('chat-launcher') as HTMLElement & { sdk?: unknown; open?: boolean; openChat(jid: string): void };
+    launcher.sdk = alice.sdk;
+    // Its own prefix: a launcher remembers its open chat in localStorage, which later test files share.
+    const prefix = `bundle-launcher-${Date.now()}`;
+    launcher.setAttribute('storage-prefix', prefix);
+    document.body.append(launcher);
+    try {
+      expect(threadChunks()).to.equal(0);
+      launcher.open = true;
+      launcher.openChat(bob.jid);
+      await waitFor(() => shows(launcher.shadowRoot?.querySelector('chat-thread')?.shadowRoot, 'via the bundle'), 'the message in the launcher');
+      expect(threadChunks()).to.equal(1);
+      expect(customElements.get('chat-thread') === (await api.loadThread())).to.equal(true);
+    } finally {
+      launcher.remove();
+      localStorage.removeItem(`${prefix}:launcher`);
+    }
     await Promise.all(people.map((p) => p.sdk.disconnect()));
 
     // The bundle stores into IndexedDB (localforage built from source): a new instance reads it back offline.

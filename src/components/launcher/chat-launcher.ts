@@ -21,7 +21,7 @@ import { tokens } from '../shared/tokens.js';
 import { controlStyles } from '../shared/controls.js';
 import { launcherStyles } from './chat-launcher.styles.js';
 import '../list/define.js';
-import '../thread/define.js';
+import { loadThread } from '../thread/lazy.js';
 
 interface Remembered {
   open: boolean;
@@ -158,6 +158,8 @@ export class ChatLauncher extends LitElement {
     if (keys.slice(1).some((k) => changed.has(k) && changed.get(k) !== undefined)) this.signedOutByHost = false;
     if (this.isConnected && (!this.followed || keys.some((k) => changed.has(k)))) this.chooseSdk();
     if (changed.has('open') || changed.has('chat')) this.remember();
+    // The thread is loaded on demand (thread/lazy.ts): from the moment a chat is to be shown.
+    if (this.open && this.chat) loadThread().catch((error: unknown) => console.error('chat-widget: could not load <chat-thread>', error));
   }
 
   /** The `sdk` property; else the SDK the connection attributes name (signed in here); else the page's. */
@@ -301,6 +303,7 @@ export class ChatLauncher extends LitElement {
     const thread = this.renderRoot.querySelector('chat-thread');
     const list = this.renderRoot.querySelector('chat-list');
     if (thread) {
+      await loadThread().catch(() => undefined);
       await thread.updateComplete;
       thread.focus();
     } else if (list && left) {
