@@ -17,8 +17,8 @@ import { History } from './history.js';
 import { Incoming } from './incoming.js';
 import { Markers } from './markers.js';
 import { MediaList } from './media-list.js';
-import { MediaSender } from './media-send.js';
-import { downloadMedia, type Downloaded } from './media-download.js';
+import type { MediaSender } from './media-send.js';
+import type { Downloaded } from './media-download.js';
 import { DisplayedSync } from './mds.js';
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options.js';
 import { OutboxSender } from './outbox.js';
@@ -48,7 +48,10 @@ export class ChatClient {
   private readonly history: History;
   private readonly mediaList: MediaList;
   private readonly outbox: OutboxSender;
-  private readonly media: MediaSender;
+  /** Sending files loads on first use (upload, type sniffing, detection, encryption): a page that never
+   * sends one never downloads that code. */
+  private mediaSender: Promise<MediaSender> | null = null;
+  private readonly services: Services;
   private readonly typing: Typing;
   private readonly markers: Markers;
   private readonly displayed: DisplayedSync;
@@ -83,7 +86,9 @@ export class ChatClient {
       receipt: (to, id) => this.markers.sendReceipt(to, id),
     });
     this.outbox = new OutboxSender(services, () => this.connection.signedOut, (jid) => this.typing.clearOwn(jid));
-    this.media = new MediaSender(services, this.outbox);
+    this.services = services;
+    // A file waiting in the outbox (from before a reload) loads the sender, which then takes this hook over.
+    this.outbox.uploadFirst = (entry) => void this.media().then(() => this.outbox.uploadFirst(entry)).catch(() => undefined);
     this.binding = bindingOf(this);
   }
 
@@ -222,7 +227,7 @@ export class ChatClient {
       return true;
     }, null, 'iq', null, null);
     if (!resumed) {
-      this.media.reset();
+      void this.mediaSender?.then((m) => m.reset());
       this.incoming.hold();
       this.connection.sendIq(buildEnableCarbons(newId())).catch(() => undefined);
       conn.send(await this.presence.initial());
@@ -292,22 +297,31 @@ export class ChatClient {
   }
 
   /** `sendImageMessage` and its siblings (`file` is the reference's document); see media-send.ts. */
-  sendMedia(kind: MediaKind, params: MediaMessageParams): Promise<ChatMessage> {
-    return this.media.send(kind, params);
+  async sendMedia(kind: MediaKind, params: MediaMessageParams): Promise<ChatMessage> {
+    return (await this.media()).send(kind, params);
   }
 
-  cancelUpload(msgId: string): Promise<void> {
-    return this.media.cancel(msgId);
+  async cancelUpload(msgId: string): Promise<void> {
+    return (await this.media()).cancel(msgId);
   }
 
-  resendMessage(params: { toJid: string; messageId: string }): Promise<ChatMessage> {
-    return this.media.resend(params);
+  async resendMessage(params: { toJid: string; messageId: string }): Promise<ChatMessage> {
+    return (await this.media()).resend(params);
+  }
+
+  private media(): Promise<MediaSender> {
+    this.mediaSender ??= import('./media-send.js').then(({ MediaSender }) => new MediaSender(this.services, this.outbox));
+    this.mediaSender.catch(() => {
+      this.mediaSender = null; // a part that failed to load is tried again on the next call
+    });
+    return this.mediaSender;
   }
 
   /** See media-download.ts; an `aesgcm://` file on this chat server's own host is fetched over plain
    * http when the server itself is reached over plain ws/http (a development server). */
-  downloadMedia(fileToken: string, fileKey?: string): Promise<Downloaded> {
+  async downloadMedia(fileToken: string, fileKey?: string): Promise<Downloaded> {
     const service = new URL(this.options.service);
+    const { downloadMedia } = await import('./media-download.js');
     return downloadMedia(fileToken, fileKey, /^(ws|http):$/.test(service.protocol) ? service.host : undefined);
   }
 

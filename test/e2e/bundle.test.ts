@@ -8,6 +8,7 @@ interface BundleApi {
     register(): Promise<{ statusCode: number; data?: { username: string; password: string; jid: string } }>;
     connect(u: string, p: string): Promise<{ statusCode: number }>;
     sendTextMessage(p: unknown): Promise<{ statusCode: number }>;
+    sendDocumentMessage(p: unknown): Promise<{ statusCode: number; message: string }>;
     getChatMessages(p: unknown): Promise<{ statusCode: number; data?: { body: string }[] }>;
     disconnect(): Promise<unknown>;
     core: { openCache(username: string): Promise<unknown> } | null;
@@ -85,6 +86,15 @@ describe('the script-tag bundle (dist/chat-widget.js)', () => {
     expect((await alice.sdk.sendTextMessage({ toJid: bob.jid, messageText: 'via the bundle' })).statusCode).to.equal(200);
     await waitFor(async () => (await bob.sdk.getChatMessages({ toJid: alice.jid })).data?.[0]?.body === 'via the bundle', 'the message at bob');
 
+    // Sending a file loads its part (upload, type checks) from beside the script on first use.
+    const mediaChunks = () => performance.getEntriesByType('resource').filter((e) => /\/dist\/chat-widget\.media-send-[\w-]+\.js$/.test(e.name)).length;
+    expect(mediaChunks()).to.equal(0);
+    const file = new File(['hello from the bundle\n'], 'note.txt', { type: 'text/plain' });
+    const sent = await alice.sdk.sendDocumentMessage({ toJid: bob.jid, fileMessageParams: { file } });
+    expect(sent.statusCode, sent.message).to.equal(200);
+    expect(mediaChunks()).to.equal(1);
+    await waitFor(async () => (await bob.sdk.getChatMessages({ toJid: alice.jid })).data?.some((m) => (m as { msgType?: string }).msgType === 'file'), 'the file at bob');
+
     // A page with only the script tag opens a chat in a launcher: the thread is loaded from beside the
     // script then (the launcher asks for it: the page's observer does not see into its shadow root), and
     // runs on the bundle's lit and core (it shows the message alice's SDK sent).
@@ -112,6 +122,6 @@ describe('the script-tag bundle (dist/chat-widget.js)', () => {
     await reload.initializeSDK({ service, domain, storagePrefix: bob.storagePrefix });
     await reload.core!.openCache(bob.username);
     const cached = await reload.getChatMessages({ toJid: alice.jid });
-    expect(cached.data!.map((m) => m.body)).to.deep.equal(['via the bundle']);
+    expect(cached.data!.map((m) => `${(m as { msgType?: string }).msgType}:${m.body}`)).to.deep.equal(['text:via the bundle', 'file:']);
   });
 });
