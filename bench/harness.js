@@ -554,6 +554,36 @@
       return { epochStart, callsMs: performance.now() - t0, queuedMs: performance.now() - t0, sent: count, failed: 0 };
     },
 
+    // ---- a big file: bob uploads it (XEP-0363) and sends it; alice's thread shows it -------------
+
+    /** Bob sends a `bytes`-long PDF; resolves with epoch times: call, first and last progress event,
+     * the call resolved (uploaded and sent). */
+    async sendBigFile({ to, bytes, name }) {
+      const { sdk } = bench.sender;
+      const data = new Uint8Array(bytes);
+      data.set(new TextEncoder().encode('%PDF-1.4\n'), 0);
+      const file = new File([data], name, { type: 'application/pdf' });
+      const progress = [];
+      const off = sdk.core.events.on('upload', (u) => progress.push({ at: epoch(), loaded: u.loaded, total: u.total }));
+      const epochCall = epoch();
+      const res = await sdk.sendDocumentMessage({ toJid: to, fileMessageParams: { file } });
+      const epochResolved = epoch();
+      off?.();
+      if (res.statusCode !== 200) throw new Error(`sendDocumentMessage: ${res.statusCode} ${res.message}`);
+      return { epochCall, epochResolved, events: progress.length, epochFirstProgress: progress[0]?.at, epochUploaded: progress.find((p) => p.loaded >= p.total)?.at };
+    },
+
+    /** Alice: the epoch time a document bubble named `name` is in her thread's DOM. */
+    async watchFile({ name, timeoutMs = 120000 }) {
+      const until = performance.now() + timeoutMs;
+      for (;;) {
+        const docs = [...(bench.thread.shadowRoot?.querySelectorAll('[part~="document"]') ?? [])];
+        if (docs.some((d) => d.textContent.includes(name))) return { epochShown: epoch() };
+        if (performance.now() > until) throw new Error(`alice did not show ${name}`);
+        await frame();
+      }
+    },
+
     async disconnectSender() {
       await bench.sender?.sdk.disconnect();
     },

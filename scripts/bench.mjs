@@ -43,7 +43,7 @@
 // Options:
 //   --no-build       use the existing dist/ (the sizes are still measured)
 //   --runs N         repetitions of the open, burst, live and scroll measurements (default 3)
-//   --only LIST      comma-separated subset of size,open,burst,live,scroll (default all five)
+//   --only LIST      comma-separated subset of size,open,burst,live,scroll,upload (default all six)
 //   --count N        messages in the burst (default 1000)
 //   --profile        record a CPU profile of one extra (unmeasured) burst on alice's page and print the
 //                    functions taking the most time inside long tasks (mapped through the source map);
@@ -92,7 +92,7 @@ const option = (name, fallback) => {
 };
 const RUNS = Math.max(1, Number(option('--runs', 3)));
 const BURST = Math.max(1, Number(option('--count', 1000)));
-const MEASUREMENTS = ['size', 'open', 'burst', 'live', 'scroll'];
+const MEASUREMENTS = ['size', 'open', 'burst', 'live', 'scroll', 'upload'];
 const ONLY = new Set(option('--only', MEASUREMENTS.join(',')).split(',').map((s) => s.trim()));
 for (const name of ONLY) if (!MEASUREMENTS.includes(name)) throw new Error(`--only: unknown measurement "${name}" (${MEASUREMENTS.join(', ')})`);
 const LIVE_COUNT = Math.max(1, Number(option('--live-count', 60)));
@@ -726,6 +726,36 @@ async function measureLive({ browser, senderBrowser, base, prosody, runId }) {
   }
 }
 
+// ---- 6. a 10 MB file ----------------------------------------------------------------------------
+
+const UPLOAD_BYTES = 10_000_000;
+
+/** Bob (another browser) sends a 10 MB document (XEP-0363 upload to Prosody's http_file_share on
+ * loopback, then the message); alice's page shows <chat-thread peer=bob>. */
+async function measureUpload({ browser, senderBrowser, base, prosody, runId }) {
+  const aliceContext = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const bobContext = await senderBrowser.newContext();
+  try {
+    const { alicePage, bobPage, aliceReg } = await twoPeople({ aliceContext, bobContext, base, prosody, runId, purpose: 'upload' });
+    await sleep(500);
+    const name = `ten-mb-${runId}.pdf`;
+    const shown = alicePage.evaluate((a) => bench.watchFile(a), { name });
+    const sent = await bobPage.evaluate((a) => bench.sendBigFile(a), { to: aliceReg.jid, bytes: UPLOAD_BYTES, name });
+    const { epochShown } = await shown;
+    await bobPage.evaluate(() => bench.disconnectSender()).catch(() => undefined);
+    return {
+      events: sent.events,
+      toFirstProgress: sent.epochFirstProgress - sent.epochCall,
+      toUploaded: sent.epochUploaded - sent.epochCall,
+      toResolved: sent.epochResolved - sent.epochCall,
+      toShown: epochShown - sent.epochCall,
+    };
+  } finally {
+    await aliceContext.close().catch(() => undefined);
+    await bobContext.close().catch(() => undefined);
+  }
+}
+
 // ---- 5. deep scroll -----------------------------------------------------------------------------
 
 /**
@@ -1011,7 +1041,7 @@ async function main() {
   }
   if (!existsSync(path.join(ROOT, 'dist', 'chat-widget.js'))) throw new Error('dist/chat-widget.js is missing: run without --no-build');
 
-  const needServer = ['open', 'burst', 'live', 'scroll'].some((m) => ONLY.has(m));
+  const needServer = ['open', 'burst', 'live', 'scroll', 'upload'].some((m) => ONLY.has(m));
   if (needServer) {
     const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     const dataDir = path.join(DATA_BASE, `bench-${runId}`);
@@ -1124,6 +1154,25 @@ async function main() {
           }
         }
       }
+    }
+
+    if (ONLY.has('upload')) {
+      const senderBrowser = await senderBrowserOnce();
+      log(`upload: bob sends a ${fmt(UPLOAD_BYTES / 1e6, 0)} MB document, ${RUNS} runs`);
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) {
+        const r = await measureUpload({ browser, senderBrowser, base: pages.base, prosody, runId: `${runId}u${i}` });
+        runs.push(r);
+        log(`upload #${i + 1}: uploaded in ${fmt(r.toUploaded)} ms, call resolved ${fmt(r.toResolved)} ms, shown at alice ${fmt(r.toShown)} ms (${r.events} progress events)`);
+      }
+      results.upload = runs;
+      const pick = (k) => runs.map((r) => r[k]);
+      rows.push([null, `A 10 MB file: bob (another browser) calls sendDocumentMessage with a ${fmt(UPLOAD_BYTES)}-byte PDF; XEP-0363 upload to Prosody's http_file_share on loopback; alice's page shows <chat-thread peer=bob>`]);
+      rows.push(['  bob: call → first progress event', stat(pick('toFirstProgress'))]);
+      rows.push(['  bob: call → the last byte uploaded (progress reaches the total)', stat(pick('toUploaded'))]);
+      rows.push(['  bob: call → its promise resolved (uploaded, message sent)', stat(pick('toResolved'))]);
+      rows.push(["  alice: bob's call → the document in her thread's DOM", stat(pick('toShown'))]);
+      rows.push(['  progress events per upload', stat(pick('events'), '', 0)]);
     }
 
     if (ONLY.has('live')) {
@@ -1251,6 +1300,7 @@ function sectionKey(title) {
   if (/^Open\b|while opening|extra open/.test(title)) return 'open';
   if (/^Burst\b|burst/i.test(title)) return 'burst';
   if (/^Live\b/.test(title)) return 'live';
+  if (/^A 10 MB file\b/.test(title)) return 'upload';
   if (/^Deep scroll\b|scroll/i.test(title)) return 'scroll';
   return undefined;
 }
