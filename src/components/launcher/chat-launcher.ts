@@ -158,8 +158,9 @@ export class ChatLauncher extends LitElement {
     if (keys.slice(1).some((k) => changed.has(k) && changed.get(k) !== undefined)) this.signedOutByHost = false;
     if (this.isConnected && (!this.followed || keys.some((k) => changed.has(k)))) this.chooseSdk();
     if (changed.has('open') || changed.has('chat')) this.remember();
-    // The thread is loaded on demand (thread/lazy.ts): from the moment a chat is to be shown.
-    if (this.open && this.chat) loadThread().catch((error: unknown) => console.error('chat-widget: could not load <chat-thread>', error));
+    // The thread is loaded on demand (thread/lazy.ts): from the moment the panel opens, so that a chat
+    // picked from the list a moment later shows without waiting for its part.
+    if (this.open) loadThread().catch((error: unknown) => console.error('chat-widget: could not load <chat-thread>', error));
   }
 
   /** The `sdk` property; else the SDK the connection attributes name (signed in here); else the page's. */
