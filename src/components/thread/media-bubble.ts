@@ -36,7 +36,9 @@ function boxStyle(media: MediaMeta): string {
 export function renderMedia(m: ChatMessage) {
   const media = m.media;
   if (!media) return nothing;
-  if (!isHttpUrl(media.url)) return documentCard(media, false);
+  // Our own file on its way shows from the object URL the sender made of it (its local preview).
+  const local = m.outgoing && media.url.startsWith('blob:');
+  if (!local && !isHttpUrl(media.url)) return documentCard(media, false);
   switch (m.msgType) {
     case 'image': return image(media);
     case 'audio': return audio(media);
