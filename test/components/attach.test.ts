@@ -95,6 +95,7 @@ describe('attaching files in the composer', () => {
     await thread.updateComplete;
     expect($(thread, '[part="attach-preview"] img') === null).to.equal(true);
     expect($(thread, '[part="attach-preview"] .doc-icon')!.textContent).to.equal('PDF');
+    expect($(thread, '[part="attach-preview"] .doc-icon')!.classList.contains('pdf')).to.equal(true);
     expect($(thread, '[part="attach-preview"] .doc-name')!.textContent).to.equal('report.pdf');
     expect($(thread, '[part="attach-preview"] .doc-size')!.textContent).to.equal('15 B');
   });

@@ -12,6 +12,7 @@ import { emit } from '../shared/events.js';
 import { describeError } from '../shared/errors.js';
 import { formatSize } from '../shared/media-label.js';
 import type { BindingHost } from './uploads.js';
+import { docType } from './media-bubble.js';
 
 /** The extensions each kind accepts (as the core's file-type rules: the reference's lists, plus what
  * a recorder makes for audio). */
@@ -23,6 +24,7 @@ const ACCEPT: Record<MediaKind, string> = {
 };
 const FLAG = { image: 'imageAttachment', audio: 'audioAttachment', video: 'videoAttachment', file: 'documentAttachment' } as const;
 const KINDS = Object.keys(FLAG) as MediaKind[];
+const PAPERCLIP = html`<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M21 11.5l-8.6 8.6a5.5 5.5 0 0 1-7.8-7.8l8.6-8.6a3.7 3.7 0 0 1 5.2 5.2l-8.6 8.6a1.8 1.8 0 0 1-2.6-2.6l7.9-7.9"/></svg>`;
 
 /** The `accept` of the file picker for the kinds switched on ('' when none is). */
 export function acceptFor(features: ChatBinding['features'] | undefined): string {
@@ -131,19 +133,18 @@ export class Attachment {
     const accept = acceptFor(this.host.binding?.features);
     if (!accept) return nothing;
     return html`<button class="icon-button attach" part="attach" type="button" aria-label=${msg('Attach a file')} title=${msg('Attach a file')}
-      @click=${this.openPicker}>📎</button><input class="picker" type="file" accept=${accept} tabindex="-1" aria-hidden="true" hidden @change=${this.onPicked} />`;
+      @click=${this.openPicker}>${PAPERCLIP}</button><input class="picker" type="file" accept=${accept} tabindex="-1" aria-hidden="true" hidden @change=${this.onPicked} />`;
   }
 
   /** The preview strip above the input. */
   renderPreview() {
     const file = this.file;
     if (!file) return nothing;
-    const dot = file.name.lastIndexOf('.');
-    const ext = dot > 0 ? file.name.slice(dot + 1, dot + 5).toUpperCase() : msg('FILE', { desc: 'Badge of a document whose type is unknown' });
+    const { ext, family } = docType({ fileName: file.name, mimeType: file.type });
     return html`<div class="attach-preview" part="attach-preview">
       ${this.previewUrl
         ? html`<img class="preview-thumb" part="preview-thumb" src=${this.previewUrl} alt="" />`
-        : html`<span class="doc-icon preview-icon" aria-hidden="true">${ext}</span>`}
+        : html`<span class="doc-icon ${family}" aria-hidden="true">${ext}</span>`}
       <span class="doc-text"><span class="doc-name" dir="auto" title=${file.name}>${file.name}</span><span class="doc-size">${formatSize(file.size)}</span></span>
       <button class="icon-button remove" part="attach-remove" type="button" aria-label=${msg('Remove the file')} title=${msg('Remove the file')} @click=${this.onRemove}>×</button>
     </div>`;
