@@ -8,10 +8,13 @@ import type { ChatClient } from '../../src/core/client.js';
 import type { FeatureFlags, MediaMeta } from '../../src/model/types.js';
 import type { MediaMessageParams } from '../../src/model/params.js';
 import { tooLarge } from '../../src/model/errors.js';
+import { extensionsOf, type MediaKind } from '../../src/model/file-type.js';
+import { acceptFor } from '../../src/components/thread/attach.js';
 import { offlineClient, providerFor, message, until, nextFrame, PEER, ME } from './fixtures.js';
 
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
 const png = () => new File([PNG], 'dot.png', { type: 'image/png' });
+const DEFAULTS = { typing: true, seenStatus: true, deliveryReceipts: true, history: true, registration: true, mediaMessages: true };
 const pdf = () => new File(['%PDF-1.4\n%%EOF\n'], 'report.pdf', { type: 'application/pdf' });
 
 async function open(features: FeatureFlags = {}) {
@@ -74,6 +77,28 @@ describe('attaching files in the composer', () => {
     expect(accept.includes('.mp3')).to.equal(true);
     expect(accept.includes('.mp4')).to.equal(false);
     await expect(thread).to.be.accessible();
+  });
+
+  it('each kind\'s picker list holds every extension the core accepts for it, and no other kind\'s', () => {
+    const none = { imageAttachment: false, audioAttachment: false, videoAttachment: false, documentAttachment: false };
+    const flags: Record<MediaKind, keyof typeof none> = { image: 'imageAttachment', audio: 'audioAttachment', video: 'videoAttachment', file: 'documentAttachment' };
+    for (const kind of Object.keys(flags) as MediaKind[]) {
+      const accept = acceptFor({ ...DEFAULTS, ...none, [flags[kind]]: true }).split(',');
+      const missing = extensionsOf(kind).filter((ext) => !accept.includes(`.${ext}`));
+      expect(`${kind}: ${missing.join()}`).to.equal(`${kind}: `);
+      const others = (Object.keys(flags) as MediaKind[]).filter((k) => k !== kind).flatMap((k) => extensionsOf(k)).filter((ext) => !extensionsOf(kind).includes(ext));
+      expect(`${kind}: ${others.filter((ext) => accept.includes(`.${ext}`)).join()}`).to.equal(`${kind}: `);
+    }
+  });
+
+  it('a file dragged over the thread shows where to drop it, until it is dropped', async () => {
+    const { thread } = await open();
+    $(thread, 'lit-virtualizer')!.dispatchEvent(new DragEvent('dragover', { dataTransfer: withFiles(png()), bubbles: true, composed: true, cancelable: true }));
+    await thread.updateComplete;
+    expect($(thread, '[part="drop-hint"]') !== null).to.equal(true);
+    drop(thread, png());
+    await thread.updateComplete;
+    expect($(thread, '[part="drop-hint"]') === null).to.equal(true);
   });
 
   it('no attach button when every kind of file is switched off', async () => {

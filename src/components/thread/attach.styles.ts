@@ -111,4 +111,17 @@ export const attachStyles = css`
     color: inherit;
     cursor: pointer;
   }
+  .drop-hint {
+    position: absolute;
+    inset: 6px;
+    z-index: 2;
+    display: grid;
+    place-items: center;
+    pointer-events: none;
+    border: 2px dashed var(--_accent);
+    border-radius: 12px;
+    background: color-mix(in srgb, var(--_bg) 88%, transparent);
+    color: var(--_accent);
+    font-weight: 600;
+  }
 `;

@@ -59,14 +59,29 @@ export class Attachment {
     if (!this.enabled || !event.dataTransfer?.types.includes('Files')) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
+    // The hint stays while the file is held over the thread (dragover repeats every few ms there).
+    clearTimeout(this.dragEnd);
+    this.dragEnd = setTimeout(() => this.setDragging(false), 200);
+    this.setDragging(true);
   };
 
   readonly onDrop = (event: DragEvent) => {
+    this.setDragging(false);
     const file = event.dataTransfer?.files[0];
     if (!this.enabled || !file) return;
     event.preventDefault();
     this.take(file);
   };
+
+  /** A file is being dragged over the thread: it shows where to drop it. */
+  private dragging = false;
+  private dragEnd: ReturnType<typeof setTimeout> | undefined;
+
+  private setDragging(on: boolean): void {
+    if (on === this.dragging) return;
+    this.dragging = on;
+    this.host.requestUpdate();
+  }
 
   /** A file (a copied picture, a file copied in a file manager) pasted into the composer. */
   readonly onPaste = (event: ClipboardEvent) => {
@@ -136,12 +151,13 @@ export class Attachment {
       @click=${this.openPicker}>${PAPERCLIP}</button><input class="picker" type="file" accept=${accept} tabindex="-1" aria-hidden="true" hidden @change=${this.onPicked} />`;
   }
 
-  /** The preview strip above the input. */
+  /** The preview strip above the input (and the drop hint over the thread while a file is dragged). */
   renderPreview() {
+    const hint = this.dragging ? html`<div class="drop-hint" part="drop-hint" aria-hidden="true">${msg('Drop the file to attach it')}</div>` : nothing;
     const file = this.file;
-    if (!file) return nothing;
+    if (!file) return hint;
     const { ext, family } = docType({ fileName: file.name, mimeType: file.type });
-    return html`<div class="attach-preview" part="attach-preview">
+    return html`${hint}<div class="attach-preview" part="attach-preview">
       ${this.previewUrl
         ? html`<img class="preview-thumb" part="preview-thumb" src=${this.previewUrl} alt="" />`
         : html`<span class="doc-icon ${family}" aria-hidden="true">${ext}</span>`}

@@ -74,6 +74,7 @@ const FAST_SCROLL_MS = 1000;
  * @csspart progress - The upload ring over a file of ours on its way (`aria-valuenow`: percent sent).
  * @csspart cancel-upload - The button in the ring that stops the upload.
  * @csspart retry - The retry button of a file of ours that failed.
+ * @csspart drop-hint - Where to drop a file, over the thread while one is dragged over it.
  * @cssproperty --chat-bubble-in - Background of received bubbles.
  * @cssproperty --chat-bubble-out - Background of sent bubbles.
  * @cssproperty --chat-radius - Bubble corner radius.
