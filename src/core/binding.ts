@@ -1,8 +1,9 @@
 /** What the elements get through context: the read side of the store and the actions an element may
  * call, nothing more (no connection, no registration, no store mutation). One per client. */
 import type { StoreChange } from '../model/events.js';
-import type { ChatMessage, ConnectionState, RecentChat } from '../model/types.js';
-import type { HistoryQuery, TextMessageParams } from '../model/params.js';
+import type { ChatMessage, ConnectionState, FeatureFlags, RecentChat, UploadProgressEvent } from '../model/types.js';
+import type { HistoryQuery, MediaMessageParams, TextMessageParams } from '../model/params.js';
+import type { MediaKind } from '../model/file-type.js';
 
 export interface BindingEvents {
   /** The store changed (a lone change at once, bursts once per frame). */
@@ -10,6 +11,8 @@ export interface BindingEvents {
   connection: { state: ConnectionState; reason?: string };
   /** A message new to this account (live, carbon, catch-up). */
   message: ChatMessage;
+  /** Bytes of a media message's file sent so far (the XEP-0363 PUT): `loaded` of `total`. */
+  upload: UploadProgressEvent;
 }
 
 export interface ChatBinding {
@@ -41,6 +44,17 @@ export interface ChatBinding {
   markRead(chatJid: string, msgId: string): Promise<void>;
   sendTyping(chatJid: string): Promise<void>;
   sendTypingGone(chatJid: string): Promise<void>;
+  /** What the deployment switched on (a control for a feature that is off is not shown). */
+  readonly features: Readonly<Required<FeatureFlags>>;
+  /** Sends a file as an image, audio, video or document message (`file` for a document); resolves once
+   * it is uploaded and sent (offline: with the pending message). Rejects with an SdkError: 400 wrong
+   * type or empty file, 403 kind switched off, 413 over the server's limit, 503 no upload service, 502
+   * upload refused. The message appears at once as pending, with its local preview. */
+  sendMedia(kind: MediaKind, params: MediaMessageParams): Promise<ChatMessage>;
+  /** Stops the upload of a pending file message (it becomes `failed`, retriable). 404 no such upload. */
+  cancelUpload(msgId: string): Promise<void>;
+  /** Sends a failed message of ours again (its file uploaded again when it never was). 404, 400 not failed. */
+  resendMessage(params: { toJid: string; messageId: string }): Promise<ChatMessage>;
   /** Retry the connection now (the browser says the network is back). */
   reconnectNow(): void;
 }

@@ -373,5 +373,9 @@ function bindingOf(client: ChatClient): ChatBinding {
     sendTyping: (chatJid) => client.sendTyping(chatJid),
     sendTypingGone: (chatJid) => client.sendTypingGone(chatJid),
     reconnectNow: () => client.reconnectNow(),
+    features: client.features,
+    sendMedia: (kind, params) => client.sendMedia(kind, params),
+    cancelUpload: (msgId) => client.cancelUpload(msgId),
+    resendMessage: (params) => client.resendMessage(params),
   };
 }

@@ -3,6 +3,7 @@ import type { ChatMessage, ConnectionState } from '../../model/types.js';
 
 export interface ChatOpenDetail { jid: string }
 export interface ChatSendDetail { toJid: string; text: string }
+export interface ChatAttachDetail { chatJid: string; file: File }
 export interface ChatMessageDetail { message: ChatMessage }
 export interface ChatUnreadDetail { count: number }
 export interface ChatConnectionDetail { state: ConnectionState; reason?: string }
@@ -16,6 +17,8 @@ export interface ChatEventMap {
   'chat-open': CustomEvent<ChatOpenDetail>;
   /** The user is about to send; cancelable, and `detail.text` may be rewritten. */
   'chat-send': CustomEvent<ChatSendDetail>;
+  /** The user is about to send a file (from the composer's preview); cancelable. */
+  'chat-attach': CustomEvent<ChatAttachDetail>;
   /** A new message arrived. */
   'chat-message': CustomEvent<ChatMessageDetail>;
   /** The total unread count changed. */

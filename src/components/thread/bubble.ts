@@ -6,31 +6,33 @@ import type { ChatMessage } from '../../model/types.js';
 import { dayKey, formatDay, formatTime } from '../shared/format.js';
 import { renderTick } from '../shared/status.js';
 import { renderMedia } from './media-bubble.js';
+import { renderUploadControls, type Uploads } from './uploads.js';
 
 export type Item =
   | { kind: 'day'; key: string; at: number }
   | { kind: 'msg'; key: string; message: ChatMessage; first: boolean; last: boolean };
 
-export function renderItem(item: Item) {
+/** `uploads`: the progress, cancel and retry of our own files (none: no such controls). */
+export function renderItem(item: Item, uploads?: Uploads) {
   if (item.kind === 'day') {
     return html`<div class="day" part="day" data-key=${item.key} role="separator"><span>${formatDay(item.at)}</span></div>`;
   }
   const m = item.message;
   return html`<div class="row ${m.outgoing ? 'out' : 'in'} ${m.status} ${item.first ? 'first' : ''} ${item.last ? 'last' : ''}" data-key=${item.key}>
-    ${textBubble(m)}
+    ${textBubble(m, uploads)}
   </div>`;
 }
 
 /** The text takes its own direction (`dir="auto"`): an Arabic message in an English thread reads right
  * to left, and the other way round; the bubble itself stays on the side of the thread's direction. */
-function textBubble(m: ChatMessage) {
+function textBubble(m: ChatMessage, uploads: Uploads | undefined) {
   const media = m.msgType !== 'text' && m.media;
   return html`<div class="bubble ${media ? 'has-media' : ''}" part="bubble ${m.outgoing ? 'bubble-out' : 'bubble-in'}">${media ? renderMedia(m) : nothing}${
     !media || m.body.trim() ? html`<div class="text ${media ? 'caption' : ''}" part=${media ? 'caption' : nothing} dir="auto">${m.body}</div>` : nothing}<span
       class="meta">${m.editedAt !== undefined ? html`<span class="edited" part="edited">${msg('edited')}</span> ` : nothing}${formatTime(m.timestamp)}${m.outgoing ? html` ${renderTick(m.status)}` : nothing}</span
     >${m.status === 'failed'
       ? html`<span class="error" part="error">${msg(str`Not delivered: ${m.error ?? msg('refused by the server')}`)}</span>`
-      : nothing}</div>`;
+      : nothing}${renderUploadControls(m, uploads)}</div>`;
 }
 
 /** The scroller's items for a window of messages: a separator where the day changes, and each
@@ -51,4 +53,14 @@ export function itemsOf(messages: readonly ChatMessage[]): Item[] {
     previous = m;
   }
   return items;
+}
+
+/** The messages among `items` from `visible.first` to `visible.last`, newest first (none while the chat
+ * is opening: `settled` false). */
+export function* messagesIn(items: readonly Item[], visible: { first: number; last: number }, settled: boolean): Generator<ChatMessage> {
+  if (!settled || visible.last < 0) return;
+  for (let i = Math.min(visible.last, items.length - 1); i >= Math.max(visible.first, 0); i--) {
+    const item = items[i];
+    if (item.kind === 'msg') yield item.message;
+  }
 }

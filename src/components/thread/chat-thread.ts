@@ -12,7 +12,7 @@ import { tokens } from '../shared/tokens.js';
 import { controlStyles } from '../shared/controls.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { emit } from '../shared/events.js';
-import { displayName, formatCount, warmFormats } from '../shared/format.js';
+import { displayName, warmFormats } from '../shared/format.js';
 import { localeGeneration } from '../shared/localize.js';
 import { SdkError } from '../../model/errors.js';
 import { chatJidOf } from '../../model/jid.js';
@@ -20,9 +20,10 @@ import type { ChatMessage } from '../../model/types.js';
 import type { StoreChange } from '../../model/events.js';
 import { threadStyles } from './chat-thread.styles.js';
 import { mediaStyles } from './media-bubble.styles.js';
-import { itemsOf, renderItem, type Item } from './bubble.js';
+import { attachStyles } from './attach.styles.js';
+import { itemsOf, messagesIn, renderItem, type Item } from './bubble.js';
 import { captureAnchor, restoreAnchor, type Anchor } from './anchor.js';
-import { renderHeader } from './header.js';
+import { renderHeader, renderJump } from './header.js';
 
 // The virtualizer can ask for a key of a range it computed before the items shrank (another chat opened).
 const keyOf = (item: Item | undefined) => item?.key ?? '';
@@ -40,6 +41,7 @@ const FAST_SCROLL_MS = 1000;
 /**
  * @tagname chat-thread
  * @summary A conversation with one person: history that loads as you scroll, statuses, typing, composer.
+ * @event {CustomEvent<{chatJid: string, file: File}>} chat-attach - Before a file is sent; cancelable (`preventDefault()` keeps it unsent).
  * @event {CustomEvent<{toJid: string, text: string}>} chat-send - Before a message is sent; cancelable (`preventDefault()` keeps it unsent); `detail.text` may be rewritten.
  * @event {CustomEvent<Record<string, never>>} chat-back - The back button was pressed (shown with `back-button`).
  * @event {CustomEvent<Record<string, never>>} chat-close - The close button was pressed (shown with `close-button`).
@@ -66,13 +68,20 @@ const FAST_SCROLL_MS = 1000;
  * @csspart composer - The composer form.
  * @csspart input - The composer's text area.
  * @csspart send - The send button.
+ * @csspart attach - The attach button (hidden when every kind of file is switched off).
+ * @csspart attach-preview - The file about to be sent, above the input (the input is then its caption).
+ * @csspart attach-remove - The × that removes the file from the preview.
+ * @csspart progress - The upload ring over a file of ours on its way (`aria-valuenow`: percent sent).
+ * @csspart cancel-upload - The button in the ring that stops the upload.
+ * @csspart retry - The retry button of a file of ours that failed.
+ * @csspart drop-hint - Where to drop a file, over the thread while one is dragged over it.
  * @cssproperty --chat-bubble-in - Background of received bubbles.
  * @cssproperty --chat-bubble-out - Background of sent bubbles.
  * @cssproperty --chat-radius - Bubble corner radius.
  */
 @localized()
 export class ChatThread extends ChatElement {
-  static override styles = [tokens, controlStyles, avatarStyles, threadStyles, mediaStyles];
+  static override styles = [tokens, controlStyles, avatarStyles, threadStyles, mediaStyles, attachStyles];
 
   /** The peer's JID. */
   @property() peer?: string;
@@ -115,7 +124,7 @@ export class ChatThread extends ChatElement {
   /** When the reader last scrolled, touched or pressed a key in the list (never: -Infinity). */
   private lastUserInput = -Infinity;
 
-  private readonly seen = new SeenController(this, () => this.messagesOnScreen());
+  private readonly seen = new SeenController(this, () => messagesIn(this.items, this.visible, this.settledAtOpen));
   private readonly composer = new ComposerController(this, () => (this.stickToBottom = true));
 
   override connectedCallback(): void {
@@ -143,15 +152,6 @@ export class ChatThread extends ChatElement {
     else super.focus(options);
   }
 
-  /** The messages on screen, newest first (none while the chat is opening). */
-  private *messagesOnScreen(): Generator<ChatMessage> {
-    if (!this.settledAtOpen || this.visible.last < 0) return;
-    for (let i = Math.min(this.visible.last, this.items.length - 1); i >= Math.max(this.visible.first, 0); i--) {
-      const item = this.items[i];
-      if (item.kind === 'msg') yield item.message;
-    }
-  }
-
   protected override bindingChanged(): void {
     void this.load();
   }
@@ -160,7 +160,7 @@ export class ChatThread extends ChatElement {
     super.willUpdate(changed);
     if (this.itemLocale !== localeGeneration()) {
       this.itemLocale = localeGeneration();
-      this.itemRenderer = (item: Item | undefined) => (item ? renderItem(item) : nothing);
+      this.itemRenderer = (item: Item | undefined) => (item ? renderItem(item, this.composer.uploads) : nothing);
     }
     if (changed.has('peer')) void this.load();
     if (changed.has('messages')) {
@@ -367,7 +367,7 @@ export class ChatThread extends ChatElement {
 
   /** Renders the scroller's items; a new function when the language changed, so the virtualizer
    * re-renders the bubbles on screen (times, day names, status labels) in the new one. */
-  private itemRenderer = (item: Item | undefined) => (item ? renderItem(item) : nothing); // undefined: a stale range, see keyOf
+  private itemRenderer = (item: Item | undefined) => (item ? renderItem(item, this.composer.uploads) : nothing); // undefined: a stale range, see keyOf
   private itemLocale = localeGeneration();
 
   private readonly onBack = () => emit(this, 'chat-back', {});
@@ -388,11 +388,7 @@ export class ChatThread extends ChatElement {
         @visibilityChanged=${this.onVisibilityChanged} @scroll=${this.onScroll} @wheel=${this.onUserInput}
         @touchstart=${this.onUserInput} @pointerdown=${this.onUserInput} @keydown=${this.onUserInput}></lit-virtualizer>
       ${this.items.length === 0 ? html`<p class="empty">${msg('No messages yet. Say hello!')}</p>` : nothing}
-      ${!this.atBottom && this.items.length > 0
-        ? html`<button class="jump" part="jump" @click=${() => this.scrollToLatest()}>${msg('Latest', { desc: 'Button: scroll to the latest message' })}${this.newCount
-            ? html`<b aria-label=${msg(str`${formatCount(this.newCount)} new`)}>${formatCount(this.newCount)}</b>`
-            : nothing} ↓</button>`
-        : nothing}
+      ${!this.atBottom && this.items.length > 0 ? renderJump(this.newCount, () => this.scrollToLatest()) : nothing}
       ${this.composer.render()}
     `;
   }

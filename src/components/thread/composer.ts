@@ -1,12 +1,14 @@
 /** The thread's composer: the draft, sending (with a cancelable `chat-send` a host can veto or
  * rewrite), Enter to send and Shift+Enter for a new line, typing notifications, and the error a
- * failed send leaves. */
+ * failed send leaves. A file attached (attach.ts) goes with the draft as its caption. */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
 import type { ChatBinding } from '../../core/binding.js';
 import { asSdkError } from '../../model/errors.js';
 import { emit } from '../shared/events.js';
 import { describeError } from '../shared/errors.js';
+import { Attachment, describeFileError } from './attach.js';
+import { Uploads } from './uploads.js';
 
 export interface ComposerHost extends ReactiveControllerHost, HTMLElement {
   binding: ChatBinding | undefined;
@@ -17,22 +19,58 @@ export interface ComposerHost extends ReactiveControllerHost, HTMLElement {
 export class ComposerController implements ReactiveController {
   draft = '';
   error = '';
+  readonly attachment: Attachment;
+  /** The progress, cancel and retry of our files on their way (shown in their bubbles). */
+  readonly uploads: Uploads;
 
   constructor(private readonly host: ComposerHost, private readonly beforeSend: () => void) {
     host.addController(this);
+    this.attachment = new Attachment(host, (error) => this.showError(error));
+    this.uploads = new Uploads(host, (error) => this.showError(error));
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    this.uploads.follow();
+    this.host.addEventListener('dragover', this.attachment.onDragOver);
+    this.host.addEventListener('drop', this.attachment.onDrop);
+  }
 
-  /** Another chat opened: its composer starts clean of errors. */
+  hostDisconnected(): void {
+    this.uploads.stop();
+    this.host.removeEventListener('dragover', this.attachment.onDragOver);
+    this.host.removeEventListener('drop', this.attachment.onDrop);
+  }
+
+  /** Another chat opened: its composer starts clean of errors and of an attached file. */
   reset(): void {
     this.error = '';
+    this.attachment.clear();
+    this.uploads.follow();
+  }
+
+  /** Shows why sending a file failed (or clears the error: undefined), and tells the host. */
+  showError(error: unknown): void {
+    if (error === undefined) {
+      this.error = '';
+    } else {
+      const { statusCode, message } = asSdkError(error);
+      this.error = describeFileError({ statusCode, message });
+      emit(this.host, 'chat-error', { statusCode, message });
+    }
     this.host.requestUpdate();
   }
 
   private async send(): Promise<void> {
     const { binding, chatJid: peer } = this.host;
     const text = this.draft;
+    if (binding && peer && this.attachment.file) {
+      if (this.attachment.send(binding, peer, text)) {
+        this.beforeSend();
+        this.draft = '';
+        this.error = '';
+      }
+      return;
+    }
     if (!binding || !peer || text.trim() === '') return;
     const event = emit(this.host, 'chat-send', { toJid: peer, text }, { cancelable: true });
     if (event.defaultPrevented) return;
@@ -72,12 +110,15 @@ export class ComposerController implements ReactiveController {
   };
 
   render() {
+    const file = !!this.attachment.file;
     return html`
+      ${this.attachment.renderPreview()}
       <form part="composer" @submit=${this.onSubmit}>
-        <label class="visually-hidden" for="input">${msg('Message')}</label>
-        <textarea id="input" class="field" part="input" rows="1" dir=${this.draft ? 'auto' : nothing} placeholder=${msg('Write a message')} .value=${this.draft}
-          @keydown=${this.onKeydown} @input=${this.onInput}></textarea>
-        <button class="primary send" part="send" type="submit" aria-label=${msg('Send')} ?disabled=${this.draft.trim() === ''}>➤</button>
+        ${this.attachment.renderButton()}
+        <label class="visually-hidden" for="input">${file ? msg('Caption') : msg('Message')}</label>
+        <textarea id="input" class="field" part="input" rows="1" dir=${this.draft ? 'auto' : nothing} placeholder=${file ? msg('Add a caption') : msg('Write a message')} .value=${this.draft}
+          @keydown=${this.onKeydown} @input=${this.onInput} @paste=${this.attachment.onPaste}></textarea>
+        <button class="primary send" part="send" type="submit" aria-label=${msg('Send')} ?disabled=${!file && this.draft.trim() === ''}>➤</button>
       </form>
       ${this.error ? html`<p class="composer-error" role="alert">${this.error}</p>` : nothing}
     `;

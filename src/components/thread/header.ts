@@ -1,9 +1,9 @@
 /** The thread's header: back button, the peer's avatar and name, what they are doing, close button. */
 import { html, nothing } from 'lit';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { ConnectionState } from '../../model/types.js';
 import { avatar } from '../shared/avatar.js';
-import { displayName } from '../shared/format.js';
+import { displayName, formatCount } from '../shared/format.js';
 import { localpart, unescapeNode } from '../../model/jid.js';
 
 export interface HeaderState {
@@ -34,4 +34,11 @@ export function renderHeader({ peer, typing, connection, onBack, onClose }: Head
 function readable(jid: string): string {
   const local = localpart(jid);
   return local ? `${unescapeNode(local)}${jid.slice(jid.indexOf('@'))}` : jid;
+}
+
+/** The "jump to latest" button, with the count of messages that arrived below the view. */
+export function renderJump(newCount: number, onClick: () => void) {
+  return html`<button class="jump" part="jump" @click=${onClick}>${msg('Latest', { desc: 'Button: scroll to the latest message' })}${newCount
+    ? html`<b aria-label=${msg(str`${formatCount(newCount)} new`)}>${formatCount(newCount)}</b>`
+    : nothing} ↓</button>`;
 }

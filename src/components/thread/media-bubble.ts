@@ -36,12 +36,14 @@ function boxStyle(media: MediaMeta): string {
 export function renderMedia(m: ChatMessage) {
   const media = m.media;
   if (!media) return nothing;
-  if (!isHttpUrl(media.url)) return documentCard(media, false);
+  // Our own file on its way shows from the object URL the sender made of it (its local preview).
+  const local = m.outgoing && media.url.startsWith('blob:');
+  if (!local && !isHttpUrl(media.url)) return documentCard(media, 'sealed');
   switch (m.msgType) {
     case 'image': return image(media);
     case 'audio': return audio(media);
     case 'video': return video(media);
-    default: return documentCard(media, true);
+    default: return documentCard(media, local ? 'local' : 'linked');
   }
 }
 
@@ -66,8 +68,8 @@ function video(media: MediaMeta) {
     poster=${thumbnailOf(media) ?? nothing} style=${boxStyle(media)} width=${media.width ?? nothing} height=${media.height ?? nothing}></video>`;
 }
 
-/** The badge a document shows: its extension, coloured by family. */
-function docType(media: MediaMeta): { ext: string; family: string } {
+/** The badge a document shows: its extension, coloured by family (also the composer's file preview). */
+export function docType(media: Pick<MediaMeta, 'fileName' | 'mimeType'>): { ext: string; family: string } {
   const name = media.fileName ?? '';
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 && name.length - dot <= 6 ? name.slice(dot + 1).toUpperCase() : '';
@@ -80,13 +82,16 @@ function docType(media: MediaMeta): { ext: string; family: string } {
   return { ext: ext || msg('FILE', { desc: 'Badge of a document whose type is unknown' }), family };
 }
 
-function documentCard(media: MediaMeta, linked: boolean) {
+/** `linked`: with a download link; `local`: our own file not uploaded yet (no link); `sealed`: an
+ * encrypted file not decrypted yet. */
+function documentCard(media: MediaMeta, state: 'linked' | 'local' | 'sealed') {
+  const linked = state === 'linked';
   const { ext, family } = docType(media);
   const name = media.fileName || msg('Document');
   return html`<div class="media document" part="media document">
     <span class="doc-icon ${family}" part="document-icon" aria-hidden="true">${ext}</span>
     <span class="doc-text"><span class="doc-name" dir="auto" title=${name}>${name}</span>
-      <span class="doc-size">${linked ? formatSize(media.fileSize) : msg('Encrypted file')}</span></span>
+      <span class="doc-size">${state === 'sealed' ? msg('Encrypted file') : formatSize(media.fileSize)}</span></span>
     ${linked ? html`<a class="download" part="download" href=${media.url} download=${media.fileName ?? ''} rel="noopener" target="_blank"
       aria-label=${msg('Download')} title=${msg('Download')}>⤓</a>` : nothing}
   </div>`;
