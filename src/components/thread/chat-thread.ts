@@ -21,6 +21,7 @@ import type { StoreChange } from '../../model/events.js';
 import { threadStyles } from './chat-thread.styles.js';
 import { mediaStyles } from './media-bubble.styles.js';
 import { attachStyles } from './attach.styles.js';
+import { voiceStyles } from './voice.styles.js';
 import { itemsOf, messagesIn, renderItem, type Item } from './bubble.js';
 import { captureAnchor, restoreAnchor, type Anchor } from './anchor.js';
 import { renderHeader, renderJump } from './header.js';
@@ -75,13 +76,18 @@ const FAST_SCROLL_MS = 1000;
  * @csspart cancel-upload - The button in the ring that stops the upload.
  * @csspart retry - The retry button of a file of ours that failed.
  * @csspart drop-hint - Where to drop a file, over the thread while one is dragged over it.
+ * @csspart record - The microphone button (shown when audio is switched on and the browser can record).
+ * @csspart recording - The recording bar that replaces the input while a voice note is recorded.
+ * @csspart record-time - The recording's elapsed time (m:ss).
+ * @csspart record-send - The button that stops the recording and sends it.
+ * @csspart record-cancel - The button that discards the recording.
  * @cssproperty --chat-bubble-in - Background of received bubbles.
  * @cssproperty --chat-bubble-out - Background of sent bubbles.
  * @cssproperty --chat-radius - Bubble corner radius.
  */
 @localized()
 export class ChatThread extends ChatElement {
-  static override styles = [tokens, controlStyles, avatarStyles, threadStyles, mediaStyles, attachStyles];
+  static override styles = [tokens, controlStyles, avatarStyles, threadStyles, mediaStyles, attachStyles, voiceStyles];
 
   /** The peer's JID. */
   @property() peer?: string;

@@ -1,6 +1,7 @@
 /** The thread's composer: the draft, sending (with a cancelable `chat-send` a host can veto or
  * rewrite), Enter to send and Shift+Enter for a new line, typing notifications, and the error a
- * failed send leaves. A file attached (attach.ts) goes with the draft as its caption. */
+ * failed send leaves. A file attached (attach.ts) goes with the draft as its caption; a voice note
+ * (voice.ts, the recorder loaded on demand) replaces the input while it is recorded. */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
 import type { ChatBinding } from '../../core/binding.js';
@@ -9,6 +10,7 @@ import { emit } from '../shared/events.js';
 import { describeError } from '../shared/errors.js';
 import { Attachment, describeFileError } from './attach.js';
 import { Uploads } from './uploads.js';
+import { Voice } from './voice.js';
 
 export interface ComposerHost extends ReactiveControllerHost, HTMLElement {
   binding: ChatBinding | undefined;
@@ -22,11 +24,18 @@ export class ComposerController implements ReactiveController {
   readonly attachment: Attachment;
   /** The progress, cancel and retry of our files on their way (shown in their bubbles). */
   readonly uploads: Uploads;
+  /** The microphone button and a voice note being recorded. */
+  readonly voice: Voice;
 
   constructor(private readonly host: ComposerHost, private readonly beforeSend: () => void) {
     host.addController(this);
     this.attachment = new Attachment(host, (error) => this.showError(error));
     this.uploads = new Uploads(host, (error) => this.showError(error));
+    this.voice = new Voice(host, (text, error) => {
+      if (text === undefined) return this.showError(error);
+      this.error = text;
+      host.requestUpdate();
+    });
   }
 
   hostConnected(): void {
@@ -37,6 +46,7 @@ export class ComposerController implements ReactiveController {
 
   hostDisconnected(): void {
     this.uploads.stop();
+    this.voice.cancel();
     this.host.removeEventListener('dragover', this.attachment.onDragOver);
     this.host.removeEventListener('drop', this.attachment.onDrop);
   }
@@ -45,6 +55,7 @@ export class ComposerController implements ReactiveController {
   reset(): void {
     this.error = '';
     this.attachment.clear();
+    this.voice.cancel();
     this.uploads.follow();
   }
 
@@ -111,10 +122,15 @@ export class ComposerController implements ReactiveController {
 
   render() {
     const file = !!this.attachment.file;
+    const recording = this.voice.session;
+    if (recording) {
+      return html`<form part="composer" @submit=${this.onSubmit}>${recording.render()}</form>
+        ${this.error ? html`<p class="composer-error" role="alert">${this.error}</p>` : nothing}`;
+    }
     return html`
       ${this.attachment.renderPreview()}
       <form part="composer" @submit=${this.onSubmit}>
-        ${this.attachment.renderButton()}
+        ${this.attachment.renderButton()}${file ? nothing : this.voice.renderButton()}
         <label class="visually-hidden" for="input">${file ? msg('Caption') : msg('Message')}</label>
         <textarea id="input" class="field" part="input" rows="1" dir=${this.draft ? 'auto' : nothing} placeholder=${file ? msg('Add a caption') : msg('Write a message')} .value=${this.draft}
           @keydown=${this.onKeydown} @input=${this.onInput} @paste=${this.attachment.onPaste}></textarea>
