@@ -36,7 +36,7 @@ class FakeRecorder extends EventTarget {
   }
 }
 
-const realGetUserMedia = navigator.mediaDevices.getUserMedia;
+const realGetUserMedia = Object.getOwnPropertyDescriptor(MediaDevices.prototype, 'getUserMedia')!.value as MediaDevices['getUserMedia'];
 const realRecorder = window.MediaRecorder;
 
 function install() {
