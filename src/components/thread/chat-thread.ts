@@ -24,7 +24,7 @@ import { attachStyles } from './attach.styles.js';
 import { itemsOf, messagesIn, renderItem, type Item } from './bubble.js';
 import { captureAnchor, restoreAnchor, type Anchor } from './anchor.js';
 import { renderHeader, renderJump } from './header.js';
-import { lightboxOnClick } from './open-media.js';
+import { galleryOnClick, lightboxOnClick } from './open-media.js';
 
 // The virtualizer can ask for a key of a range it computed before the items shrank (another chat opened).
 const keyOf = (item: Item | undefined) => item?.key ?? '';
@@ -66,6 +66,8 @@ const FAST_SCROLL_MS = 1000;
  * @csspart lightbox-close - The lightbox's close button.
  * @csspart lightbox-prev - The lightbox's "previous picture" button (also ←).
  * @csspart lightbox-next - The lightbox's "next picture" button (also →).
+ * @csspart gallery-button - The header button that opens the chat's media (hidden when `mediaMessages` is off).
+ * @csspart gallery - The media gallery dialog (`gallery-grid`, `gallery-item`, `gallery-more`, `gallery-close` inside).
  * @csspart caption - A media message's caption, under its file.
  * @csspart document-icon - A document's type badge.
  * @csspart download - A document's download link.
@@ -376,7 +378,9 @@ export class ChatThread extends ChatElement {
   private itemRenderer = (item: Item | undefined) => (item ? renderItem(item, this.composer.uploads) : nothing); // undefined: a stale range, see keyOf
   private itemLocale = localeGeneration();
 
-  private readonly onMediaClick = lightboxOnClick(() => this.shadowRoot, () => this.messages, () => getComputedStyle(this).direction === 'rtl');
+  private readonly rtl = () => getComputedStyle(this).direction === 'rtl';
+  private readonly onMediaClick = lightboxOnClick(() => this.shadowRoot, () => this.messages, this.rtl);
+  private readonly onGallery = galleryOnClick(() => this.shadowRoot, () => this.binding, () => this.chatJid, this.rtl);
   private readonly onBack = () => emit(this, 'chat-back', {});
   private readonly onClose = () => emit(this, 'chat-close', {});
 
@@ -388,7 +392,8 @@ export class ChatThread extends ChatElement {
     if (!peer) return html`${renderHeader({ peer: this.peer.trim(), typing: false, ...buttons })}
       <p class="empty" role="alert">${msg(str`"${this.peer.trim()}" is not a valid address`)}</p>`;
     return html`
-      ${renderHeader({ peer, typing: !!this.binding?.isTyping(peer), connection: this.binding?.connectionState, ...buttons })}
+      ${renderHeader({ peer, typing: !!this.binding?.isTyping(peer), connection: this.binding?.connectionState, ...buttons,
+        onGallery: this.binding?.features.mediaMessages ? this.onGallery : undefined })}
       ${this.olderLoading ? html`<div class="loading" role="status">${msg('Loading older messages…')}</div>` : nothing}
       <lit-virtualizer part="messages" class=${this.revealed ? '' : 'opening'} scroller role="log" aria-label=${msg(str`Conversation with ${displayName(peer)}`)} tabindex="0"
         .items=${this.items} .keyFunction=${keyOf} .renderItem=${this.itemRenderer} .layout=${this.layout}

@@ -2,6 +2,7 @@
  * opened). A plain click (or Enter, which clicks a link) on a picture's link opens it; a click with
  * a modifier key, or a middle click, keeps the link's own behaviour (a new tab). */
 import type { ChatMessage } from '../../model/types.js';
+import type { ChatBinding } from '../../core/binding.js';
 import { isHttpUrl } from './media-bubble.js';
 import { mediaLabel } from '../shared/media-label.js';
 
@@ -32,5 +33,17 @@ export function lightboxOnClick(root: () => ShadowRoot | null, messages: () => r
       // The part could not be fetched (offline, a file missing beside the script): the link's own way.
       () => window.open(link.href, '_blank', 'noopener'),
     );
+  };
+}
+
+/** A click listener for the header's gallery button: opens the media gallery of the thread's chat. */
+export function galleryOnClick(root: () => ShadowRoot | null, binding: () => ChatBinding | undefined, chatJid: () => string | undefined, rtl: () => boolean) {
+  return (event: Event): void => {
+    const shadow = root();
+    const b = binding();
+    const jid = chatJid();
+    const button = event.currentTarget as HTMLElement | null;
+    if (!shadow || !b || !jid) return;
+    void import('./gallery.js').then((m) => m.openGallery(shadow, b, jid, button, rtl()), (error: unknown) => console.warn('[chat-widget] could not load the gallery:', error));
   };
 }
