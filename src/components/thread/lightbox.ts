@@ -21,7 +21,7 @@ export interface LightboxImage {
 
 const STYLE = `
 dialog.lightbox { position: fixed; inset: 0; width: 100vw; height: 100vh; max-width: none; max-height: none;
-  margin: 0; padding: 0; border: 0; background: rgb(0 0 0 / 0.88); color: #fff; box-sizing: border-box; }
+  margin: 0; padding: 0; border: 0; background: rgb(0 0 0 / 0.92); color: #fff; box-sizing: border-box; }
 dialog.lightbox::backdrop { background: transparent; }
 dialog.lightbox[open] { display: grid; grid-template: auto 1fr / 1fr; }
 .lb-bar { display: flex; align-items: center; gap: 8px; padding: 8px 12px; font: 14px/1.4 system-ui, sans-serif; }
