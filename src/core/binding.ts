@@ -2,7 +2,7 @@
  * call, nothing more (no connection, no registration, no store mutation). One per client. */
 import type { StoreChange } from '../model/events.js';
 import type { ChatMessage, ConnectionState, FeatureFlags, RecentChat, UploadProgressEvent } from '../model/types.js';
-import type { HistoryQuery, MediaMessageParams, TextMessageParams } from '../model/params.js';
+import type { HistoryQuery, MediaMessageParams, MediaQuery, TextMessageParams } from '../model/params.js';
 import type { MediaKind } from '../model/file-type.js';
 
 export interface BindingEvents {
@@ -55,6 +55,9 @@ export interface ChatBinding {
   cancelUpload(msgId: string): Promise<void>;
   /** Sends a failed message of ours again (its file uploaded again when it never was). 404, 400 not failed. */
   resendMessage(params: { toJid: string; messageId: string }): Promise<ChatMessage>;
+  /** The chat's media messages, 3 newest then 10 older per call (the reference's `getMediaMessages`;
+   * 403 when `mediaMessages` is off). */
+  mediaMessages(q: MediaQuery): Promise<ChatMessage[]>;
   /** Retry the connection now (the browser says the network is back). */
   reconnectNow(): void;
 }

@@ -377,5 +377,6 @@ function bindingOf(client: ChatClient): ChatBinding {
     sendMedia: (kind, params) => client.sendMedia(kind, params),
     cancelUpload: (msgId) => client.cancelUpload(msgId),
     resendMessage: (params) => client.resendMessage(params),
+    mediaMessages: (q) => client.mediaMessages(q),
   };
 }

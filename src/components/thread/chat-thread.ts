@@ -25,6 +25,7 @@ import { voiceStyles } from './voice.styles.js';
 import { itemsOf, messagesIn, renderItem, type Item } from './bubble.js';
 import { captureAnchor, restoreAnchor, type Anchor } from './anchor.js';
 import { renderHeader, renderJump } from './header.js';
+import { galleryOnClick, lightboxOnClick } from './open-media.js';
 
 // The virtualizer can ask for a key of a range it computed before the items shrank (another chat opened).
 const keyOf = (item: Item | undefined) => item?.key ?? '';
@@ -60,7 +61,14 @@ const FAST_SCROLL_MS = 1000;
  * @csspart error - Why a message was not delivered, inside its bubble.
  * @csspart edited - The "edited" mark of a corrected message (XEP-0308), beside its time.
  * @csspart media - The file of a media bubble (with `image`, `audio`, `video` or `document`).
- * @csspart media-open - The link around a picture that opens it whole.
+ * @csspart media-open - The link around a picture; a click or Enter opens it in the lightbox.
+ * @csspart lightbox - The dialog that shows a picture whole (loaded on demand when one is first opened).
+ * @csspart lightbox-image - The picture in the lightbox.
+ * @csspart lightbox-close - The lightbox's close button.
+ * @csspart lightbox-prev - The lightbox's "previous picture" button (also ←).
+ * @csspart lightbox-next - The lightbox's "next picture" button (also →).
+ * @csspart gallery-button - The header button that opens the chat's media (hidden when `mediaMessages` is off).
+ * @csspart gallery - The media gallery dialog (`gallery-grid`, `gallery-item`, `gallery-more`, `gallery-close` inside).
  * @csspart caption - A media message's caption, under its file.
  * @csspart document-icon - A document's type badge.
  * @csspart download - A document's download link.
@@ -376,6 +384,9 @@ export class ChatThread extends ChatElement {
   private itemRenderer = (item: Item | undefined) => (item ? renderItem(item, this.composer.uploads) : nothing); // undefined: a stale range, see keyOf
   private itemLocale = localeGeneration();
 
+  private readonly rtl = () => getComputedStyle(this).direction === 'rtl';
+  private readonly onMediaClick = lightboxOnClick(() => this.shadowRoot, () => this.messages, this.rtl);
+  private readonly onGallery = galleryOnClick(() => this.shadowRoot, () => this.binding, () => this.chatJid, this.rtl);
   private readonly onBack = () => emit(this, 'chat-back', {});
   private readonly onClose = () => emit(this, 'chat-close', {});
 
@@ -387,11 +398,12 @@ export class ChatThread extends ChatElement {
     if (!peer) return html`${renderHeader({ peer: this.peer.trim(), typing: false, ...buttons })}
       <p class="empty" role="alert">${msg(str`"${this.peer.trim()}" is not a valid address`)}</p>`;
     return html`
-      ${renderHeader({ peer, typing: !!this.binding?.isTyping(peer), connection: this.binding?.connectionState, ...buttons })}
+      ${renderHeader({ peer, typing: !!this.binding?.isTyping(peer), connection: this.binding?.connectionState, ...buttons,
+        onGallery: this.binding?.features.mediaMessages ? this.onGallery : undefined })}
       ${this.olderLoading ? html`<div class="loading" role="status">${msg('Loading older messages…')}</div>` : nothing}
       <lit-virtualizer part="messages" class=${this.revealed ? '' : 'opening'} scroller role="log" aria-label=${msg(str`Conversation with ${displayName(peer)}`)} tabindex="0"
         .items=${this.items} .keyFunction=${keyOf} .renderItem=${this.itemRenderer} .layout=${this.layout}
-        @visibilityChanged=${this.onVisibilityChanged} @scroll=${this.onScroll} @wheel=${this.onUserInput}
+        @visibilityChanged=${this.onVisibilityChanged} @click=${this.onMediaClick} @scroll=${this.onScroll} @wheel=${this.onUserInput}
         @touchstart=${this.onUserInput} @pointerdown=${this.onUserInput} @keydown=${this.onUserInput}></lit-virtualizer>
       ${this.items.length === 0 ? html`<p class="empty">${msg('No messages yet. Say hello!')}</p>` : nothing}
       ${!this.atBottom && this.items.length > 0 ? renderJump(this.newCount, () => this.scrollToLatest()) : nothing}

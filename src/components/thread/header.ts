@@ -13,9 +13,11 @@ export interface HeaderState {
   /** Shown when given. */
   onBack?: () => void;
   onClose?: () => void;
+  /** The media gallery button (shown when given). */
+  onGallery?: (event: Event) => void;
 }
 
-export function renderHeader({ peer, typing, connection, onBack, onClose }: HeaderState) {
+export function renderHeader({ peer, typing, connection, onBack, onClose, onGallery }: HeaderState) {
   const name = displayName(peer);
   const subtitle = typing ? msg('typing…')
     : connection === 'reconnecting' ? msg('Offline: messages will be sent when back online')
@@ -26,6 +28,7 @@ export function renderHeader({ peer, typing, connection, onBack, onClose }: Head
     ${onBack ? html`<button class="icon-button back" part="back" aria-label=${msg('Back to chats')} @click=${onBack}>‹</button>` : nothing}
     ${avatar(peer, name)}
     <span class="who"><strong dir="auto">${name}</strong><small class=${typing ? 'typing' : ''} dir="auto" aria-live="polite">${subtitle}</small></span>
+    ${onGallery ? html`<button class="icon-button gallery" part="gallery-button" aria-label=${msg('Media of this chat')} title=${msg('Media of this chat')} @click=${onGallery}>▦</button>` : nothing}
     ${onClose ? html`<button class="icon-button close" part="close" aria-label=${msg('Close chat')} @click=${onClose}>×</button>` : nothing}
   </header>`;
 }
