@@ -69,7 +69,7 @@ export const mediaStyles = css`
     font-size: 10px;
     font-weight: 700;
     color: #fff;
-    background: #607d8b;
+    background: #546e7a;
     overflow: hidden;
   }
   .doc-icon.pdf { background: #d32f2f; }
