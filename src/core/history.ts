@@ -79,7 +79,7 @@ export class History {
     let after = store.catchUpFrom;
     // A cache that read the archive before catches up forward, so what arrived meanwhile is announced
     // as new (from the archive's start when it was empty then: no position to start after).
-    if (after || store.synced) {
+    if (after || store.sync.synced) {
       try {
         for (;;) {
           const page = await this.query({ after, max: ARCHIVE_PAGE });
@@ -103,7 +103,7 @@ export class History {
     // The recent past, newest page first. On a new device what no device of this account has displayed
     // counts as unread; the read marks among it (displayed markers this account sent) go in after the
     // last page, as one may point at a message on an older page.
-    const newDevice = !store.lastArchiveId;
+    const newDevice = !store.sync.lastArchiveId;
     const reads: StoreEvent[] = [];
     let before = '';
     try {
@@ -115,7 +115,7 @@ export class History {
         const rest = events.filter((e) => e.kind !== 'read');
         if (i === 0 && page.last) rest.push({ kind: 'archive-position', archiveId: page.last });
         await this.prepend(rest, page.complete, newDevice);
-        if (i === 0) store.markSynced();
+        if (i === 0) store.sync.markSynced();
         if (page.complete || !page.first) break;
         before = page.first;
       }

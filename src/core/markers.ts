@@ -51,15 +51,15 @@ export class Markers {
         .find((m) => !m.outgoing && m.markable && (before === undefined || m.rowId > before));
     if (!markable) return;
     if (this.s.xmpp.online) this.s.xmpp.send(buildDisplayed(chatJid, markable.msgId, newId()));
-    else store.holdRead('marker', chatJid, markable.msgId);
+    else store.sync.holdRead('marker', chatJid, markable.msgId);
   }
 
   /** A session is up: the markers that waited (also from before a reload) go out. */
   async sendUnsent(): Promise<void> {
     const store = await this.s.store();
-    for (const [chatJid, msgId] of store.heldReads('marker')) {
+    for (const [chatJid, msgId] of store.sync.heldReads('marker')) {
       this.s.xmpp.send(buildDisplayed(chatJid, msgId, newId()));
-      store.releaseRead('marker', chatJid, msgId);
+      store.sync.releaseRead('marker', chatJid, msgId);
     }
   }
 }

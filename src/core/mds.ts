@@ -41,7 +41,7 @@ export class DisplayedSync {
   async displayed(chatJid: string, msgId: string): Promise<void> {
     // Held with the cache until published: offline, before a reload, or while its stanza-id in our
     // archive is not known yet (looked up again at the next session).
-    (await this.s.store()).holdRead('mds', chatJid, msgId);
+    (await this.s.store()).sync.holdRead('mds', chatJid, msgId);
     if (this.s.xmpp.online) await this.sendUnsent();
   }
 
@@ -56,7 +56,7 @@ export class DisplayedSync {
   private async publishWaiting(): Promise<void> {
     const account = this.s.account();
     const store = await this.s.store();
-    const waiting = store.heldReads('mds');
+    const waiting = store.sync.heldReads('mds');
     if (waiting.size === 0 || !account || !this.s.xmpp.online || !(await this.mayPublish(account))) return;
     for (const [chatJid, msgId] of waiting) {
       const message = await store.findMessage(chatJid, chatJid, msgId);
@@ -71,7 +71,7 @@ export class DisplayedSync {
           if (!this.s.xmpp.online) return; // kept for the next session
         }
       }
-      store.releaseRead('mds', chatJid, msgId);
+      store.sync.releaseRead('mds', chatJid, msgId);
     }
   }
 

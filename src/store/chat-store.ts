@@ -11,19 +11,7 @@ import { ChangeNotifier, frameScheduler, type Scheduler } from './notifier.js';
 import { Outbox } from './outbox.js';
 import { BatchedWriter, type KeyValueStore } from './persistence.js';
 import { RecentChats } from './recent.js';
-
-interface SyncState {
-  /** Newest archive id this cache has caught up to. */
-  lastArchiveId?: string;
-  /** This cache has read the archive once (even an empty one): later catch-ups go forward. */
-  synced?: boolean;
-  /** Read marks still to send (see `heldReads`). */
-  held?: Partial<Record<HeldRead, Record<string, string>>>;
-}
-
-/** A read mark waiting for the connection: `marker` for the peer (XEP-0333 displayed), `mds` for this
- * account's other devices (XEP-0490). */
-export type HeldRead = 'marker' | 'mds';
+import { SyncState, type StoredSync } from './sync-state.js';
 
 type Of<K extends StoreEvent['kind']> = Extract<StoreEvent, { kind: K }>;
 
@@ -34,26 +22,27 @@ export class ChatStore {
   private readonly notifier: ChangeNotifier;
   private readonly logs = new Map<string, Promise<ChatLog>>();
   private readonly recent: RecentChats;
-  private sync: SyncState;
+  /** Sync position and read marks still to send, kept with the cache. */
+  readonly sync: SyncState;
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     readonly account: string,
     private readonly kv: KeyValueStore,
     private readonly outbox: Outbox,
-    stored: { chats: RecentChat[] | null; sync: SyncState | null },
+    stored: { chats: RecentChat[] | null; sync: StoredSync | null },
     scheduleFrame: Scheduler,
   ) {
     this.writer = new BatchedWriter(kv);
     this.notifier = new ChangeNotifier(scheduleFrame);
     this.recent = new RecentChats(this.writer, stored.chats);
-    this.sync = stored.sync ?? {};
+    this.sync = new SyncState(this.writer, stored.sync);
   }
 
   /** Opens an account's cache, and puts back any outbox entry the cache lost (a reload before a flush). */
   static async open(account: string, kv: KeyValueStore, scheduleFrame: Scheduler = frameScheduler): Promise<ChatStore> {
     const [chats, sync, outbox] = await Promise.all([
-      kv.getItem<RecentChat[]>('chats'), kv.getItem<SyncState>('sync'), Outbox.open(kv, `chat-widget-outbox:${account}`),
+      kv.getItem<RecentChat[]>('chats'), kv.getItem<StoredSync>('sync'), Outbox.open(kv, `chat-widget-outbox:${account}`),
     ]);
     const store = new ChatStore(account, kv, outbox, { chats, sync }, scheduleFrame);
     await store.serial(() => store.restoreOutbox());
@@ -92,49 +81,12 @@ export class ChatStore {
     return this.outbox;
   }
 
-  get lastArchiveId(): string | undefined {
-    return this.sync.lastArchiveId;
-  }
-
-  /** Whether this cache has read the account's archive before (then a catch-up reads forward from
-   * `catchUpFrom`, or from the archive's start when it held nothing yet). */
-  get synced(): boolean {
-    return this.sync.synced === true || this.sync.lastArchiveId !== undefined;
-  }
-
-  markSynced(): void {
-    if (this.sync.synced) return;
-    this.sync.synced = true;
-    this.writer.schedule('sync', () => this.sync);
-  }
-
   /** Where a catch-up starts: the newest archive id known, or, while messages are pending, the one
    * known when the oldest of them was written (its archived copy, if the server took it, comes after). */
   get catchUpFrom(): string | undefined {
     let oldest: OutboxEntry | undefined;
     for (const e of this.outbox.pending) if (e.after && (!oldest || e.timestamp < oldest.timestamp)) oldest = e;
     return oldest?.after ?? this.sync.lastArchiveId;
-  }
-
-  /** Read marks that could not be sent yet, per chat: the peer's message id the chat was read up to.
-   * Kept with the cache, so a reload while offline loses none. */
-  heldReads(kind: HeldRead): ReadonlyMap<string, string> {
-    return new Map(Object.entries(this.sync.held?.[kind] ?? {}));
-  }
-
-  /** Keeps a read mark until it is sent (a newer one for the chat replaces it). */
-  holdRead(kind: HeldRead, chatJid: string, msgId: string): void {
-    this.sync.held = { ...this.sync.held, [kind]: { ...this.sync.held?.[kind], [chatJid]: msgId } };
-    this.writer.schedule('sync', () => this.sync);
-  }
-
-  /** A read mark went out: forgets it, unless a newer one for the chat came meanwhile. */
-  releaseRead(kind: HeldRead, chatJid: string, msgId: string): void {
-    const held = this.sync.held?.[kind];
-    if (held?.[chatJid] !== msgId) return;
-    const { [chatJid]: _sent, ...rest } = held;
-    this.sync.held = { ...this.sync.held, [kind]: rest };
-    this.writer.schedule('sync', () => this.sync);
   }
 
   /** A chat's cached history (opening it reads only its small meta record). */
@@ -210,7 +162,7 @@ export class ChatStore {
           case 'read': await ('stanzaId' in e ? this.applyDisplayed(logs.get(e.chatJid)!, e.stanzaId) : this.applyRead(logs.get(e.chatJid)!, e.peerMsgId)); break;
           case 'typing': this.applyTyping(e); break;
           case 'connection': this.applyConnection(); break;
-          case 'archive-position': this.applyArchivePosition(e.archiveId); break;
+          case 'archive-position': this.sync.setPosition(e.archiveId); break;
           case 'uploaded': await this.applyUploaded(logs.get(e.chatJid)!, e); break;
           case 'retry': await this.applyRetry(logs.get(e.entry.chatJid)!, e.entry, result); break;
         }
@@ -389,11 +341,6 @@ export class ChatStore {
   /** The connection state lives in the client; subscribers only hear that it changed. */
   private applyConnection(): void {
     this.notifier.note({ connection: true });
-  }
-
-  private applyArchivePosition(archiveId: string): void {
-    this.sync.lastArchiveId = archiveId;
-    this.writer.schedule('sync', () => this.sync);
   }
 
   private async restoreOutbox(): Promise<void> {

@@ -31,3 +31,11 @@ export async function restoreAnchor(scroller: LitVirtualizer<Item> | undefined, 
   const el = scroller.querySelector<HTMLElement>(`[data-key="${CSS.escape(anchor.key)}"]`);
   if (el) scroller.scrollTop += el.getBoundingClientRect().top - scroller.getBoundingClientRect().top - anchor.offset;
 }
+
+/** Whether the scroller rests at its end with the newest item (by key) rendered inside the view. */
+export function settledOnNewest(scroller: HTMLElement, newestKey: string): boolean {
+  const last = scroller.querySelector<HTMLElement>(`[data-key="${CSS.escape(newestKey)}"]`);
+  const view = scroller.getBoundingClientRect();
+  const lastInView = !!last && view.height > 0 && last.getBoundingClientRect().bottom <= view.bottom + 1;
+  return lastInView && scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 2;
+}

@@ -23,7 +23,8 @@ import { mediaStyles } from './media-bubble.styles.js';
 import { attachStyles } from './attach.styles.js';
 import { voiceStyles } from './voice.styles.js';
 import { itemsOf, messagesIn, renderItem, type Item } from './bubble.js';
-import { captureAnchor, restoreAnchor, type Anchor } from './anchor.js';
+import { captureAnchor, restoreAnchor, settledOnNewest, type Anchor } from './anchor.js';
+import { OlderPace } from './older-pace.js';
 import { renderHeader, renderJump } from './header.js';
 import { galleryOnClick, lightboxOnClick } from './open-media.js';
 
@@ -38,7 +39,6 @@ define('lit-virtualizer', LitVirtualizer);
  * FAST_SCROLL_MS of the last step gets twice as many, up to MAX_STEP. */
 const PAGE = 50;
 const MAX_STEP = 400;
-const FAST_SCROLL_MS = 1000;
 
 /**
  * @tagname chat-thread
@@ -112,8 +112,7 @@ export class ChatThread extends ChatElement {
   @query('lit-virtualizer') private virtualizer?: LitVirtualizer<Item>;
 
   private noMoreOlder = false;
-  private olderStep = PAGE;
-  private lastOlderAt = -Infinity;
+  private readonly olderPace = new OlderPace(PAGE, MAX_STEP);
   private loadToken = 0;
   private visible = { first: -1, last: -1 };
   private items: Item[] = [];
@@ -256,11 +255,8 @@ export class ChatThread extends ChatElement {
     if (!binding || !peer || !oldest || this.olderLoading || this.noMoreOlder) return;
     this.olderLoading = true;
     const token = this.loadToken;
-    // A reader who keeps scrolling up gets larger steps (fewer round trips, fewer re-layouts).
-    const now = performance.now();
-    this.olderStep = now - this.lastOlderAt < FAST_SCROLL_MS ? Math.min(this.olderStep * 2, MAX_STEP) : PAGE;
     try {
-      const older = await binding.messages({ toJid: peer, position: 'up', lastRowId: oldest.rowId, limit: this.olderStep });
+      const older = await binding.messages({ toJid: peer, position: 'up', lastRowId: oldest.rowId, limit: this.olderPace.next() });
       if (token !== this.loadToken) return;
       if (older.length === 0) {
         if (binding.connectionState === 'connected') this.noMoreOlder = true;
@@ -272,7 +268,7 @@ export class ChatThread extends ChatElement {
       console.warn('[chat-widget] could not load older messages:', error);
     } finally {
       this.olderLoading = false;
-      this.lastOlderAt = performance.now();
+      this.olderPace.answered();
     }
   }
 
@@ -324,12 +320,9 @@ export class ChatThread extends ChatElement {
       // Settled: the newest bubble is rendered, inside the view, and the content height stopped changing.
       const newest = this.items.at(-1);
       if (!newest) return;
-      const last = scroller.querySelector<HTMLElement>(`[data-key="${CSS.escape(newest.key)}"]`);
-      const view = scroller.getBoundingClientRect();
-      const lastInView = !!last && view.height > 0 && last.getBoundingClientRect().bottom <= view.bottom + 1;
-      const distance = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
-      if (lastInView && distance < 2) this.revealed = true;
-      stableFrames = lastInView && distance < 2 && scroller.scrollHeight === lastHeight ? stableFrames + 1 : 0;
+      const settled = settledOnNewest(scroller, newest.key);
+      if (settled) this.revealed = true;
+      stableFrames = settled && scroller.scrollHeight === lastHeight ? stableFrames + 1 : 0;
       lastHeight = scroller.scrollHeight;
     }
     if (token !== this.followToken) return;
