@@ -4,6 +4,7 @@ import type { StoreChange } from '../model/events.js';
 import type { ChatMessage, ConnectionState, FeatureFlags, RecentChat, UploadProgressEvent } from '../model/types.js';
 import type { HistoryQuery, MediaMessageParams, MediaQuery, TextMessageParams } from '../model/params.js';
 import type { MediaKind } from '../model/file-type.js';
+import type { Downloaded } from './media-download.js';
 
 export interface BindingEvents {
   /** The store changed (a lone change at once, bursts once per frame). */
@@ -58,6 +59,10 @@ export interface ChatBinding {
   /** The chat's media messages, 3 newest then 10 older per call (the reference's `getMediaMessages`;
    * 403 when `mediaMessages` is off). */
   mediaMessages(q: MediaQuery): Promise<ChatMessage[]>;
+  /** Fetches a media file (an `aesgcm://` one decrypted, XEP-0454) as a Blob and its object URL (the
+   * reference's `downloadMedia`). Rejects with an SdkError: 400 not an http(s)/aesgcm URL, 502 the
+   * download failed or the file does not decrypt. The caller revokes the object URL. */
+  downloadMedia(fileToken: string): Promise<Downloaded>;
   /** Retry the connection now (the browser says the network is back). */
   reconnectNow(): void;
 }

@@ -378,5 +378,6 @@ function bindingOf(client: ChatClient): ChatBinding {
     cancelUpload: (msgId) => client.cancelUpload(msgId),
     resendMessage: (params) => client.resendMessage(params),
     mediaMessages: (q) => client.mediaMessages(q),
+    downloadMedia: (fileToken) => client.downloadMedia(fileToken),
   };
 }

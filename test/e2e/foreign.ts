@@ -119,3 +119,21 @@ export function foreignPerTest(): (...args: Parameters<typeof foreignClient>) =>
     return f;
   };
 }
+
+/** Encrypts `plain` with a fresh AES-256-GCM key, uploads it through bob's own XEP-0363 slot and answers
+ * the `aesgcm://` URL with its key (XEP-0454), as an OMEMO client does. */
+export async function uploadEncrypted(bob: Foreign, plain: Uint8Array<ArrayBuffer>, name: string): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const raw = crypto.getRandomValues(new Uint8Array(32));
+  const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt']);
+  const cipher = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, plain));
+  const slot = await bob.iq(`<iq type="get" to="upload.localhost" id="s1"><request xmlns="urn:xmpp:http:upload:0" filename="${name}" size="${cipher.length}" content-type="application/octet-stream"/></iq>`);
+  const put = slot.getElementsByTagNameNS('urn:xmpp:http:upload:0', 'put')[0];
+  const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' };
+  for (const h of [...put.getElementsByTagNameNS('urn:xmpp:http:upload:0', 'header')]) headers[h.getAttribute('name')!] = h.textContent!;
+  const stored = await fetch(put.getAttribute('url')!, { method: 'PUT', headers, body: cipher });
+  if (!stored.ok) throw new Error(`the upload service answered HTTP ${stored.status}`);
+  const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  const get = slot.getElementsByTagNameNS('urn:xmpp:http:upload:0', 'get')[0].getAttribute('url')!;
+  return `aesgcm://${get.replace(/^https?:\/\//, '')}#${hex(iv)}${hex(raw)}`;
+}

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
+import '../../src/components/thread/define.js';
+import type { ChatThread } from '../../src/components/thread/chat-thread.js';
 import { makePerson, peoplePerTest, server, waitFor } from './helpers.js';
-import { esc, foreignPerTest } from './foreign.js';
+import { esc, foreignPerTest, uploadEncrypted } from './foreign.js';
 
 const person = peoplePerTest();
 const foreign = foreignPerTest();
@@ -57,6 +59,34 @@ describe('files from other clients', () => {
       expect(m.media === undefined, m.msgId).to.equal(true);
       expect(m.body.startsWith('javascript:') || m.body.startsWith('data:'), m.msgId).to.equal(true);
     }
+  });
+});
+
+describe('encrypted files from other clients', () => {
+  afterEach(() => document.querySelectorAll('chat-thread').forEach((t) => t.remove()));
+
+  it('a lone aesgcm:// body (Conversations\' OMEMO file) shows in the thread decrypted, byte for byte', async () => {
+    const alice = await person(null);
+    const bob = await foreign();
+    const canvas = Object.assign(document.createElement('canvas'), { width: 30, height: 20 });
+    canvas.getContext('2d')!.fillRect(0, 0, 30, 20);
+    const plain = new Uint8Array(await (await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/png'))).arrayBuffer());
+    const url = await uploadEncrypted(bob, plain, 'photo.png');
+    // Conversations: the body is the URL alone (no OOB for an encrypted file), markable, with a store hint.
+    bob.send(`<message type="chat" to="${alice.jid}" id="omemo-file"><body>${esc(url)}</body><markable xmlns="urn:xmpp:chat-markers:0"/><store xmlns="urn:xmpp:hints"/></message>`);
+    const thread = document.createElement('chat-thread') as ChatThread;
+    thread.sdk = alice.sdk;
+    thread.peer = bob.jid;
+    thread.style.height = '400px';
+    document.body.append(thread);
+    const img = await waitFor(() => thread.shadowRoot?.querySelector<HTMLImageElement>('lit-virtualizer .row.in img.image'), 'the decrypted picture');
+    expect(img.src.startsWith('blob:')).to.equal(true);
+    await waitFor(() => img.complete && img.naturalWidth === 30, 'the picture to load');
+    const shown = new Uint8Array(await (await fetch(img.src)).arrayBuffer());
+    expect(shown.join(',') === plain.join(',')).to.equal(true);
+    // The server keeps ciphertext only.
+    const stored = new Uint8Array(await (await fetch(`http://${url.slice('aesgcm://'.length).split('#')[0]}`)).arrayBuffer());
+    expect(stored.length).to.equal(plain.length + 16);
   });
 });
 

@@ -3,7 +3,7 @@
  * offline send across a reload, and the errors a person can act on. */
 import { expect } from '@open-wc/testing';
 import { peoplePerTest, server, sleep, startServer, stopServer, waitFor, wholeHistory, type Person } from './helpers.js';
-import { foreignPerTest } from './foreign.js';
+import { foreignPerTest, uploadEncrypted } from './foreign.js';
 import type { ChatMessage, UploadProgressEvent } from '../../src/model/types.js';
 
 const person = peoplePerTest();
@@ -284,25 +284,17 @@ describe('downloading media', () => {
     const alice = await person(null);
     const bob = await foreign();
     const plain = new TextEncoder().encode('a secret document, encrypted before upload');
-    const iv = crypto.getRandomValues(new Uint8Array(12));
-    const raw = crypto.getRandomValues(new Uint8Array(32));
-    const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt']);
-    const cipher = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, plain));
-    const slotIq = await bob.iq(`<iq type="get" to="upload.localhost" id="s1"><request xmlns="urn:xmpp:http:upload:0" filename="secret.bin" size="${cipher.length}" content-type="application/octet-stream"/></iq>`);
-    const put = slotIq.getElementsByTagNameNS('urn:xmpp:http:upload:0', 'put')[0];
-    const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' };
-    for (const h of [...put.getElementsByTagNameNS('urn:xmpp:http:upload:0', 'header')]) headers[h.getAttribute('name')!] = h.textContent!;
-    expect((await fetch(put.getAttribute('url')!, { method: 'PUT', headers, body: cipher })).ok).to.equal(true);
-    const getUrl = slotIq.getElementsByTagNameNS('urn:xmpp:http:upload:0', 'get')[0].getAttribute('url')!;
-    const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-    const aesgcm = `aesgcm://${getUrl.slice('http://'.length)}#${hex(iv)}${hex(raw)}`;
+    const aesgcm = await uploadEncrypted(bob, plain, 'secret.bin');
+    const [place, fragment] = aesgcm.split('#');
+    const getUrl = `http://${place.slice('aesgcm://'.length)}`;
     const download = await alice.sdk.downloadMedia(aesgcm);
     expect(download.statusCode, download.message).to.equal(200);
     expect(await bytesOf(download.data!.blob) === plain.join(',')).to.equal(true);
     // The same file by its http URL and the key as fileKey.
-    const withKey = await alice.sdk.downloadMedia(getUrl, `${hex(iv)}${hex(raw)}`);
+    const withKey = await alice.sdk.downloadMedia(getUrl, fragment);
     expect(await bytesOf(withKey.data!.blob) === plain.join(',')).to.equal(true);
-    const wrong = await alice.sdk.downloadMedia(`${aesgcm.split('#')[0]}#${hex(iv.map((b, i) => (i === 0 ? b ^ 1 : b)))}${hex(raw)}`);
+    const flipped = (parseInt(fragment.slice(0, 2), 16) ^ 1).toString(16).padStart(2, '0');
+    const wrong = await alice.sdk.downloadMedia(`${place}#${flipped}${fragment.slice(2)}`);
     expect(wrong.statusCode).to.equal(502);
     expect((await alice.sdk.downloadMedia('javascript:alert(1)')).statusCode).to.equal(400);
   });

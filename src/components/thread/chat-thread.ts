@@ -173,7 +173,7 @@ export class ChatThread extends ChatElement {
     super.willUpdate(changed);
     if (this.itemLocale !== localeGeneration()) {
       this.itemLocale = localeGeneration();
-      this.itemRenderer = (item: Item | undefined) => (item ? renderItem(item, this.composer.uploads) : nothing);
+      this.itemRenderer = (item: Item | undefined) => (item ? renderItem(item, this.composer) : nothing);
     }
     if (changed.has('peer')) void this.load();
     if (changed.has('messages')) {
@@ -374,7 +374,7 @@ export class ChatThread extends ChatElement {
 
   /** Renders the scroller's items; a new function when the language changed, so the virtualizer
    * re-renders the bubbles on screen (times, day names, status labels) in the new one. */
-  private itemRenderer = (item: Item | undefined) => (item ? renderItem(item, this.composer.uploads) : nothing); // undefined: a stale range, see keyOf
+  private itemRenderer = (item: Item | undefined) => (item ? renderItem(item, this.composer) : nothing); // undefined: a stale range, see keyOf
   private itemLocale = localeGeneration();
 
   private readonly rtl = () => getComputedStyle(this).direction === 'rtl';

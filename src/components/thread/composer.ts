@@ -10,6 +10,7 @@ import { emit } from '../shared/events.js';
 import { describeError } from '../shared/errors.js';
 import { Attachment, describeFileError } from './attach.js';
 import { Uploads } from './uploads.js';
+import { SealedFiles } from './sealed.js';
 import { Voice } from './voice.js';
 
 export interface ComposerHost extends ReactiveControllerHost, HTMLElement {
@@ -24,6 +25,8 @@ export class ComposerController implements ReactiveController {
   readonly attachment: Attachment;
   /** The progress, cancel and retry of our files on their way (shown in their bubbles). */
   readonly uploads: Uploads;
+  /** Received encrypted files, decrypted for their bubbles. */
+  readonly sealed: SealedFiles;
   /** The microphone button and a voice note being recorded. */
   readonly voice: Voice;
 
@@ -31,6 +34,7 @@ export class ComposerController implements ReactiveController {
     host.addController(this);
     this.attachment = new Attachment(host, (error) => this.showError(error));
     this.uploads = new Uploads(host, (error) => this.showError(error));
+    this.sealed = new SealedFiles(host);
     this.voice = new Voice(host, (text, error) => {
       if (text === undefined) return this.showError(error);
       this.error = text;
@@ -40,6 +44,7 @@ export class ComposerController implements ReactiveController {
 
   hostConnected(): void {
     this.uploads.follow();
+    this.sealed.follow();
     this.host.addEventListener('dragover', this.attachment.onDragOver);
     this.host.addEventListener('drop', this.attachment.onDrop);
   }
@@ -57,6 +62,7 @@ export class ComposerController implements ReactiveController {
     this.attachment.clear();
     this.voice.cancel();
     this.uploads.follow();
+    this.sealed.follow();
   }
 
   /** Shows why sending a file failed (or clears the error: undefined), and tells the host. */

@@ -104,7 +104,22 @@ export const mediaStyles = css`
     color: inherit;
     border: 1px solid currentColor;
   }
-  .download:focus-visible {
+  .sealed-open {
+    flex: none;
+    font: inherit;
+    font-size: 13px;
+    padding: 6px 12px;
+    border-radius: 16px;
+    color: inherit;
+    background: transparent;
+    border: 1px solid currentColor;
+    cursor: pointer;
+  }
+  .sealed-error {
+    white-space: normal;
+  }
+  .download:focus-visible,
+  .sealed-open:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }

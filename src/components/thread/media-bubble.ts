@@ -1,12 +1,13 @@
 /** The file part of a media bubble: an image, an audio or video player, or a document card. Only
- * http(s) URLs are ever used as a `src` or `href` (the core already refuses anything but http(s) and
- * `aesgcm://`; an encrypted `aesgcm://` file shows as a document without a link until it is decrypted).
+ * http(s) URLs (and `blob:` URLs of our own making) are ever used as a `src` or `href` (the core already refuses anything but http(s) and
+ * `aesgcm://`; an encrypted `aesgcm://` file shows as a card until it is decrypted, sealed.ts).
  * Sizes come from the sender's metadata (XEP-0446) so that the thread does not jump as media loads.
  * SVG images only ever go through `<img>`, where they cannot run scripts. */
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import type { ChatMessage, MediaMeta } from '../../model/types.js';
 import { formatDuration, formatSize, isVoiceNote, mediaLabel } from '../shared/media-label.js';
+import { sealedMedia, type SealedFiles } from './sealed.js';
 
 /** Whether a URL may be a `src` or `href` as it is. */
 export function isHttpUrl(url: string | undefined): url is string {
@@ -33,38 +34,54 @@ function boxStyle(media: MediaMeta): string {
   return `aspect-ratio: ${ratio.toFixed(4)}`;
 }
 
-export function renderMedia(m: ChatMessage) {
+/** `sealed`: where encrypted `aesgcm://` files are decrypted (none: they stay a card without a link). */
+export function renderMedia(m: ChatMessage, sealed?: SealedFiles) {
   const media = m.media;
   if (!media) return nothing;
   // Our own file on its way shows from the object URL the sender made of it (its local preview).
   const local = m.outgoing && media.url.startsWith('blob:');
-  if (!local && !isHttpUrl(media.url)) return documentCard(media, 'sealed');
+  if (!local && !isHttpUrl(media.url)) {
+    return sealed && /^aesgcm:/i.test(media.url) ? sealedMedia(sealed, m, decrypted, sealedCard) : documentCard(media, 'sealed');
+  }
   switch (m.msgType) {
-    case 'image': return image(media);
-    case 'audio': return audio(media);
-    case 'video': return video(media);
+    case 'image': return linkedImage(media);
+    case 'audio': return audio(media, media.url);
+    case 'video': return video(media, media.url);
     default: return documentCard(media, local ? 'local' : 'linked');
   }
 }
 
-function image(media: MediaMeta) {
-  const thumb = thumbnailOf(media);
-  const img = html`<img class="media image" part="media image" src=${thumb ?? media.url} alt=${media.fileName ?? mediaLabel('image')}
-    loading="lazy" decoding="async" style=${boxStyle(media)} width=${media.width ?? nothing} height=${media.height ?? nothing} />`;
-  // The picture (or its small thumbnail, shown at once) opens the full picture.
-  return html`<a class="media-open" part="media-open" href=${media.url} target="_blank" rel="noopener">${img}</a>`;
+/** An encrypted file once decrypted, from our own object URL (a picture without a link: see sealed.ts). */
+function decrypted(m: ChatMessage, url: string) {
+  const media = m.media!;
+  switch (m.msgType) {
+    case 'image': return image(media, url);
+    case 'audio': return audio(media, url);
+    case 'video': return video(media, url);
+    default: return documentCard(media, 'linked', url);
+  }
 }
 
-function audio(media: MediaMeta) {
+function image(media: MediaMeta, src: string) {
+  return html`<img class="media image" part="media image" src=${src} alt=${media.fileName ?? mediaLabel('image')}
+    loading="lazy" decoding="async" style=${boxStyle(media)} width=${media.width ?? nothing} height=${media.height ?? nothing} />`;
+}
+
+function linkedImage(media: MediaMeta) {
+  // The picture (or its small thumbnail, shown at once) opens the full picture.
+  return html`<a class="media-open" part="media-open" href=${media.url} target="_blank" rel="noopener">${image(media, thumbnailOf(media) ?? media.url)}</a>`;
+}
+
+function audio(media: MediaMeta, src: string) {
   const label = isVoiceNote(media.fileName) ? mediaLabel('audio') : media.fileName ?? mediaLabel('audio');
   return html`<div class="media audio" part="media audio">
     <span class="audio-head"><span class="media-label" dir="auto">${label}</span>${media.duration !== undefined ? html`<span class="duration">${formatDuration(media.duration)}</span>` : nothing}</span>
-    <audio controls preload="metadata" src=${media.url}></audio>
+    <audio controls preload="metadata" src=${src}></audio>
   </div>`;
 }
 
-function video(media: MediaMeta) {
-  return html`<video class="media video" part="media video" controls preload="metadata" src=${media.url}
+function video(media: MediaMeta, src: string) {
+  return html`<video class="media video" part="media video" controls preload="metadata" src=${src}
     poster=${thumbnailOf(media) ?? nothing} style=${boxStyle(media)} width=${media.width ?? nothing} height=${media.height ?? nothing}></video>`;
 }
 
@@ -82,17 +99,26 @@ export function docType(media: Pick<MediaMeta, 'fileName' | 'mimeType'>): { ext:
   return { ext: ext || msg('FILE', { desc: 'Badge of a document whose type is unknown' }), family };
 }
 
-/** `linked`: with a download link; `local`: our own file not uploaded yet (no link); `sealed`: an
- * encrypted file not decrypted yet. */
-function documentCard(media: MediaMeta, state: 'linked' | 'local' | 'sealed') {
+/** `linked`: with a download link (to `href`, default the file's URL); `local`: our own file not
+ * uploaded yet (no link); `sealed`: an encrypted file not decrypted here. */
+function documentCard(media: MediaMeta, state: 'linked' | 'local' | 'sealed', href = media.url) {
   const linked = state === 'linked';
+  return card(media, state === 'sealed' ? msg('Encrypted file') : formatSize(media.fileSize),
+    linked ? html`<a class="download" part="download" href=${href} download=${media.fileName ?? ''} rel="noopener" target="_blank"
+      aria-label=${msg('Download')} title=${msg('Download')}>⤓</a>` : nothing);
+}
+
+/** An encrypted file before it is decrypted: its card, with what is happening and a button. */
+function sealedCard(m: ChatMessage, status: unknown, action: unknown) {
+  return card(m.media!, status, action);
+}
+
+function card(media: MediaMeta, status: unknown, action: unknown) {
   const { ext, family } = docType(media);
   const name = media.fileName || msg('Document');
   return html`<div class="media document" part="media document">
     <span class="doc-icon ${family}" part="document-icon" aria-hidden="true">${ext}</span>
     <span class="doc-text"><span class="doc-name" dir="auto" title=${name}>${name}</span>
-      <span class="doc-size">${state === 'sealed' ? msg('Encrypted file') : formatSize(media.fileSize)}</span></span>
-    ${linked ? html`<a class="download" part="download" href=${media.url} download=${media.fileName ?? ''} rel="noopener" target="_blank"
-      aria-label=${msg('Download')} title=${msg('Download')}>⤓</a>` : nothing}
+      <span class="doc-size">${status}</span></span>${action}
   </div>`;
 }
