@@ -174,7 +174,7 @@ export default tseslint.config(
   },
   {
     // Functions these scripts pass to Playwright's page.evaluate() run in the page, not in Node.
-    files: ['scripts/bench.mjs', 'scripts/screenshot.mjs'],
+    files: ['scripts/bench.mjs', 'scripts/screenshot.mjs', 'scripts/screenshot-files.mjs', 'scripts/screenshot-media.mjs'],
     languageOptions: { globals: { window: 'readonly', document: 'readonly', bench: 'readonly' } },
   },
   {

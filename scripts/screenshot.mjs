@@ -19,7 +19,27 @@
 //   09-two-people-narrow-alice.png   390x844, panes stacked: alice's on top
 //   10-two-people-narrow-bob.png     390x844, scrolled down to bob's pane
 //   11-guest.png                     ?guest: a new guest account's empty list
+//   12-media-composer-preview.png    bob sent a photo with a caption, a 2 s WAV, an MP4 and a PDF (through his SDK);
+//                                    alice has a picture attached (the attach button's picker) and a caption typed
+//   13-media-thread.png              the thread after alice sent it: her outgoing picture under bob's files
+//   14-media-thread-top.png          the same thread scrolled up to bob's photo and its caption, the audio below
+//   15-media-lightbox.png            bob's photo open in the lightbox
+//   16-media-gallery.png             the media gallery (header button), its first page and one "Load more"
+//   17-media-uploading.png           a picture of alice's on its way on a throttled link: the ring and cancel
+//   18-media-cancelled.png           that upload cancelled: the failed bubble with its Retry button
+//   19-dark-media-thread.png         ?theme=dark, the media thread
+//   20-dark-media-thread-top.png     ?theme=dark, scrolled up to bob's photo
+//   21-dark-media-thread-middle.png  ?theme=dark, scrolled to bob's video and PDF
+//   22-dark-media-lightbox.png       ?theme=dark, the lightbox
+//   23-dark-media-gallery.png        ?theme=dark, the gallery
+//   24-dark-composer-document.png    ?theme=dark, a PDF attached in the composer with a caption typed
+//   25-dark-media-list.png           ?theme=dark, the recent chats: the last message previewed as "Photo"
+//   26-narrow-media-thread.png       390x844, the media thread
+//   27-narrow-media-thread-top.png   390x844, scrolled up to bob's photo
+//   28-narrow-media-thread-middle.png 390x844, scrolled to bob's video and PDF
 import { mkdir } from 'node:fs/promises';
+import { makePageFiles, pdfBytes, wavBytes } from './screenshot-files.mjs';
+import { PHOTO, VIDEO, attachFile, bobSendsFile, mediaSettled, openGallery, openLightbox, scrollToBobs } from './screenshot-media.mjs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -174,6 +194,15 @@ async function openThread(page, name) {
   await page.locator('chat-launcher chat-thread textarea').waitFor();
 }
 
+async function openMediaThread(page, theme = '') {
+  await page.goto(`${base}/demo/index.html${theme}`);
+  await launcherConnected(page);
+  await page.locator('chat-launcher .button').click();
+  await openThread(page, 'bob');
+  await page.locator('chat-launcher chat-thread .row.out a.media-open').last().waitFor();
+  await mediaSettled(page);
+}
+
 try {
   // 1-3: the shop page, bob writes first, alice opens the chat and answers.
   {
@@ -271,6 +300,111 @@ try {
     await page.locator('chat-launcher chat-list').waitFor();
     await shot(page, '11-guest.png');
     await page.context().close();
+  }
+  // 12-18: files both ways. Bob sends one of each kind through the SDK; alice attaches a picture with
+  // the attach button, types a caption (12), sends it (13, 14); the lightbox (15) and the gallery (16);
+  // then a throttled upload shows its ring (17) and is cancelled (18).
+  {
+    const page = await freshPage(WIDE);
+    await page.goto(`${base}/demo/index.html`);
+    await launcherConnected(page);
+    await bobInPage(page);
+    const files = await page.evaluate(makePageFiles, { noisy: true });
+    const wav = { name: 'doorbell-chime.wav', type: 'audio/wav', base64: wavBytes(2).toString('base64') };
+    const pdf = { name: 'Spoke-and-Chain-invoice-2026-114-brake-tune-up.pdf', type: 'application/pdf',
+      base64: pdfBytes(['Spoke & Chain Cycle Works', 'Invoice 2026-114', 'Brake tune-up, parts included: EUR 25.00']).toString('base64') };
+    await bobSendsFile(page, jid('alice'), 'sendImageMessage', files.photo, 'Here it is after the tune-up: new pads, cables and a wash.');
+    await bobSendsFile(page, jid('alice'), 'sendAudioMessage', wav);
+    if (files.video) await bobSendsFile(page, jid('alice'), 'sendVideoMessage', files.video, 'The rear wheel runs true again.');
+    else problems.push('this Chromium cannot record MP4: no video message in the media shots');
+    await bobSendsFile(page, jid('alice'), 'sendDocumentMessage', pdf, 'Your invoice.');
+    await page.locator('chat-launcher .button').click();
+    await openThread(page, 'bob');
+    const thread = page.locator('chat-launcher chat-thread');
+    await lastBubble(thread, pdf.name);
+    await attachFile(thread, files.portrait);
+    await thread.locator('textarea').fill('Could you also look at this saddle? It squeaks.');
+    await mediaSettled(page);
+    await shot(page, '12-media-composer-preview.png');
+
+    await thread.locator('textarea').press('Enter');
+    await thread.locator('.row').last().locator('a.media-open[href^="http"]').waitFor();
+    await mediaSettled(page);
+    await shot(page, '13-media-thread.png');
+    await scrollToBobs(page, PHOTO);
+    await shot(page, '14-media-thread-top.png');
+
+    await openLightbox(page);
+    await shot(page, '15-media-lightbox.png');
+    await thread.locator('dialog.lightbox .lb-close').click();
+    await thread.locator('dialog.lightbox').waitFor({ state: 'detached' });
+
+    await openGallery(page);
+    await shot(page, '16-media-gallery.png');
+    await thread.locator('dialog.gallery .g-close').click();
+    await thread.locator('dialog.gallery').waitFor({ state: 'detached' });
+
+    // A slow uplink (DevTools network emulation): the upload takes seconds, the ring fills.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 48 * 1024 });
+    await attachFile(thread, files.noisy);
+    await thread.locator('textarea').press('Enter');
+    await page.waitForFunction(() => {
+      const root = document.querySelector('chat-launcher')?.shadowRoot?.querySelector('chat-thread')?.shadowRoot;
+      return Number(root?.querySelector('.progress')?.getAttribute('aria-valuenow') ?? 0) >= 20;
+    });
+    await mediaSettled(page);
+    await shot(page, '17-media-uploading.png');
+    await thread.locator('.cancel-upload').last().click();
+    await thread.locator('.row').last().locator('.retry').waitFor();
+    await shot(page, '18-media-cancelled.png');
+    await page.context().close();
+
+    // 19-25: the same in dark; a document in the composer's preview; the recent chats.
+    {
+      const dark = await freshPage(WIDE);
+      await openMediaThread(dark, '?theme=dark');
+      await shot(dark, '19-dark-media-thread.png');
+      await scrollToBobs(dark, PHOTO);
+      await shot(dark, '20-dark-media-thread-top.png');
+      if (files.video) {
+        await scrollToBobs(dark, VIDEO);
+        await shot(dark, '21-dark-media-thread-middle.png');
+      }
+      await scrollToBobs(dark, PHOTO);
+      await openLightbox(dark);
+      await shot(dark, '22-dark-media-lightbox.png');
+      const darkThread = dark.locator('chat-launcher chat-thread');
+      await darkThread.locator('dialog.lightbox .lb-close').click();
+      await darkThread.locator('dialog.lightbox').waitFor({ state: 'detached' });
+      await openGallery(dark);
+      await shot(dark, '23-dark-media-gallery.png');
+      await darkThread.locator('dialog.gallery .g-close').click();
+      await darkThread.locator('dialog.gallery').waitFor({ state: 'detached' });
+      await attachFile(darkThread, pdf);
+      await darkThread.locator('textarea').fill('Paid, here is the transfer receipt.');
+      await shot(dark, '24-dark-composer-document.png');
+      await darkThread.locator('.attach-preview .remove').click();
+      await darkThread.locator('.back').click();
+      await dark.locator('chat-launcher chat-list button[part="row"]', { hasText: 'bob' }).first().waitFor();
+      await shot(dark, '25-dark-media-list.png');
+      await dark.context().close();
+    }
+
+    // 26-28: on a phone.
+    {
+      const narrow = await freshPage(NARROW, { scale: 2 });
+      await openMediaThread(narrow);
+      await shot(narrow, '26-narrow-media-thread.png');
+      await scrollToBobs(narrow, PHOTO);
+      await shot(narrow, '27-narrow-media-thread-top.png');
+      if (files.video) {
+        await scrollToBobs(narrow, VIDEO);
+        await shot(narrow, '28-narrow-media-thread-middle.png');
+      }
+      await narrow.context().close();
+    }
   }
 } finally {
   await browser.close();
