@@ -202,6 +202,8 @@ export class MediaSender {
   private async fail(entry: OutboxEntry, error: unknown): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error);
     await this.s.apply([{ kind: 'status', chatJid: entry.chatJid, fromJid: this.s.account()!, msgId: entry.msgId, status: 'failed', error: reason }], false);
+    // Its file stays for a retry, with the latest few others (KEEP_FAILED_FILES).
+    void (await this.s.store()).files.pruneBlobs().catch(() => undefined);
   }
 
   private stopIfCancelled(msgId: string): void {

@@ -77,7 +77,7 @@ export class ChatStore {
   }
 
   /** Where the files of media messages wait for their upload (see Outbox.saveBlob). */
-  get files(): Pick<Outbox, 'saveBlob' | 'loadBlob' | 'removeBlob'> {
+  get files(): Pick<Outbox, 'saveBlob' | 'loadBlob' | 'removeBlob' | 'pruneBlobs'> {
     return this.outbox;
   }
 

@@ -6,6 +6,11 @@ import type { OutboxEntry } from '../model/events.js';
 import type { KeyValueStore } from './persistence.js';
 
 const KEY = 'outbox';
+/** The keys of the stored Blobs, oldest first. */
+const BLOBS = 'blobs';
+/** How many files of failed messages are kept for a retry; older ones are dropped (a retry of those
+ * answers 404, "send it again"). Files still to upload are always kept. */
+export const KEEP_FAILED_FILES = 20;
 
 /** Runs `work` holding a lock shared by the site's tabs (the Web Locks API), or at once without it. */
 function withLock(name: string, work: () => Promise<void>): Promise<void> {
@@ -54,14 +59,33 @@ export class Outbox {
    * Blobs as they are), so a reload while offline does not lose it. */
   async saveBlob(key: string, blob: Blob): Promise<void> {
     await this.kv.setItem(`blob:${key}`, blob);
+    await this.listBlobs((keys) => [...keys.filter((k) => k !== key), key]);
   }
 
   loadBlob(key: string): Promise<Blob | null> {
     return this.kv.getItem<Blob>(`blob:${key}`);
   }
 
-  removeBlob(key: string): Promise<void> {
-    return this.kv.removeItem(`blob:${key}`);
+  async removeBlob(key: string): Promise<void> {
+    await this.kv.removeItem(`blob:${key}`);
+    await this.listBlobs((keys) => keys.filter((k) => k !== key));
+  }
+
+  /** Drops the oldest stored files beyond `keep` that no pending entry (of any tab) still has to upload. */
+  async pruneBlobs(keep = KEEP_FAILED_FILES): Promise<void> {
+    const pending = new Set([...this.entries, ...(await readStored(this.kv))].map((e) => e.upload?.blobKey));
+    await this.listBlobs(async (keys) => {
+      const idle = keys.filter((k) => !pending.has(k));
+      const drop = new Set(idle.slice(0, Math.max(0, idle.length - keep)));
+      for (const key of drop) await this.kv.removeItem(`blob:${key}`);
+      return keys.filter((k) => !drop.has(k));
+    });
+  }
+
+  private listBlobs(change: (keys: string[]) => string[] | Promise<string[]>): Promise<void> {
+    return withLock(`${this.lockName}:blobs`, async () => {
+      await this.kv.setItem(BLOBS, await change((await this.kv.getItem<string[]>(BLOBS)) ?? []));
+    });
   }
 
   /** Drops entries the server has; returns whether anything was dropped. */

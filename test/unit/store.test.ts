@@ -161,6 +161,23 @@ describe('the chat store', () => {
     expect(msgs.map((m) => `${m.msgId}:${m.status}`)).to.deep.equal(['a1:pending']);
   });
 
+  it('keeps the files of the latest failed uploads and every file still to upload, and drops older ones', async () => {
+    const kv = new MemoryStorage();
+    const store = await ChatStore.open(ALICE, kv, immediate);
+    // f0 is still to upload (in the outbox, as a second tab wrote it); f1..f24 failed, oldest first.
+    await kv.setItem('outbox', [{ chatJid: BOB, msgId: 'f0', body: '', timestamp: 1, msgType: 'file', upload: { blobKey: 'f0', fileName: 'a.pdf', mimeType: 'application/pdf', fileSize: 1 } }]);
+    for (let i = 0; i < 25; i++) await store.files.saveBlob(`f${i}`, new Blob([String(i)]));
+    await store.files.pruneBlobs(20);
+    const kept = async (i: number) => (await store.files.loadBlob(`f${i}`)) !== null;
+    expect(await kept(0)).to.equal(true);
+    for (let i = 1; i <= 4; i++) expect(await kept(i), `f${i}`).to.equal(false);
+    for (let i = 5; i < 25; i++) expect(await kept(i), `f${i}`).to.equal(true);
+    // A removed file leaves the list: pruning again drops nothing more.
+    await store.files.removeBlob('f24');
+    await store.files.pruneBlobs(20);
+    expect(await kept(5)).to.equal(true);
+  });
+
   it('two tabs of one account keep each other\'s unsent messages in the outbox', async () => {
     const kv = new MemoryStorage();
     const tab1 = await ChatStore.open(ALICE, kv, immediate);
