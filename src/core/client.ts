@@ -16,14 +16,13 @@ import { Connection, type StropheConnection } from './connection.js';
 import { History } from './history.js';
 import { Incoming } from './incoming.js';
 import { Markers } from './markers.js';
-import { MediaList } from './media-list.js';
-import type { MediaSender } from './media-send.js';
+import { onDemand } from './on-demand.js';
 import type { Downloaded } from './media-download.js';
 import { DisplayedSync } from './mds.js';
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options.js';
 import { OutboxSender } from './outbox.js';
 import { Presence } from './presence.js';
-import { register, type Registered } from './registration.js';
+import type { Registered } from './registration.js';
 import { requireFeature, type Services } from './services.js';
 import type { ClientEvents } from './events.js';
 import type { HistoryQuery, MediaMessageParams, MediaQuery, TextMessageParams } from '../model/params.js';
@@ -46,11 +45,13 @@ export class ChatClient {
   private readonly connection: Connection;
   private readonly incoming: Incoming;
   private readonly history: History;
-  private readonly mediaList: MediaList;
+  /** The reference's media list (loaded on first use). */
+  private readonly mediaList = onDemand(() => import('./media-list.js').then(({ MediaList }) =>
+    new MediaList(this.services, (chatJid, wanted) => this.history.fetchAhead(chatJid, wanted))));
   private readonly outbox: OutboxSender;
   /** Sending files loads on first use (upload, type sniffing, detection, encryption): a page that never
    * sends one never downloads that code. */
-  private mediaSender: Promise<MediaSender> | null = null;
+  private readonly media = onDemand(() => import('./media-send.js').then(({ MediaSender }) => new MediaSender(this.services, this.outbox)));
   private readonly services: Services;
   private readonly typing: Typing;
   private readonly markers: Markers;
@@ -78,7 +79,6 @@ export class ChatClient {
     this.markers = new Markers(services, (chatJid, msgId) => void this.displayed.displayed(chatJid, msgId).catch(() => undefined));
     this.presence = new Presence(this.features);
     this.history = new History(services, (to, id) => this.markers.sendReceipt(to, id));
-    this.mediaList = new MediaList(services, (chatJid, wanted) => this.history.fetchAhead(chatJid, wanted));
     this.incoming = new Incoming(services, {
       isOurQuery: (id) => this.history.isOurQuery(id),
       archiveResult: (result) => this.history.archiveResult(result),
@@ -158,8 +158,10 @@ export class ChatClient {
   // ---- accounts and sessions -------------------------------------------------------------------
 
   /** XEP-0077: creates an account in-band; without arguments, a guest with random credentials. */
-  register(username?: string, password?: string): Promise<Registered> {
+  async register(username?: string, password?: string): Promise<Registered> {
     requireFeature(this.features, 'registration', 'Registration');
+    // Loaded on first use: most pages sign in accounts they already have.
+    const { register } = await import('./registration.js');
     return register(this.options, username, password);
   }
 
@@ -227,7 +229,7 @@ export class ChatClient {
       return true;
     }, null, 'iq', null, null);
     if (!resumed) {
-      void this.mediaSender?.then((m) => m.reset());
+      void this.media.loaded?.then((m) => m.reset());
       this.incoming.hold();
       this.connection.sendIq(buildEnableCarbons(newId())).catch(() => undefined);
       conn.send(await this.presence.initial());
@@ -278,8 +280,8 @@ export class ChatClient {
   }
 
   /** The reference's `getMediaMessages` (see MediaList.list). */
-  mediaMessages(q: MediaQuery): Promise<ChatMessage[]> {
-    return this.mediaList.list(q);
+  async mediaMessages(q: MediaQuery): Promise<ChatMessage[]> {
+    return (await this.mediaList()).list(q);
   }
 
   /** Cached messages of a chat from `fromRow` to the newest (what an open thread re-reads on change). */
@@ -307,14 +309,6 @@ export class ChatClient {
 
   async resendMessage(params: { toJid: string; messageId: string }): Promise<ChatMessage> {
     return (await this.media()).resend(params);
-  }
-
-  private media(): Promise<MediaSender> {
-    this.mediaSender ??= import('./media-send.js').then(({ MediaSender }) => new MediaSender(this.services, this.outbox));
-    this.mediaSender.catch(() => {
-      this.mediaSender = null; // a part that failed to load is tried again on the next call
-    });
-    return this.mediaSender;
   }
 
   /** See media-download.ts; an `aesgcm://` file on this chat server's own host is fetched over plain
