@@ -19,6 +19,7 @@ import { Markers } from './markers.js';
 import { onDemand } from './on-demand.js';
 import type { Downloaded } from './media-download.js';
 import { DisplayedSync } from './mds.js';
+import { PrivateStorage } from './private-storage.js';
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options.js';
 import { OutboxSender } from './outbox.js';
 import { Presence } from './presence.js';
@@ -56,6 +57,8 @@ export class ChatClient {
   private readonly typing: Typing;
   private readonly markers: Markers;
   private readonly displayed: DisplayedSync;
+  /** The account's private PEP nodes (XEP-0223). */
+  private readonly privateStorage: PrivateStorage;
   private readonly presence: Presence;
 
   constructor(options: ClientOptions) {
@@ -75,7 +78,8 @@ export class ChatClient {
       apply: (events, announce) => this.apply(events, announce),
     };
     this.typing = new Typing(services);
-    this.displayed = new DisplayedSync(services);
+    this.privateStorage = new PrivateStorage(services);
+    this.displayed = new DisplayedSync(services, this.privateStorage);
     this.markers = new Markers(services, (chatJid, msgId) => void this.displayed.displayed(chatJid, msgId).catch(() => undefined));
     this.presence = new Presence(this.features);
     this.history = new History(services, (to, id) => this.markers.sendReceipt(to, id));
@@ -236,6 +240,7 @@ export class ChatClient {
       // Asked after the presence and awaited before the release: the server flushes its offline storage
       // when it takes the presence, so all of it arrives while live stanzas are held (the only window in
       // which a delay stamp from our server is believed; see interpret.ts).
+      this.privateStorage.reset();
       const displayed = this.displayed.catchUp();
       try {
         await this.history.catchUp();

@@ -2,36 +2,30 @@
  * Synchronization): a chat marked read here is published to the account's private PEP node; at each
  * new session the node's items are read back as read marks; live notifications from our other devices
  * come in through `incoming.ts`. Independent of seen status: the peer learns nothing from it. */
-import { SdkError, Status } from '../model/errors.js';
 import type { StoreEvent } from '../model/events.js';
-import { newId } from '../model/ids.js';
-import {
-  buildAccountInfoRequest, buildDisplayedItemsRequest, buildDisplayedPublish, hasFeature, PUBLISH_OPTIONS_FEATURE,
-  readDisplayedItems,
-} from '../protocol/mds.js';
+import { displayedPayload, readDisplayedMarks } from '../protocol/mds.js';
+import { NS } from '../protocol/ns.js';
+import type { PrivateStorage } from './private-storage.js';
 import type { Services } from './services.js';
 
 export class DisplayedSync {
-  /** Whether the server honours publish-options (asked once per session). */
-  private publishOptions: Promise<boolean> | null = null;
   private sending: Promise<void> = Promise.resolve();
+  /** Whether the console was told that the server cannot keep the node private. */
+  private told = false;
 
-  constructor(private readonly s: Services) {}
+  constructor(private readonly s: Services, private readonly storage: PrivateStorage) {}
 
   /** A new session (not a resumed one): the server is asked afresh. Resolves with the node's items as
    * read events, to apply once the catch-up has brought the messages they name; none when the node is
    * missing or the server refuses (an account that never published has no node). */
   async catchUp(): Promise<StoreEvent[]> {
-    this.publishOptions = null;
     const account = this.s.account();
     if (!account) return [];
     try {
-      const result = await this.s.xmpp.sendIq(buildDisplayedItemsRequest(newId()));
-      return readDisplayedItems(result, account).map(({ chatJid, stanzaId }) => ({ kind: 'read', chatJid, stanzaId }));
+      const marks = readDisplayedMarks(await this.storage.items(NS.MDS), account);
+      return marks.map(({ chatJid, stanzaId }) => ({ kind: 'read', chatJid, stanzaId }));
     } catch (error) {
-      if (!(error instanceof SdkError && error.statusCode === Status.NOT_FOUND)) {
-        console.debug('[chat-widget] reading the displayed state of other devices failed:', error);
-      }
+      console.debug('[chat-widget] reading the displayed state of other devices failed:', error);
       return [];
     }
   }
@@ -57,7 +51,7 @@ export class DisplayedSync {
     const account = this.s.account();
     const store = await this.s.store();
     const waiting = store.sync.heldReads('mds');
-    if (waiting.size === 0 || !account || !this.s.xmpp.online || !(await this.mayPublish(account))) return;
+    if (waiting.size === 0 || !account || !this.s.xmpp.online || !(await this.mayPublish())) return;
     for (const [chatJid, msgId] of waiting) {
       const message = await store.findMessage(chatJid, chatJid, msgId);
       // XEP-0490 names messages by our archive's stanza-id: a message without one (the server has not
@@ -65,7 +59,7 @@ export class DisplayedSync {
       if (message && !message.stanzaId) continue;
       if (message?.stanzaId) {
         try {
-          await this.s.xmpp.sendIq(buildDisplayedPublish({ chatJid, stanzaId: message.stanzaId }, account, newId()));
+          await this.storage.publish(NS.MDS, chatJid, displayedPayload(message.stanzaId, account));
         } catch (error) {
           console.warn(`[chat-widget] could not share with this account's other devices that ${chatJid} was read:`, error);
           if (!this.s.xmpp.online) return; // kept for the next session
@@ -76,15 +70,10 @@ export class DisplayedSync {
   }
 
   /** XEP-0490 §7: publish only where publish-options can keep the node private. */
-  private mayPublish(account: string): Promise<boolean> {
-    this.publishOptions ??= this.s.xmpp.sendIq(buildAccountInfoRequest(account, newId())).then((result) => {
-      const supported = hasFeature(result, PUBLISH_OPTIONS_FEATURE);
-      if (!supported) console.info('[chat-widget] the server cannot keep a private displayed-state node: read state is not shared between devices');
-      return supported;
-    }, () => {
-      this.publishOptions = null;
-      return false;
-    });
-    return this.publishOptions;
+  private async mayPublish(): Promise<boolean> {
+    const supported = await this.storage.mayPublish();
+    if (!supported && !this.told) console.info('[chat-widget] the server cannot keep a private displayed-state node: read state is not shared between devices');
+    this.told = true;
+    return supported;
   }
 }
