@@ -58,10 +58,16 @@ const MAX_STEP = 400;
  * @csspart back - The back button (with `back-button`).
  * @csspart close - The close button (with `close-button`).
  * @csspart messages - The scrolling message list.
- * @csspart bubble - A message bubble (also `bubble-in` / `bubble-out`).
+ * @csspart bubble - A message bubble (with `bubble-in` or `bubble-out`).
+ * @csspart bubble-in - A received message's bubble.
+ * @csspart bubble-out - A sent message's bubble.
  * @csspart error - Why a message was not delivered, inside its bubble.
  * @csspart edited - The "edited" mark of a corrected message (XEP-0308), beside its time.
  * @csspart media - The file of a media bubble (with `image`, `audio`, `video` or `document`).
+ * @csspart image - A picture (its thumbnail until opened).
+ * @csspart audio - An audio player (a voice message, too).
+ * @csspart video - A video player with its poster.
+ * @csspart document - A document: type badge, name, size and download link.
  * @csspart media-open - The link around a picture; a click or Enter opens it in the lightbox.
  * @csspart lightbox - The dialog that shows a picture whole (loaded on demand when one is first opened).
  * @csspart lightbox-image - The picture in the lightbox.
@@ -69,7 +75,11 @@ const MAX_STEP = 400;
  * @csspart lightbox-prev - The lightbox's "previous picture" button (also ←).
  * @csspart lightbox-next - The lightbox's "next picture" button (also →).
  * @csspart gallery-button - The header button that opens the chat's media (hidden when `mediaMessages` is off).
- * @csspart gallery - The media gallery dialog (`gallery-grid`, `gallery-item`, `gallery-more`, `gallery-close` inside).
+ * @csspart gallery - The media gallery dialog.
+ * @csspart gallery-grid - The gallery's grid of media.
+ * @csspart gallery-item - One medium in the gallery (a picture button, or a link to the file).
+ * @csspart gallery-more - The gallery's "Load more" button.
+ * @csspart gallery-close - The gallery's close button.
  * @csspart caption - A media message's caption, under its file.
  * @csspart document-icon - A document's type badge.
  * @csspart download - A document's download link.
@@ -80,6 +90,7 @@ const MAX_STEP = 400;
  * @csspart send - The send button.
  * @csspart attach - The attach button (hidden when every kind of file is switched off).
  * @csspart attach-preview - The file about to be sent, above the input (the input is then its caption).
+ * @csspart preview-thumb - The thumbnail of a picture about to be sent, in the preview.
  * @csspart attach-remove - The × that removes the file from the preview.
  * @csspart progress - The upload ring over a file of ours on its way (`aria-valuenow`: percent sent).
  * @csspart cancel-upload - The button in the ring that stops the upload.
