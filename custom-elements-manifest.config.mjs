@@ -35,9 +35,33 @@ function elementsOnly() {
   };
 }
 
+/** <chat-launcher> passes up every part of the list and the thread inside it (exportparts, from
+ * src/components/launcher/exported-parts.ts; test/components/launcher-parts.test.ts keeps that list,
+ * the templates and these docs in step): its manifest lists them too, from their own @csspart docs. */
+function launcherPassesParts() {
+  return {
+    name: 'chat-widget-launcher-parts',
+    packageLinkPhase({ customElementsManifest: manifest }) {
+      const byTag = new Map(manifest.modules.flatMap((mod) => mod.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName, d]));
+      const launcher = byTag.get('chat-launcher');
+      if (!launcher) return;
+      const own = new Set((launcher.cssParts ?? []).map((p) => p.name));
+      const passed = [];
+      for (const tag of ['chat-list', 'chat-thread']) {
+        for (const part of byTag.get(tag)?.cssParts ?? []) {
+          if (own.has(part.name)) continue;
+          own.add(part.name);
+          passed.push({ ...part, description: `From <${tag}>: ${part.description ?? ''}`.trim() });
+        }
+      }
+      launcher.cssParts = [...(launcher.cssParts ?? []), ...passed];
+    },
+  };
+}
+
 export default {
   globs: ['src/components/**/*.ts'],
   exclude: ['src/components/**/generated/**'],
   litelement: true,
-  plugins: [elementsOnly()],
+  plugins: [elementsOnly(), launcherPassesParts()],
 };

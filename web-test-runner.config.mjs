@@ -9,6 +9,7 @@ import { fromRollup } from '@web/dev-server-rollup';
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { xmppServerPlugin } from './scripts/wtr-xmpp-plugin.mjs';
+import { componentPartsPlugin } from './scripts/component-parts.mjs';
 import { freePort } from './scripts/prosody.mjs';
 import { fileURLToPath } from 'node:url';
 
@@ -39,6 +40,8 @@ export default {
     // localforage ships UMD only.
     commonjs({ include: ['**/node_modules/localforage/**'], strictRequires: false }),
     xmppServerPlugin(),
+    // `component-parts`: the part names the element templates set (test/components/launcher-parts.test.ts).
+    componentPartsPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -6,6 +6,9 @@ import { MemoryStorage } from '../../src/store/persistence.js';
 import type { StoreEvent } from '../../src/model/events.js';
 import type { NewMessage } from '../../src/model/types.js';
 import { chatContext } from '../../src/components/shared/context.js';
+// Types only: a test file that mounts a thread imports thread/define.js itself (the launcher's tests
+// check that the thread is not loaded before it is needed).
+import type { ChatThread } from '../../src/components/thread/chat-thread.js';
 
 // The virtualizer measures items with ResizeObserver; Chromium reports observations it defers to the
 // next frame as this window error. It is a notice, not a failure, and mocha would count it as one.
@@ -37,6 +40,27 @@ export function providerFor(client: ChatClient): HTMLElement {
   new ContextProvider(host, { context: chatContext, initialValue: client.binding });
   document.body.append(host);
   return host;
+}
+
+/** A `<chat-thread>` on `peer` (by default PEER) appended to `host` (a provider from providerFor). */
+export function mountThread(host: HTMLElement, props: { peer?: string; lang?: string } = {}): ChatThread {
+  const thread = document.createElement('chat-thread') as ChatThread;
+  if (props.lang) thread.lang = props.lang;
+  thread.peer = props.peer ?? PEER;
+  host.append(thread);
+  return thread;
+}
+
+/** A thread over a fresh offline cache holding `events` (one bubble each), once every bubble is
+ * rendered and laid out. `prepare` may change the client (its features) before the thread opens. */
+export async function threadWith(events: StoreEvent[], prepare?: (client: ChatClient) => void): Promise<ChatThread> {
+  const client = await offlineClient();
+  prepare?.(client);
+  await client.store!.dispatch(events);
+  const thread = mountThread(providerFor(client));
+  await until(() => thread.shadowRoot!.querySelectorAll('lit-virtualizer .row').length === events.length, 'the bubbles');
+  await nextFrame();
+  return thread;
 }
 
 export function message(i: number, extra: Partial<NewMessage> = {}): StoreEvent {

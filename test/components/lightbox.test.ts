@@ -4,22 +4,10 @@ import '../../src/components/thread/define.js';
 import type { ChatThread } from '../../src/components/thread/chat-thread.js';
 import type { StoreEvent } from '../../src/model/events.js';
 import type { MediaMeta, MsgType } from '../../src/model/types.js';
-import { offlineClient, providerFor, message, until, nextFrame, PEER } from './fixtures.js';
+import { message, until, nextFrame, threadWith } from './fixtures.js';
 
 const file = (i: number, msgType: MsgType, media: Partial<MediaMeta> & { url: string }): StoreEvent =>
   message(i, { msgType, media, body: '' });
-
-async function threadWith(events: StoreEvent[]) {
-  const client = await offlineClient();
-  await client.store!.dispatch(events);
-  const host = providerFor(client);
-  const thread = document.createElement('chat-thread') as ChatThread;
-  thread.peer = PEER;
-  host.append(thread);
-  await until(() => thread.shadowRoot!.querySelectorAll('lit-virtualizer .row').length === events.length, 'the bubbles');
-  await nextFrame();
-  return thread;
-}
 
 const links = (thread: ChatThread) => thread.shadowRoot!.querySelectorAll<HTMLAnchorElement>('a.media-open');
 const box = (thread: ChatThread) => thread.shadowRoot!.querySelector<HTMLDialogElement>('dialog[part="lightbox"]');

@@ -5,23 +5,11 @@ import type { ChatThread } from '../../src/components/thread/chat-thread.js';
 import type { ChatList } from '../../src/components/list/chat-list.js';
 import type { StoreEvent } from '../../src/model/events.js';
 import type { MediaMeta, MsgType } from '../../src/model/types.js';
-import { offlineClient, providerFor, message, until, nextFrame, PEER, ME } from './fixtures.js';
+import { offlineClient, providerFor, message, until, nextFrame, threadWith, PEER, ME } from './fixtures.js';
 
 const THUMB = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const file = (i: number, msgType: MsgType, media: Partial<MediaMeta> & { url: string }, extra = {}): StoreEvent =>
   message(i, { msgType, media, body: '', ...extra });
-
-async function threadWith(events: StoreEvent[]) {
-  const client = await offlineClient();
-  await client.store!.dispatch(events);
-  const host = providerFor(client);
-  const thread = document.createElement('chat-thread') as ChatThread;
-  thread.peer = PEER;
-  host.append(thread);
-  await until(() => thread.shadowRoot!.querySelectorAll('lit-virtualizer .row').length === events.length, 'the bubbles');
-  await nextFrame();
-  return thread;
-}
 
 const bubble = (thread: ChatThread, i: number) => thread.shadowRoot!.querySelectorAll<HTMLElement>('lit-virtualizer .row .bubble')[i];
 

@@ -7,7 +7,7 @@ import '../../src/components/thread/define.js';
 import type { ChatThread } from '../../src/components/thread/chat-thread.js';
 import type { ChatList } from '../../src/components/list/chat-list.js';
 import type { StoreEvent } from '../../src/model/events.js';
-import { offlineClient, providerFor, message, until, PEER, ME } from './fixtures.js';
+import { offlineClient, providerFor, mountThread, message, until, PEER, ME } from './fixtures.js';
 
 const ARABIC = 'مرحبا بالعالم!';
 const ENGLISH = 'Hello world!';
@@ -42,15 +42,10 @@ function alignedPage(client: Awaited<ReturnType<typeof offlineClient>>): HTMLEle
   return host;
 }
 
-async function threadWith(events: StoreEvent[], peer = PEER) {
+async function threadWith(events: StoreEvent[], peer = PEER, lang = 'en') {
   const client = await offlineClient();
   if (events.length) await client.store!.dispatch(events);
-  const host = alignedPage(client);
-  const thread = document.createElement('chat-thread') as ChatThread;
-  thread.lang = 'en';
-  thread.peer = peer;
-  host.append(thread);
-  return thread;
+  return mountThread(alignedPage(client), { peer, lang });
 }
 
 const textOf = (thread: ChatThread, body: string) =>
@@ -158,13 +153,7 @@ describe('left-to-right text in an Arabic widget', () => {
   afterEach(() => document.querySelectorAll('body > div').forEach((d) => d.remove()));
 
   it('an English bubble reads left to right with its "!" at its right end, an Arabic one right to left', async () => {
-    const client = await offlineClient();
-    await client.store!.dispatch([message(1, { body: ENGLISH }), mine(2, ARABIC)]);
-    const host = alignedPage(client);
-    const thread = document.createElement('chat-thread') as ChatThread;
-    thread.lang = 'ar';
-    thread.peer = PEER;
-    host.append(thread);
+    const thread = await threadWith([message(1, { body: ENGLISH }), mine(2, ARABIC)], PEER, 'ar');
     const english = await until(() => textOf(thread, ENGLISH), 'the English bubble');
     await until(() => thread.getAttribute('dir') === 'rtl', 'the thread in Arabic');
     expect(direction(english)).to.equal('ltr');

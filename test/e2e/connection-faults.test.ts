@@ -43,59 +43,56 @@ async function backOnline(p: Person, since: number): Promise<void> {
   await waitFor(() => p.sdk.core!.connectionState === 'connected', 'back online');
 }
 
+/** Closes `p`'s socket the way a network drops it and waits until `p` is back online; whether the
+ * stream was resumed (XEP-0198) rather than replaced by a fresh session. */
+async function dropAndReconnect(p: Person): Promise<boolean> {
+  const since = p.connection.length;
+  socketOf(p).reallyClose();
+  await backOnline(p, since);
+  return internals(p).hasResumed();
+}
+
+/** Once `msgId` is confirmed at `alice` and a resend would have had `settleMs` to arrive: bob got it
+ * exactly once, live and in his archive. */
+async function expectDeliveredOnce(alice: Person, bob: Foreign, msgId: string, settleMs: number, what = 'sent at alice'): Promise<void> {
+  await waitFor(() => alice.statuses.some((s) => s.msgId === msgId && s.status === 'sent'), what);
+  await sleep(settleMs);
+  expect(copiesAt(bob, msgId)).to.equal(1);
+  expect(await archivedCopies(bob, alice.jid, msgId)).to.equal(1);
+}
+
 describe('a message goes exactly once across a dropped connection', () => {
   it('dropped after the server took the message but before it confirmed: the resumed stream does not send it again', async () => {
     const alice = await person(null);
     const bob = await foreign();
-    const socket = socketOf(alice);
-    socket.dropIncoming = true; // the server's acknowledgements never arrive
+    socketOf(alice).dropIncoming = true; // the server's acknowledgements never arrive
     const sent = (await alice.sdk.sendTextMessage({ toJid: bob.jid, messageText: 'once' })).data!;
     await bob.waitForMessage((m) => m.getAttribute('id') === sent.msgId, 'bob to get it');
-    const since = alice.connection.length;
-    socket.reallyClose();
-    await backOnline(alice, since);
-    expect(internals(alice).hasResumed()).to.equal(true);
-    await waitFor(() => alice.statuses.some((s) => s.msgId === sent.msgId && s.status === 'sent'), 'sent at alice');
-    await sleep(500);
-    expect(copiesAt(bob, sent.msgId)).to.equal(1);
-    expect(await archivedCopies(bob, alice.jid, sent.msgId)).to.equal(1);
+    expect(await dropAndReconnect(alice)).to.equal(true);
+    await expectDeliveredOnce(alice, bob, sent.msgId, 500);
   });
 
   it('dropped before the message left: the resumed stream sends it once', async () => {
     const alice = await person(null);
     const bob = await foreign();
-    const socket = socketOf(alice);
-    socket.dropOutgoing = true; // the frame is lost on the way
+    socketOf(alice).dropOutgoing = true; // the frame is lost on the way
     const sent = (await alice.sdk.sendTextMessage({ toJid: bob.jid, messageText: 'lost on the way' })).data!;
     await sleep(100);
-    const since = alice.connection.length;
-    socket.reallyClose();
-    await backOnline(alice, since);
-    expect(internals(alice).hasResumed()).to.equal(true);
+    expect(await dropAndReconnect(alice)).to.equal(true);
     await bob.waitForMessage((m) => m.getAttribute('id') === sent.msgId, 'bob to get it');
-    await waitFor(() => alice.statuses.some((s) => s.msgId === sent.msgId && s.status === 'sent'), 'sent at alice');
-    await sleep(500);
-    expect(copiesAt(bob, sent.msgId)).to.equal(1);
-    expect(await archivedCopies(bob, alice.jid, sent.msgId)).to.equal(1);
+    await expectDeliveredOnce(alice, bob, sent.msgId, 500);
   });
 
   it('the server took the message, and the session could not be resumed: the fresh session does not send it again', async () => {
     const alice = await person(null);
     const bob = await foreign();
-    const socket = socketOf(alice);
-    socket.dropIncoming = true;
+    socketOf(alice).dropIncoming = true;
     const sent = (await alice.sdk.sendTextMessage({ toJid: bob.jid, messageText: 'archived already' })).data!;
     await bob.waitForMessage((m) => m.getAttribute('id') === sent.msgId, 'bob to get it');
     // The server no longer knows the session (expired, restarted): it answers the resumption with <failed/>.
     internals(alice).sm.state.id = 'no-such-session';
-    const since = alice.connection.length;
-    socket.reallyClose();
-    await backOnline(alice, since);
-    expect(internals(alice).hasResumed()).to.equal(false);
-    await waitFor(() => alice.statuses.some((s) => s.msgId === sent.msgId && s.status === 'sent'), 'sent at alice (from its archive)');
-    await sleep(800);
-    expect(copiesAt(bob, sent.msgId)).to.equal(1);
-    expect(await archivedCopies(bob, alice.jid, sent.msgId)).to.equal(1);
+    expect(await dropAndReconnect(alice)).to.equal(false);
+    await expectDeliveredOnce(alice, bob, sent.msgId, 800, 'sent at alice (from its archive)');
   });
 
   it('the server took the message, a reply came after it, and the session could not be resumed: not sent again', async () => {
@@ -103,9 +100,8 @@ describe('a message goes exactly once across a dropped connection', () => {
     const bob = await foreign();
     bob.send(`<message type="chat" to="${alice.jid}" id="${unique('hello')}"><body>hello</body></message>`);
     await waitFor(() => alice.messages.some((m) => m.body === 'hello'), 'a first message (an archive position)');
-    const socket = socketOf(alice);
     // Only the confirmations are lost: the server's acknowledgements and iq answers.
-    socket.dropIncomingWhen = (frame) => frame.startsWith('<a ') || frame.startsWith('<iq');
+    socketOf(alice).dropIncomingWhen = (frame) => frame.startsWith('<a ') || frame.startsWith('<iq');
     const sent = (await alice.sdk.sendTextMessage({ toJid: bob.jid, messageText: 'then a reply' })).data!;
     await bob.waitForMessage((m) => m.getAttribute('id') === sent.msgId, 'bob to get it');
     // Bob answers: alice's archive position moves past her own unconfirmed message.
@@ -113,14 +109,8 @@ describe('a message goes exactly once across a dropped connection', () => {
     await waitFor(() => alice.messages.some((m) => m.body === 'got it'), 'the reply live');
     await sleep(300);
     internals(alice).sm.state.id = 'no-such-session';
-    const since = alice.connection.length;
-    socket.reallyClose();
-    await backOnline(alice, since);
-    expect(internals(alice).hasResumed()).to.equal(false);
-    await waitFor(() => alice.statuses.some((s) => s.msgId === sent.msgId && s.status === 'sent'), 'sent at alice (from its archive)');
-    await sleep(800);
-    expect(copiesAt(bob, sent.msgId)).to.equal(1);
-    expect(await archivedCopies(bob, alice.jid, sent.msgId)).to.equal(1);
+    expect(await dropAndReconnect(alice)).to.equal(false);
+    await expectDeliveredOnce(alice, bob, sent.msgId, 800, 'sent at alice (from its archive)');
   });
 });
 
@@ -145,9 +135,6 @@ describe('a connection that stops answering', () => {
     const reconnecting = alice.connection.slice(since).find((c) => c.state === 'reconnecting')!;
     expect(reconnecting.reason).to.match(/stopped answering/);
     await bob.waitForMessage((m) => m.getAttribute('id') === sent.msgId, 'the message written meanwhile');
-    await waitFor(() => alice.statuses.some((s) => s.msgId === sent.msgId && s.status === 'sent'), 'sent at alice');
-    await sleep(500);
-    expect(copiesAt(bob, sent.msgId)).to.equal(1);
-    expect(await archivedCopies(bob, alice.jid, sent.msgId)).to.equal(1);
+    await expectDeliveredOnce(alice, bob, sent.msgId, 500);
   });
 });

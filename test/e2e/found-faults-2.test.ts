@@ -3,18 +3,12 @@
 import { expect } from '@open-wc/testing';
 import '../../src/components/thread/define.js';
 import '../../src/components/list/define.js';
-import type { ChatThread } from '../../src/components/thread/chat-thread.js';
-import type { ChatList } from '../../src/components/list/chat-list.js';
 import { esc, foreignPerTest, type Foreign } from './foreign.js';
-import { peoplePerTest, server, unique, waitFor, type Person } from './helpers.js';
-
-// The virtualizer's ResizeObserver notice is not a failure (see test/components/fixtures.ts).
-window.addEventListener('error', (e) => {
-  if (e.message?.includes('ResizeObserver loop')) e.stopImmediatePropagation();
-}, true);
+import { peoplePerTest, server, unique, waitFor, widgetsPerTest, type Person } from './helpers.js';
 
 const person = peoplePerTest();
 const foreign = foreignPerTest();
+const show = widgetsPerTest();
 
 /** Resolves once the server has processed everything `who` sent before (a ping round trip). */
 async function settled(who: Foreign): Promise<void> {
@@ -62,19 +56,10 @@ describe('found 2: corrections (issue 7 item 9 kind)', () => {
 });
 
 describe('found 2: right-to-left text (issue 7 item 5 kind)', () => {
-  const boxes: HTMLElement[] = [];
-  afterEach(() => boxes.splice(0).forEach((b) => b.remove()));
-
   it('an Arabic line after an English line (a reply\'s quote fallback from Dino or Conversations) reads right to left, "!" at its left end', async () => {
     const alice = await person(null);
     const bob = await foreign();
-    const box = document.createElement('div');
-    box.style.cssText = 'height:400px;width:420px;display:flex;flex-direction:column;text-align:left';
-    const thread = Object.assign(document.createElement('chat-thread') as ChatThread, { sdk: alice.sdk, peer: bob.jid, lang: 'en' });
-    const list = Object.assign(document.createElement('chat-list') as ChatList, { sdk: alice.sdk, lang: 'en' });
-    box.append(list, thread);
-    document.body.append(box);
-    boxes.push(box);
+    const { thread } = show(alice.sdk, bob.jid);
 
     bob.send(converseMessage(alice.jid, 'q-1', 'Hello first', 'q-1'));
     // A XEP-0461 reply with its XEP-0428 quote fallback, as Dino (libdino/src/service/replies.vala,

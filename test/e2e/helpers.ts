@@ -2,6 +2,9 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import { createSDK, type ChatSDK, type InitializeParams } from '../../src/sdk/index.js';
 import type { ChatMessage, ConnectionEvent, MessageStatusEvent, TypingEvent } from '../../src/model/types.js';
+// Types only: a test file that shows the elements imports their define.js itself.
+import type { ChatThread } from '../../src/components/thread/chat-thread.js';
+import type { ChatList } from '../../src/components/list/chat-list.js';
 
 export interface ServerInfo {
   service: string;
@@ -69,6 +72,32 @@ export async function makePerson(
     if (res.statusCode !== 200) throw new Error(`connect failed: ${res.message}`);
   }
   return person;
+}
+
+/** The virtualizer's ResizeObserver notice is not a failure (see test/components/fixtures.ts). */
+export function ignoreResizeObserverNotice(): void {
+  window.addEventListener('error', (e) => {
+    if (e.message?.includes('ResizeObserver loop')) e.stopImmediatePropagation();
+  }, true);
+}
+
+/** For a test file that looks at the widget: `show(sdk, peer)` puts `sdk`'s `<chat-list>` and a
+ * `<chat-thread>` with `peer`, in English, in a 420×400 box on a page that aligns its text left;
+ * each box is removed after its test. Also ignores the virtualizer's ResizeObserver notice. */
+export function widgetsPerTest(): (sdk: ChatSDK, peer: string) => { thread: ChatThread; list: ChatList } {
+  ignoreResizeObserverNotice();
+  const boxes: HTMLElement[] = [];
+  afterEach(() => boxes.splice(0).forEach((b) => b.remove()));
+  return (sdk, peer) => {
+    const box = document.createElement('div');
+    box.style.cssText = 'height:400px;width:420px;display:flex;flex-direction:column;text-align:left';
+    const thread = Object.assign(document.createElement('chat-thread') as ChatThread, { sdk, peer, lang: 'en' });
+    const list = Object.assign(document.createElement('chat-list') as ChatList, { sdk, lang: 'en' });
+    box.append(list, thread);
+    document.body.append(box);
+    boxes.push(box);
+    return { thread, list };
+  };
 }
 
 /** `makePerson` for a test file whose people live for one test: each is disconnected after it. */

@@ -3,12 +3,9 @@
 import { expect } from '@open-wc/testing';
 import '../../src/components/thread/define.js';
 import type { ChatThread } from '../../src/components/thread/chat-thread.js';
-import { makePerson, sleep, waitFor, type Person } from './helpers.js';
+import { ignoreResizeObserverNotice, makePerson, sleep, waitFor, type Person } from './helpers.js';
 
-// The virtualizer's ResizeObserver notice is not a failure (see test/components/fixtures.ts).
-window.addEventListener('error', (e) => {
-  if (e.message?.includes('ResizeObserver loop')) e.stopImmediatePropagation();
-}, true);
+ignoreResizeObserverNotice();
 
 const cleanup: Person[] = [];
 afterEach(async () => {

@@ -2,33 +2,18 @@
 import { expect } from '@open-wc/testing';
 import '../../src/components/thread/define.js';
 import '../../src/components/list/define.js';
-import type { ChatThread } from '../../src/components/thread/chat-thread.js';
-import type { ChatList } from '../../src/components/list/chat-list.js';
-import { peoplePerTest, waitFor } from './helpers.js';
+import { peoplePerTest, waitFor, widgetsPerTest } from './helpers.js';
 import { foreignPerTest } from './foreign.js';
-
-// The virtualizer's ResizeObserver notice is not a failure (see test/components/fixtures.ts).
-window.addEventListener('error', (e) => {
-  if (e.message?.includes('ResizeObserver loop')) e.stopImmediatePropagation();
-}, true);
 
 const person = peoplePerTest();
 const foreign = foreignPerTest();
+const show = widgetsPerTest();
 
 describe('right-to-left text from another client', () => {
-  const boxes: HTMLElement[] = [];
-  afterEach(() => boxes.splice(0).forEach((b) => b.remove()));
-
   it('bob\'s "مرحبا بالعالم!" shows right to left, "!" at the left end, next to an English bubble left to right', async () => {
     const alice = await person(null);
     const bob = await foreign();
-    const box = document.createElement('div');
-    box.style.cssText = 'height:400px;width:420px;display:flex;flex-direction:column;text-align:left';
-    const thread = Object.assign(document.createElement('chat-thread') as ChatThread, { sdk: alice.sdk, peer: bob.jid, lang: 'en' });
-    const list = Object.assign(document.createElement('chat-list') as ChatList, { sdk: alice.sdk, lang: 'en' });
-    box.append(list, thread);
-    document.body.append(box);
-    boxes.push(box);
+    const { thread, list } = show(alice.sdk, bob.jid);
 
     bob.send(`<message type="chat" to="${alice.jid}" id="rtl-1"><body>Hello first</body></message>`);
     bob.send(`<message type="chat" to="${alice.jid}" id="rtl-2"><body>مرحبا بالعالم!</body></message>`);

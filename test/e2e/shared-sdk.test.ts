@@ -8,11 +8,9 @@ import type { ChatThread } from '../../src/components/thread/chat-thread.js';
 import type { ChatList } from '../../src/components/list/chat-list.js';
 import { SDK, createSDK } from '../../src/sdk/index.js';
 import type { ChatMessage } from '../../src/model/types.js';
-import { makePerson, server, unique, waitFor, type Person } from './helpers.js';
+import { makePerson, server, unique, waitFor, ignoreResizeObserverNotice, type Person } from './helpers.js';
 
-window.addEventListener('error', (e) => {
-  if (e.message?.includes('ResizeObserver loop')) e.stopImmediatePropagation();
-}, true);
+ignoreResizeObserverNotice();
 
 const shadow = (el: Element | null | undefined) => el?.shadowRoot ?? null;
 const bubbles = (thread: Element | null | undefined) => [...(shadow(thread)?.querySelectorAll('.bubble') ?? [])].map((b) => b.textContent ?? '');

@@ -7,11 +7,9 @@ import '../../src/components/launcher/define.js';
 import type { ChatLauncher } from '../../src/components/launcher/chat-launcher.js';
 import type { ChatMessage, RecentChat } from '../../src/model/types.js';
 import { esc, foreignPerTest, type Foreign } from './foreign.js';
-import { makePerson, peoplePerTest, server, unique, waitFor, type Person } from './helpers.js';
+import { makePerson, peoplePerTest, server, unique, waitFor, ignoreResizeObserverNotice, type Person } from './helpers.js';
 
-window.addEventListener('error', (e) => {
-  if (e.message?.includes('ResizeObserver loop')) e.stopImmediatePropagation();
-}, true);
+ignoreResizeObserverNotice();
 
 const person = peoplePerTest();
 const foreign = foreignPerTest();

@@ -4,11 +4,9 @@ import type { ChatLauncher } from '../../src/components/launcher/chat-launcher.j
 import type { ChatThread } from '../../src/components/thread/chat-thread.js';
 import type { ChatList } from '../../src/components/list/chat-list.js';
 import { SDK } from '../../src/sdk/index.js';
-import { makePerson, server, waitFor, unique, startServer, stopServer } from './helpers.js';
+import { makePerson, server, waitFor, unique, startServer, stopServer, ignoreResizeObserverNotice } from './helpers.js';
 
-window.addEventListener('error', (e) => {
-  if (e.message?.includes('ResizeObserver loop')) e.stopImmediatePropagation();
-}, true);
+ignoreResizeObserverNotice();
 
 const shadow = (el: Element | null | undefined) => el?.shadowRoot ?? null;
 

@@ -20,6 +20,7 @@ import { displayName, formatCount } from '../shared/format.js';
 import { tokens } from '../shared/tokens.js';
 import { controlStyles } from '../shared/controls.js';
 import { launcherStyles } from './chat-launcher.styles.js';
+import { exportParts, LIST_PARTS, THREAD_PARTS } from './exported-parts.js';
 import '../list/define.js';
 import { loadThread } from '../thread/lazy.js';
 
@@ -34,6 +35,8 @@ interface Remembered {
  * Configured by attributes (or `connect()`), it initializes and signs in the page's SDK
  * (`window.ChatWidget.SDK`), so the host page's SDK calls, listeners and sends are the widget's account;
  * without them it shows the session a host signed in itself; `sdk` gives it another (`createSDK()`).
+ * Every part of the list and the thread inside is passed up under its own name
+ * (`chat-launcher::part(bubble-out)`); the manifest lists them as "From <chat-thread>: …".
  * @event {CustomEvent<{jid: string}>} chat-open - A chat was opened from the list inside; `detail.jid` is the peer.
  * @event {CustomEvent<{toJid: string, text: string}>} chat-send - The thread inside is about to send; cancelable; `detail.text` may be rewritten.
  * @event {CustomEvent<{message: ChatMessage}>} chat-message - A new message arrived; `detail.message`.
@@ -48,8 +51,6 @@ interface Remembered {
  * @csspart badge - The unread badge.
  * @csspart panel - The panel holding the list and the thread.
  * @csspart panel-header - The panel's title bar.
- * @csspart row - Passed up from the list inside, as are `avatar`, `unread` and `filter`.
- * @csspart header - Passed up from the thread inside, as are `avatar`, `messages`, `bubble`, `bubble-in`, `bubble-out`, `day`, `jump`, `composer`, `input` and `send`.
  * @cssproperty --chat-accent - Accent colour.
  * @cssproperty --chat-offset - Distance from the window corner.
  * @cssproperty --chat-panel-width - Width of the panel on wide screens.
@@ -341,10 +342,10 @@ export class ChatLauncher extends LitElement {
       </div>`}
       ${this.notice ? html`<p class="banner danger notice" role="alert">${this.notice}</p>` : nothing}
       ${inThread
-        ? html`<chat-thread exportparts="header, avatar, messages, bubble, bubble-in, bubble-out, day, jump, composer, input, send"
+        ? html`<chat-thread exportparts=${exportParts(THREAD_PARTS)}
             .peer=${this.chat} back-button close-button theme=${this.theme ?? nothing}
             @chat-back=${() => (this.chat = undefined)} @chat-close=${() => this.hide()}></chat-thread>`
-        : html`<chat-list exportparts="row, avatar, unread, filter" theme=${this.theme ?? nothing}
+        : html`<chat-list exportparts=${exportParts(LIST_PARTS)} theme=${this.theme ?? nothing}
             @chat-open=${this.onChatOpen}></chat-list>`}
     </section>`;
   }

@@ -23,7 +23,8 @@ import { mediaStyles } from './media-bubble.styles.js';
 import { attachStyles } from './attach.styles.js';
 import { voiceStyles } from './voice.styles.js';
 import { itemsOf, messagesIn, renderItem, type Item } from './bubble.js';
-import { captureAnchor, restoreAnchor, settledOnNewest, type Anchor } from './anchor.js';
+import { captureAnchor, restoreAnchor, type Anchor } from './anchor.js';
+import { FollowBottomController } from './follow-bottom.js';
 import { OlderPace } from './older-pace.js';
 import { renderHeader, renderJump } from './header.js';
 import { galleryOnClick, lightboxOnClick } from './open-media.js';
@@ -57,10 +58,16 @@ const MAX_STEP = 400;
  * @csspart back - The back button (with `back-button`).
  * @csspart close - The close button (with `close-button`).
  * @csspart messages - The scrolling message list.
- * @csspart bubble - A message bubble (also `bubble-in` / `bubble-out`).
+ * @csspart bubble - A message bubble (with `bubble-in` or `bubble-out`).
+ * @csspart bubble-in - A received message's bubble.
+ * @csspart bubble-out - A sent message's bubble.
  * @csspart error - Why a message was not delivered, inside its bubble.
  * @csspart edited - The "edited" mark of a corrected message (XEP-0308), beside its time.
  * @csspart media - The file of a media bubble (with `image`, `audio`, `video` or `document`).
+ * @csspart image - A picture (its thumbnail until opened).
+ * @csspart audio - An audio player (a voice message, too).
+ * @csspart video - A video player with its poster.
+ * @csspart document - A document: type badge, name, size and download link.
  * @csspart media-open - The link around a picture; a click or Enter opens it in the lightbox.
  * @csspart lightbox - The dialog that shows a picture whole (loaded on demand when one is first opened).
  * @csspart lightbox-image - The picture in the lightbox.
@@ -68,7 +75,11 @@ const MAX_STEP = 400;
  * @csspart lightbox-prev - The lightbox's "previous picture" button (also ←).
  * @csspart lightbox-next - The lightbox's "next picture" button (also →).
  * @csspart gallery-button - The header button that opens the chat's media (hidden when `mediaMessages` is off).
- * @csspart gallery - The media gallery dialog (`gallery-grid`, `gallery-item`, `gallery-more`, `gallery-close` inside).
+ * @csspart gallery - The media gallery dialog.
+ * @csspart gallery-grid - The gallery's grid of media.
+ * @csspart gallery-item - One medium in the gallery (a picture button, or a link to the file).
+ * @csspart gallery-more - The gallery's "Load more" button.
+ * @csspart gallery-close - The gallery's close button.
  * @csspart caption - A media message's caption, under its file.
  * @csspart document-icon - A document's type badge.
  * @csspart download - A document's download link.
@@ -79,6 +90,7 @@ const MAX_STEP = 400;
  * @csspart send - The send button.
  * @csspart attach - The attach button (hidden when every kind of file is switched off).
  * @csspart attach-preview - The file about to be sent, above the input (the input is then its caption).
+ * @csspart preview-thumb - The thumbnail of a picture about to be sent, in the preview.
  * @csspart attach-remove - The × that removes the file from the preview.
  * @csspart progress - The upload ring over a file of ours on its way (`aria-valuenow`: percent sent).
  * @csspart cancel-upload - The button in the ring that stops the upload.
@@ -116,7 +128,6 @@ export class ChatThread extends ChatElement {
   private loadToken = 0;
   private visible = { first: -1, last: -1 };
   private items: Item[] = [];
-  private stickToBottom = true;
   private anchor: Anchor | null = null;
   /** Where the virtualizer holds the view while items are measured: the latest message, or the
    * message that was on top before older ones were prepended. User scrolling releases it. */
@@ -128,28 +139,24 @@ export class ChatThread extends ChatElement {
   /** The list is shown from the first frame that has the latest message in view. */
   @state() private revealed = false;
 
-  // Size changes (a panel opening, a window resize) and coming into view re-settle on the latest
-  // message when the reader is following the conversation.
-  private readonly resizeObserver = new ResizeObserver(() => this.stickToBottom && void this.followBottom());
-  private readonly intersectionObserver = new IntersectionObserver((entries) => {
-    if (entries.some((e) => e.isIntersecting) && this.stickToBottom) void this.followBottom();
-  });
-  /** When the reader last scrolled, touched or pressed a key in the list (never: -Infinity). */
-  private lastUserInput = -Infinity;
-
   private readonly seen = new SeenController(this, () => messagesIn(this.items, this.visible, this.settledAtOpen));
-  private readonly composer = new ComposerController(this, () => (this.stickToBottom = true));
+  private readonly bottom = new FollowBottomController(this, {
+    scroller: () => this.virtualizer,
+    newestKey: () => this.items.at(-1)?.key,
+    pinNewest: () => this.setPin({ index: this.items.length - 1, block: 'end' }),
+    revealed: () => (this.revealed = true),
+    opened: () => (this.settledAtOpen = this.revealed = true),
+    settled: () => {
+      this.atBottom = true;
+      this.newCount = 0;
+      this.seen.markSeen();
+    },
+  });
+  private readonly composer = new ComposerController(this, () => (this.bottom.stick = true));
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.intersectionObserver.observe(this);
     warmFormats();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.intersectionObserver.disconnect();
-    this.resizeObserver.disconnect();
   }
 
   /** The chat `peer` names, as the store keys it (trimmed, bare, lower-case); undefined when `peer` is
@@ -180,7 +187,7 @@ export class ChatThread extends ChatElement {
       this.items = itemsOf(this.messages);
       const anchorIndex = this.anchor ? this.items.findIndex((i) => i.key === this.anchor!.key) : -1;
       if (anchorIndex >= 0) this.setPin({ index: anchorIndex, block: 'start' });
-      else if (this.stickToBottom && this.items.length > 0) this.setPin({ index: this.items.length - 1, block: 'end' });
+      else if (this.bottom.stick && this.items.length > 0) this.setPin({ index: this.items.length - 1, block: 'end' });
     }
   }
 
@@ -206,10 +213,9 @@ export class ChatThread extends ChatElement {
     this.messages = [];
     this.newCount = 0;
     this.noMoreOlder = false;
-    this.stickToBottom = true;
+    this.bottom.reset();
     this.settledAtOpen = false;
     this.revealed = false;
-    this.lastUserInput = -Infinity;
     this.composer.reset();
     if (!binding || !peer) return;
     try {
@@ -245,7 +251,7 @@ export class ChatThread extends ChatElement {
     if (next.length === this.messages.length && next.every((m, i) => m === this.messages[i])) return;
     const arrived = next.filter((m) => m.rowId > lastRow);
     if (!this.atBottom) this.newCount += arrived.filter((m) => !m.outgoing).length;
-    if (arrived.some((m) => m.outgoing && m.status === 'pending')) this.stickToBottom = true;
+    if (arrived.some((m) => m.outgoing && m.status === 'pending')) this.bottom.stick = true;
     this.messages = next;
   }
 
@@ -279,82 +285,29 @@ export class ChatThread extends ChatElement {
 
   /** Keeps the view where the reader expects it once the new items are rendered. */
   private async afterRender(changed: PropertyValues): Promise<void> {
-    if (this.virtualizer && this.observedScroller !== this.virtualizer) {
-      this.observedScroller = this.virtualizer;
-      this.resizeObserver.observe(this.virtualizer);
-    }
     if (!changed.has('messages') || !this.virtualizer) return;
     if (this.anchor) {
       const anchor = this.anchor;
       this.anchor = null;
       await restoreAnchor(this.virtualizer, anchor);
     }
-    else if (this.stickToBottom && this.items.length > 0) await this.followBottom();
-  }
-
-  private observedScroller?: Element;
-  private followToken = 0;
-
-  /**
-   * Holds the view on the latest message until the layout stops moving: item heights are estimates
-   * until measured, so one scroll to the bottom can land short. Gives up as soon as the reader scrolls.
-   */
-  private async followBottom(): Promise<void> {
-    const scroller = this.virtualizer;
-    if (!scroller || this.items.length === 0) return;
-    const token = ++this.followToken;
-    const started = performance.now();
-    let stableFrames = 0;
-    let lastHeight = -1;
-    for (let frame = 0; frame < 60 && stableFrames < 3; frame++) {
-      if (token !== this.followToken || !scroller.isConnected) return;
-      if (!this.stickToBottom || this.lastUserInput > started) {
-        // The reader took over while the chat was opening: the opening is over.
-        this.settledAtOpen = true;
-        this.revealed = true;
-        return;
-      }
-      this.setPin({ index: this.items.length - 1, block: 'end' });
-      scroller.scrollTop = scroller.scrollHeight;
-      await new Promise((r) => requestAnimationFrame(r));
-      // Settled: the newest bubble is rendered, inside the view, and the content height stopped changing.
-      const newest = this.items.at(-1);
-      if (!newest) return;
-      const settled = settledOnNewest(scroller, newest.key);
-      if (settled) this.revealed = true;
-      stableFrames = settled && scroller.scrollHeight === lastHeight ? stableFrames + 1 : 0;
-      lastHeight = scroller.scrollHeight;
-    }
-    if (token !== this.followToken) return;
-    // Settled, or out of frames (a layout that keeps moving): show the list either way.
-    this.settledAtOpen = true;
-    this.revealed = true;
-    if (stableFrames < 3) return;
-    this.atBottom = true;
-    this.newCount = 0;
-    this.seen.markSeen();
+    else if (this.bottom.stick && this.items.length > 0) await this.bottom.follow();
   }
 
   private scrollToLatest(): void {
     if (this.items.length === 0) return;
-    this.stickToBottom = true;
-    this.lastUserInput = -Infinity;
+    this.bottom.reset();
     this.newCount = 0;
-    void this.followBottom();
+    void this.bottom.follow();
   }
-
-  /** Wheel, touch, keys or the scrollbar: the reader takes over the scroll position. */
-  private readonly onUserInput = () => {
-    this.lastUserInput = performance.now();
-  };
 
   private onScroll(): void {
     const scroller = this.virtualizer;
     if (!scroller || !this.settledAtOpen) return;
     const nearBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 32;
     this.atBottom = nearBottom;
-    if (performance.now() - this.lastUserInput < 1500) {
-      this.stickToBottom = nearBottom;
+    if (this.bottom.readerScrolling) {
+      this.bottom.stick = nearBottom;
       if (!nearBottom && this.pin?.block === 'end') this.setPin(null);
     }
     if (nearBottom) {
@@ -396,8 +349,8 @@ export class ChatThread extends ChatElement {
       ${this.olderLoading ? html`<div class="loading" role="status">${msg('Loading older messages…')}</div>` : nothing}
       <lit-virtualizer part="messages" class=${this.revealed ? '' : 'opening'} scroller role="log" aria-label=${msg(str`Conversation with ${displayName(peer)}`)} tabindex="0"
         .items=${this.items} .keyFunction=${keyOf} .renderItem=${this.itemRenderer} .layout=${this.layout}
-        @visibilityChanged=${this.onVisibilityChanged} @click=${this.onMediaClick} @scroll=${this.onScroll} @wheel=${this.onUserInput}
-        @touchstart=${this.onUserInput} @pointerdown=${this.onUserInput} @keydown=${this.onUserInput}></lit-virtualizer>
+        @visibilityChanged=${this.onVisibilityChanged} @click=${this.onMediaClick} @scroll=${this.onScroll} @wheel=${this.bottom.onUserInput}
+        @touchstart=${this.bottom.onUserInput} @pointerdown=${this.bottom.onUserInput} @keydown=${this.bottom.onUserInput}></lit-virtualizer>
       ${this.items.length === 0 ? html`<p class="empty">${msg('No messages yet. Say hello!')}</p>` : nothing}
       ${!this.atBottom && this.items.length > 0 ? renderJump(this.newCount, () => this.scrollToLatest()) : nothing}
       ${this.composer.render()}

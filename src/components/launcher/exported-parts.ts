@@ -1,0 +1,20 @@
+/** The parts of the thread and the list inside <chat-launcher> that it passes up (`exportparts`)
+ * under the same names, so that a host page styles them through the launcher
+ * (`chat-launcher::part(bubble-out)`). test/components/launcher-parts.test.ts fails when a template
+ * sets a part that is missing here, or names one no template sets. */
+
+export const THREAD_PARTS = [
+  'header', 'avatar', 'back', 'close', 'gallery-button', 'jump',
+  'messages', 'day', 'bubble', 'bubble-in', 'bubble-out', 'caption', 'edited', 'error',
+  'media', 'image', 'audio', 'video', 'document', 'document-icon', 'download', 'media-open',
+  'progress', 'cancel-upload', 'retry',
+  'lightbox', 'lightbox-image', 'lightbox-close', 'lightbox-prev', 'lightbox-next',
+  'gallery', 'gallery-grid', 'gallery-item', 'gallery-more', 'gallery-close',
+  'composer', 'input', 'send', 'attach', 'attach-preview', 'preview-thumb', 'attach-remove', 'drop-hint',
+  'record', 'recording', 'record-time', 'record-send', 'record-cancel',
+] as const;
+
+export const LIST_PARTS = ['tools', 'filter', 'new-chat', 'list', 'row', 'avatar', 'unread'] as const;
+
+/** An `exportparts` value passing `parts` up unrenamed. */
+export const exportParts = (parts: readonly string[]): string => parts.join(', ');
