@@ -5,33 +5,18 @@ import { expect } from '@open-wc/testing';
 import '../../src/components/thread/define.js';
 import type { ChatThread } from '../../src/components/thread/chat-thread.js';
 import type { ChatClient } from '../../src/core/client.js';
-import type { FeatureFlags, MediaMeta } from '../../src/model/types.js';
-import type { MediaMessageParams } from '../../src/model/params.js';
+import type { MediaMeta } from '../../src/model/types.js';
 import { tooLarge } from '../../src/model/errors.js';
 import { extensionsOf, type MediaKind } from '../../src/model/file-type.js';
 import { acceptFor } from '../../src/components/thread/attach.js';
-import { offlineClient, providerFor, message, until, nextFrame, PEER, ME } from './fixtures.js';
+import { composerThread, message, until, nextFrame, PEER, ME } from './fixtures.js';
 
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
 const png = () => new File([PNG], 'dot.png', { type: 'image/png' });
 const DEFAULTS = { typing: true, seenStatus: true, deliveryReceipts: true, history: true, registration: true, mediaMessages: true };
 const pdf = () => new File(['%PDF-1.4\n%%EOF\n'], 'report.pdf', { type: 'application/pdf' });
 
-async function open(features: FeatureFlags = {}) {
-  const client = await offlineClient();
-  Object.assign(client.features, features);
-  const sent: { kind: string; params: MediaMessageParams }[] = [];
-  client.binding.sendMedia = (kind, params) => {
-    sent.push({ kind, params });
-    return new Promise(() => undefined);
-  };
-  const host = providerFor(client);
-  const thread = document.createElement('chat-thread') as ChatThread;
-  thread.peer = PEER;
-  host.append(thread);
-  await until(() => thread.shadowRoot?.querySelector('textarea'), 'the composer');
-  return { client, thread, sent };
-}
+const open = composerThread;
 
 const $ = <T extends Element = HTMLElement>(thread: ChatThread, selector: string) => thread.shadowRoot!.querySelector<T>(selector);
 

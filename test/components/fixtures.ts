@@ -4,7 +4,9 @@ import { createSDK, type ChatSDK } from '../../src/sdk/index.js';
 import type { ChatClient } from '../../src/core/client.js';
 import { MemoryStorage } from '../../src/store/persistence.js';
 import type { StoreEvent } from '../../src/model/events.js';
-import type { NewMessage } from '../../src/model/types.js';
+import type { FeatureFlags, NewMessage } from '../../src/model/types.js';
+import type { MediaMessageParams } from '../../src/model/params.js';
+import type { ChatThread } from '../../src/components/thread/chat-thread.js';
 import { chatContext } from '../../src/components/shared/context.js';
 // Types only: a test file that mounts a thread imports thread/define.js itself (the launcher's tests
 // check that the thread is not loaded before it is needed).
@@ -83,4 +85,23 @@ export async function until<T>(probe: () => T, what: string, timeoutMs = 5000): 
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** A <chat-thread> with PEER over an offline client whose features are `features` over the defaults,
+ * once its composer shows. `sent` collects each `binding.sendMedia` call (stubbed: never settles).
+ * The page must have defined the elements (import '../../src/components/thread/define.js'). */
+export async function composerThread(features: FeatureFlags = {}) {
+  const client = await offlineClient();
+  Object.assign(client.features, features);
+  const sent: { kind: string; params: MediaMessageParams }[] = [];
+  client.binding.sendMedia = (kind, params) => {
+    sent.push({ kind, params });
+    return new Promise(() => undefined);
+  };
+  const host = providerFor(client);
+  const thread = document.createElement('chat-thread') as ChatThread;
+  thread.peer = PEER;
+  host.append(thread);
+  await until(() => thread.shadowRoot?.querySelector('textarea'), 'the composer');
+  return { client, thread, sent };
 }

@@ -1,75 +1,44 @@
 /** Voice notes in the composer (issue 8): the microphone button per feature flag and browser support,
  * the recorder part loaded on the first tap only, recording → the elapsed time → send (an audio
  * message with a WebM File and its duration, through a stubbed `sendMedia`), cancel (nothing sent,
- * the microphone's tracks stopped), and a refused microphone. getUserMedia and MediaRecorder are
- * fakes installed on the page, so no device is needed. */
+ * the microphone's tracks stopped), a refused microphone, and hold to record with the real mouse:
+ * release sends, sliding away or Escape discards, a too-short hold says "Hold to record", a quick tap
+ * or Enter opens the bar. getUserMedia and MediaRecorder are fakes (fake-mic.ts), so no device is
+ * needed. */
 import { expect } from '@open-wc/testing';
 import '../../src/components/thread/define.js';
 import type { ChatThread } from '../../src/components/thread/chat-thread.js';
-import type { FeatureFlags } from '../../src/model/types.js';
-import type { MediaMessageParams } from '../../src/model/params.js';
-import { offlineClient, providerFor, until, PEER } from './fixtures.js';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { composerThread, until, PEER } from './fixtures.js';
+import { fakeMicrophone, FAKE_NOTE, type Microphone } from './fake-mic.js';
 
 const $ = <T extends Element = HTMLElement>(thread: ChatThread, selector: string) => thread.shadowRoot!.querySelector<T>(selector);
 
-/** The fake microphone: its tracks (stopped or not) and what getUserMedia answers. */
-const mic = { tracks: [] as { stopped: boolean }[], refuse: undefined as string | undefined, asked: 0 };
-
-class FakeRecorder extends EventTarget {
-  static isTypeSupported = (type: string) => type === 'audio/webm;codecs=opus';
-  state: 'inactive' | 'recording' = 'inactive';
-  readonly mimeType: string;
-  constructor(_stream: unknown, options: { mimeType?: string } = {}) {
-    super();
-    this.mimeType = options.mimeType ?? '';
-  }
-  start() {
-    this.state = 'recording';
-  }
-  stop() {
-    this.state = 'inactive';
-    const event = Object.assign(new Event('dataavailable'), { data: new Blob([new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 1, 2, 3])], { type: this.mimeType }) });
-    setTimeout(() => {
-      this.dispatchEvent(event);
-      this.dispatchEvent(new Event('stop'));
-    });
-  }
-}
-
-const realGetUserMedia = Object.getOwnPropertyDescriptor(MediaDevices.prototype, 'getUserMedia')!.value as MediaDevices['getUserMedia'];
-const realRecorder = window.MediaRecorder;
-
-function install() {
-  mic.tracks = [];
-  mic.refuse = undefined;
-  mic.asked = 0;
-  navigator.mediaDevices.getUserMedia = async () => {
-    mic.asked++;
-    if (mic.refuse) throw new DOMException('refused', mic.refuse);
-    const track = { stopped: false, stop() { this.stopped = true; } };
-    mic.tracks.push(track);
-    return { getTracks: () => [track] } as unknown as MediaStream;
-  };
-  (window as { MediaRecorder: unknown }).MediaRecorder = FakeRecorder;
-}
-
-async function open(features: FeatureFlags = {}) {
-  const client = await offlineClient();
-  Object.assign(client.features, features);
-  const sent: { kind: string; params: MediaMessageParams }[] = [];
-  client.binding.sendMedia = (kind, params) => {
-    sent.push({ kind, params });
-    return new Promise(() => undefined);
-  };
-  const host = providerFor(client);
-  const thread = document.createElement('chat-thread') as ChatThread;
-  thread.peer = PEER;
-  host.append(thread);
-  await until(() => thread.shadowRoot?.querySelector('textarea'), 'the composer');
-  return { thread, sent };
-}
+let mic: Microphone;
+const open = composerThread;
 
 const recorderLoaded = () => performance.getEntriesByType('resource').some((e) => /\/recorder\.(js|ts)/.test(e.name));
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The centre of the microphone button, in viewport pixels (for the real mouse of sendMouse). */
+function micAt(thread: ChatThread): [number, number] {
+  const button = $(thread, '[part="record"]')!;
+  button.scrollIntoView({ block: 'center' });
+  const r = button.getBoundingClientRect();
+  return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+}
+
+/** Presses the real mouse on the microphone and waits until the recording runs (the hold strip shows). */
+async function hold(thread: ChatThread) {
+  const at = micAt(thread);
+  await sendMouse({ type: 'move', position: at });
+  await sendMouse({ type: 'down' });
+  await until(() => $(thread, '[part="record-hold"]') && mic.tracks.length, 'the recording held');
+  return at;
+}
+
+const hint = (thread: ChatThread) => $(thread, '[part="record-hint"]')?.textContent?.trim();
 
 async function startRecording(thread: ChatThread) {
   $(thread, '[part="record"]')!.click();
@@ -77,11 +46,13 @@ async function startRecording(thread: ChatThread) {
 }
 
 describe('voice notes in the composer', () => {
-  beforeEach(install);
-  afterEach(() => {
+  beforeEach(() => {
+    mic = fakeMicrophone();
+  });
+  afterEach(async () => {
+    await resetMouse();
     document.querySelectorAll('body > div').forEach((d) => d.remove());
-    navigator.mediaDevices.getUserMedia = realGetUserMedia;
-    (window as { MediaRecorder: unknown }).MediaRecorder = realRecorder;
+    mic.restore();
   });
 
   it('the microphone button has a label; it is hidden when audio is switched off or the browser cannot record', async () => {
@@ -148,5 +119,95 @@ describe('voice notes in the composer', () => {
     $(thread, '[part="record"]')!.click();
     await until(() => $(thread, '.composer-error')?.textContent === 'No microphone was found.', 'no microphone');
     expect(sent.length).to.equal(0);
+  });
+
+  it('held: a hint shows beside the microphone, which keeps the pointer; release sends the note', async () => {
+    const { thread, sent } = await open();
+    const [x, y] = await hold(thread);
+    expect(hint(thread)).to.equal('Release to send, slide away to cancel');
+    expect(!!$(thread, 'textarea')).to.equal(false);
+    expect($(thread, '[part="record"]')!.classList.contains('held')).to.equal(true);
+    // A small wobble on the button (still within reach) changes nothing.
+    await sendMouse({ type: 'move', position: [x + 10, y - 10] });
+    await sleep(600);
+    expect(hint(thread)).to.equal('Release to send, slide away to cancel');
+    await sendMouse({ type: 'up' });
+    await until(() => sent.length, 'the voice note sent');
+    expect(sent[0].kind).to.equal('audio');
+    expect(sent[0].params.toJid).to.equal(PEER);
+    const { file, duration } = sent[0].params.fileMessageParams;
+    expect([...new Uint8Array(await (file as File).arrayBuffer())].join()).to.equal(FAKE_NOTE.join());
+    expect(Number(duration) >= 500).to.equal(true);
+    expect(mic.tracks[0].stopped).to.equal(true);
+    await until(() => $(thread, 'textarea'), 'the input back');
+    expect(!!$(thread, '[part="recording"]')).to.equal(false);
+    expect(!!$(thread, '[part="record-hold"]')).to.equal(false);
+  });
+
+  it('held, then slid away from the button: the hint says release cancels, and release discards', async () => {
+    const { thread, sent } = await open();
+    const [x, y] = await hold(thread);
+    await sleep(600);
+    await sendMouse({ type: 'move', position: [x + 150, y - 120] });
+    await until(() => hint(thread) === 'Release to cancel', 'the cancel hint');
+    await sendMouse({ type: 'up' });
+    await until(() => $(thread, 'textarea'), 'the input back');
+    await sleep(50);
+    expect(sent.length).to.equal(0);
+    expect(mic.tracks[0].stopped).to.equal(true);
+    expect(!!$(thread, '[part="recording"]')).to.equal(false);
+  });
+
+  it('held, then Escape: discarded', async () => {
+    const { thread, sent } = await open();
+    await hold(thread);
+    await sleep(600);
+    await sendKeys({ press: 'Escape' });
+    await until(() => $(thread, 'textarea'), 'the input back');
+    await sendMouse({ type: 'up' });
+    await sleep(50);
+    expect(sent.length).to.equal(0);
+    expect(mic.tracks[0].stopped).to.equal(true);
+    expect(!!$(thread, '[part="recording"]')).to.equal(false);
+  });
+
+  it('held for less than half a second: nothing is sent and the composer says "Hold to record"', async () => {
+    const { thread, sent } = await open();
+    await hold(thread);
+    await sleep(300); // longer than a tap, shorter than a note worth sending
+    await sendMouse({ type: 'up' });
+    const note = await until(() => $(thread, '.composer-error'), 'the message');
+    expect(note.textContent).to.equal('Hold to record');
+    await sleep(50);
+    expect(sent.length).to.equal(0);
+    expect(mic.tracks[0].stopped).to.equal(true);
+    expect(!!$(thread, 'textarea')).to.equal(true);
+    expect(!!$(thread, '[part="recording"]')).to.equal(false);
+  });
+
+  it('a quick tap, or Enter on the focused button, opens the recording bar as before (one microphone request)', async () => {
+    const { thread, sent } = await open();
+    await sendMouse({ type: 'click', position: micAt(thread) });
+    const bar = await until(() => $(thread, '[part="recording"]'), 'the recording bar');
+    await sleep(50);
+    expect(mic.asked).to.equal(1);
+    expect(!!$(thread, '.composer-error')).to.equal(false);
+    bar.querySelector<HTMLElement>('[part="record-cancel"]')!.click();
+    await until(() => $(thread, 'textarea'), 'the input back');
+
+    $(thread, '[part="record"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => $(thread, '[part="recording"]'), 'the recording bar from the keyboard');
+    expect(mic.asked).to.equal(2);
+    expect(sent.length).to.equal(0);
+  });
+
+  it('on a touch screen the held button neither scrolls nor opens a context menu', async () => {
+    const { thread } = await open();
+    const button = $(thread, '[part="record"]')!;
+    expect(getComputedStyle(button).touchAction).to.equal('none');
+    const menu = new MouseEvent('contextmenu', { bubbles: true, composed: true, cancelable: true });
+    button.dispatchEvent(menu);
+    expect(menu.defaultPrevented).to.equal(true);
   });
 });

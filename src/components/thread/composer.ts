@@ -1,7 +1,8 @@
 /** The thread's composer: the draft, sending (with a cancelable `chat-send` a host can veto or
  * rewrite), Enter to send and Shift+Enter for a new line, typing notifications, and the error a
  * failed send leaves. A file attached (attach.ts) goes with the draft as its caption; a voice note
- * (voice.ts, the recorder loaded on demand) replaces the input while it is recorded. */
+ * (voice.ts, the recorder loaded on demand) replaces the input while it is recorded: the recording bar
+ * after a tap, or the hold strip beside the microphone while it is held. */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
 import type { ChatBinding } from '../../core/binding.js';
@@ -129,18 +130,20 @@ export class ComposerController implements ReactiveController {
   render() {
     const file = !!this.attachment.file;
     const recording = this.voice.session;
-    if (recording) {
+    const held = !!this.voice.hold;
+    if (recording && !held) {
       return html`<form part="composer" @submit=${this.onSubmit}>${recording.render()}</form>
         ${this.error ? html`<p class="composer-error" role="alert">${this.error}</p>` : nothing}`;
     }
+    // While the microphone is held it stays the same element in the same place (it has the pointer).
     return html`
       ${this.attachment.renderPreview()}
       <form part="composer" @submit=${this.onSubmit}>
-        ${this.attachment.renderButton()}${file ? nothing : this.voice.renderButton()}
+        ${this.attachment.renderButton()}${file ? nothing : this.voice.renderButton()}${held ? this.voice.renderHold() : html`
         <label class="visually-hidden" for="input">${file ? msg('Caption') : msg('Message')}</label>
         <textarea id="input" class="field" part="input" rows="1" dir=${this.draft ? 'auto' : nothing} placeholder=${file ? msg('Add a caption') : msg('Write a message')} .value=${this.draft}
           @keydown=${this.onKeydown} @input=${this.onInput} @paste=${this.attachment.onPaste}></textarea>
-        <button class="primary send" part="send" type="submit" aria-label=${msg('Send')} ?disabled=${!file && this.draft.trim() === ''}>➤</button>
+        <button class="primary send" part="send" type="submit" aria-label=${msg('Send')} ?disabled=${!file && this.draft.trim() === ''}>➤</button>`}
       </form>
       ${this.error ? html`<p class="composer-error" role="alert">${this.error}</p>` : nothing}
     `;

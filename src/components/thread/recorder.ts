@@ -50,6 +50,11 @@ export class RecordingSession {
     return performance.now() - this.started;
   }
 
+  /** The elapsed time as m:ss. */
+  get clock(): string {
+    return formatElapsed(this.elapsed);
+  }
+
   /** Ends the recording: the voice note (undefined when nothing was recorded). Stops the tracks. */
   async stop(): Promise<VoiceNote | undefined> {
     if (this.done) return undefined;
@@ -85,7 +90,7 @@ export class RecordingSession {
     return html`<div class="recording" part="recording" role="group" aria-label=${msg('Recording a voice message')}>
       <button class="icon-button record-cancel" part="record-cancel" type="button" aria-label=${msg('Discard the recording')} title=${msg('Discard the recording')} @click=${this.onCancel}>×</button>
       <span class="rec-dot" aria-hidden="true"></span>
-      <span class="elapsed" part="record-time" role="timer">${formatElapsed(this.elapsed)}</span>
+      <span class="elapsed" part="record-time" role="timer">${this.clock}</span>
       <button class="primary send" part="record-send" type="button" aria-label=${msg('Send the voice message')} title=${msg('Send the voice message')} @click=${this.onSend}>➤</button>
     </div>`;
   }

@@ -7,6 +7,37 @@ export const voiceStyles = css`
     flex: none;
     border-radius: 50%;
     color: var(--_muted);
+    /* Held on a touch screen: no scrolling, no callout or selection, no context menu (voice.ts). */
+    touch-action: none;
+    user-select: none;
+    -webkit-user-select: none;
+    -webkit-touch-callout: none;
+    transition: transform 0.15s;
+  }
+  .record.held {
+    color: var(--_danger);
+    background: var(--_surface);
+    transform: scale(1.2);
+  }
+  .holding {
+    flex: 1;
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    min-height: 40px;
+    min-width: 0;
+    color: var(--_fg);
+  }
+  .holding .elapsed {
+    flex: none;
+  }
+  .hint {
+    flex: 1;
+    font-size: 13px;
+    color: var(--_muted);
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
   }
   .recording {
     flex: 1;
@@ -40,5 +71,6 @@ export const voiceStyles = css`
   }
   @media (prefers-reduced-motion: reduce) {
     .rec-dot { animation: none; }
+    .record { transition: none; }
   }
 `;
