@@ -6,7 +6,6 @@ import { MemoryStorage } from '../../src/store/persistence.js';
 import type { StoreEvent } from '../../src/model/events.js';
 import type { FeatureFlags, NewMessage } from '../../src/model/types.js';
 import type { MediaMessageParams } from '../../src/model/params.js';
-import type { ChatThread } from '../../src/components/thread/chat-thread.js';
 import { chatContext } from '../../src/components/shared/context.js';
 // Types only: a test file that mounts a thread imports thread/define.js itself (the launcher's tests
 // check that the thread is not loaded before it is needed).

@@ -4,11 +4,10 @@
 import { expect } from '@open-wc/testing';
 import '../../src/components/thread/define.js';
 import type { ChatThread } from '../../src/components/thread/chat-thread.js';
-import type { ChatClient } from '../../src/core/client.js';
 import type { StoreEvent } from '../../src/model/events.js';
 import type { MediaMeta, MsgType } from '../../src/model/types.js';
 import { badGateway } from '../../src/model/errors.js';
-import { offlineClient, providerFor, message, until, nextFrame, PEER } from './fixtures.js';
+import { message, until, nextFrame, threadWith as threadOf } from './fixtures.js';
 
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const KEY = 'ab'.repeat(44);
@@ -17,20 +16,15 @@ const sealed = (i: number, msgType: MsgType, media: Partial<MediaMeta>): StoreEv
 
 /** A thread whose client "decrypts" by answering `blob` (or failing with 502) and counts the calls. */
 async function threadWith(events: StoreEvent[], answer: (url: string) => Blob | undefined) {
-  const client: ChatClient = await offlineClient();
   const calls: string[] = [];
-  client.downloadMedia = async (url: string) => {
-    calls.push(url);
-    const blob = answer(url);
-    if (!blob) throw badGateway('The file does not decrypt with its key (damaged, or the wrong key)');
-    return { blob, objectUrl: URL.createObjectURL(blob) };
-  };
-  await client.store!.dispatch(events);
-  const thread = document.createElement('chat-thread') as ChatThread;
-  thread.peer = PEER;
-  providerFor(client).append(thread);
-  await until(() => thread.shadowRoot!.querySelectorAll('lit-virtualizer .row').length === events.length, 'the bubbles');
-  await nextFrame();
+  const thread = await threadOf(events, (client) => {
+    client.downloadMedia = async (url: string) => {
+      calls.push(url);
+      const blob = answer(url);
+      if (!blob) throw badGateway('The file does not decrypt with its key (damaged, or the wrong key)');
+      return { blob, objectUrl: URL.createObjectURL(blob) };
+    };
+  });
   return { thread, calls };
 }
 

@@ -7,11 +7,11 @@ export const THREAD_PARTS = [
   'header', 'avatar', 'back', 'close', 'gallery-button', 'jump',
   'messages', 'day', 'bubble', 'bubble-in', 'bubble-out', 'caption', 'edited', 'error',
   'media', 'image', 'audio', 'video', 'document', 'document-icon', 'download', 'media-open',
-  'progress', 'cancel-upload', 'retry',
+  'progress', 'cancel-upload', 'retry', 'decrypt',
   'lightbox', 'lightbox-image', 'lightbox-close', 'lightbox-prev', 'lightbox-next',
   'gallery', 'gallery-grid', 'gallery-item', 'gallery-more', 'gallery-close',
   'composer', 'input', 'send', 'attach', 'attach-preview', 'preview-thumb', 'attach-remove', 'drop-hint',
-  'record', 'recording', 'record-time', 'record-send', 'record-cancel',
+  'record', 'recording', 'record-time', 'record-send', 'record-cancel', 'record-hold', 'record-hint',
 ] as const;
 
 export const LIST_PARTS = ['tools', 'filter', 'new-chat', 'list', 'row', 'avatar', 'unread'] as const;

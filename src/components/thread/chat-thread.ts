@@ -95,12 +95,15 @@ const MAX_STEP = 400;
  * @csspart progress - The upload ring over a file of ours on its way (`aria-valuenow`: percent sent).
  * @csspart cancel-upload - The button in the ring that stops the upload.
  * @csspart retry - The retry button of a file of ours that failed.
+ * @csspart decrypt - The button that decrypts a received encrypted (aesgcm://) file: Show, Play, Download or Try again.
  * @csspart drop-hint - Where to drop a file, over the thread while one is dragged over it.
  * @csspart record - The microphone button (shown when audio is switched on and the browser can record).
  * @csspart recording - The recording bar that replaces the input while a voice note is recorded.
  * @csspart record-time - The recording's elapsed time (m:ss).
  * @csspart record-send - The button that stops the recording and sends it.
  * @csspart record-cancel - The button that discards the recording.
+ * @csspart record-hold - The strip shown instead of the input while the microphone button is held.
+ * @csspart record-hint - What releasing the held button will do (send, or cancel when slid away).
  * @cssproperty --chat-bubble-in - Background of received bubbles.
  * @cssproperty --chat-bubble-out - Background of sent bubbles.
  * @cssproperty --chat-radius - Bubble corner radius.
