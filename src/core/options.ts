@@ -44,6 +44,7 @@ export type ResolvedOptions = Required<Omit<ClientOptions, 'storage' | 'features
 export const DEFAULT_FEATURES: Required<FeatureFlags> = {
   typing: true, seenStatus: true, deliveryReceipts: true, history: true, registration: true, mediaMessages: true,
   imageAttachment: true, audioAttachment: true, videoAttachment: true, documentAttachment: true,
+  reply: true, forward: true, favouriteMessage: true, deleteMessage: true, editMessage: true, reactions: true,
 };
 
 /** Checks and completes a host's options; 400 when the service or domain is unusable. */

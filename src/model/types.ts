@@ -103,6 +103,14 @@ export interface ChatMessage {
   corrections?: string[];
   /** Why the server refused the message, when status is failed. */
   error?: string;
+  /** Deleted for everyone by its sender (XEP-0424 retraction): body and media are gone; shown as
+   * "This message was deleted". */
+  retracted?: boolean;
+  /** Starred by this account (the reference's favourites; kept in private server storage, XEP-0223). */
+  favourite?: boolean;
+  /** XEP-0444 reactions: each sender's bare JID to that sender's current set of emoji (one set per
+   * sender; a sender with an empty set is left out). */
+  reactions?: Record<string, string[]>;
 }
 
 /** A message before the store gives it a row. */
@@ -174,4 +182,16 @@ export interface FeatureFlags {
   audioAttachment?: boolean;
   videoAttachment?: boolean;
   documentAttachment?: boolean;
+  /** Replying to a message (`replyMessageId`, XEP-0461) and `getReplyMessage`. */
+  reply?: boolean;
+  /** `forwardMessagesToMultipleUsers` and forwarding to one chat. */
+  forward?: boolean;
+  /** `updateFavouriteStatus`, `getAllFavouriteMessages`, `removeAllFavouriteMessages`. */
+  favouriteMessage?: boolean;
+  /** `deleteMessagesForMe` and `deleteMessagesForEveryone` (XEP-0424). */
+  deleteMessage?: boolean;
+  /** Editing a message of ours (XEP-0308), beyond the reference. */
+  editMessage?: boolean;
+  /** Reacting with emoji (XEP-0444), beyond the reference. */
+  reactions?: boolean;
 }

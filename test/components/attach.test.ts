@@ -7,13 +7,14 @@ import type { ChatThread } from '../../src/components/thread/chat-thread.js';
 import type { ChatClient } from '../../src/core/client.js';
 import type { MediaMeta } from '../../src/model/types.js';
 import { tooLarge } from '../../src/model/errors.js';
+import { DEFAULT_FEATURES } from '../../src/core/options.js';
 import { extensionsOf, type MediaKind } from '../../src/model/file-type.js';
 import { acceptFor } from '../../src/components/thread/attach.js';
 import { composerThread, message, until, nextFrame, PEER, ME } from './fixtures.js';
 
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
 const png = () => new File([PNG], 'dot.png', { type: 'image/png' });
-const DEFAULTS = { typing: true, seenStatus: true, deliveryReceipts: true, history: true, registration: true, mediaMessages: true };
+const DEFAULTS = DEFAULT_FEATURES;
 const pdf = () => new File(['%PDF-1.4\n%%EOF\n'], 'report.pdf', { type: 'application/pdf' });
 
 const open = composerThread;
