@@ -314,10 +314,17 @@ async function measureSize() {
 
 /** What each on-demand part of the script-tag bundle holds and when it loads (by its chunk name). */
 const PART_NOTES = {
+  list: '`<chat-list>`: the recent chats, their filter and the new-chat form',
   thread: '`<chat-thread>`: the thread element, bubbles, composer, @lit-labs/virtualizer',
+  'media-send': 'sending files: XEP-0363 upload, type sniffing, detection, encryption',
+  'media-download': 'downloading and decrypting `aesgcm://` files',
+  'media-list': '`getMediaMessages`',
+  registration: 'XEP-0077 registration (`register`, guests)',
+  lightbox: 'the picture viewer', gallery: 'the chat\'s media gallery', recorder: 'the voice-note recorder',
 };
 const PART_WHEN = {
-  thread: 'a chat opens in the launcher, or a `<chat-thread>` enters the page (or `ChatWidget.loadThread()`)',
+  list: 'the pointer or the focus reaches the launcher\'s button, its panel opens, or a `<chat-list>` enters the page (or `ChatWidget.loadList()`)',
+  thread: 'the launcher\'s panel opens (or is about to), or a `<chat-thread>` enters the page (or `ChatWidget.loadThread()`)',
 };
 /** The closing section of docs/size.md: how the budget is kept as features come. */
 const SIZE_PLAN = [

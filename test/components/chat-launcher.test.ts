@@ -1,6 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/launcher/define.js';
-// The launcher loads <chat-thread> on demand (thread/lazy.ts); these tests look into its thread at once.
+// The launcher loads <chat-list> and <chat-thread> on demand (list/lazy.ts, thread/lazy.ts); these tests
+// look into them at once (test/components/launcher-focus.test.ts and the bundle tests load them lazily).
+import '../../src/components/list/define.js';
 import '../../src/components/thread/define.js';
 import { define } from '../../src/components/shared/define.js';
 import { ChatLauncher } from '../../src/components/launcher/chat-launcher.js';

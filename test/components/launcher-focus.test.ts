@@ -29,8 +29,9 @@ describe('<chat-launcher> focus and Escape', () => {
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('button.button')!;
     button.focus();
     button.click();
+    // The launcher loads the list on demand (list/lazy.ts): its rows once it is defined.
     const list = await until(() => el.shadowRoot!.querySelector('chat-list'), 'the list');
-    const row = await until(() => list.shadowRoot!.querySelector<HTMLButtonElement>('li button'), 'a row');
+    const row = await until(() => list.shadowRoot?.querySelector<HTMLButtonElement>('li button'), 'a row');
     row.focus();
     row.click();
     await until(() => focused()?.tagName === 'TEXTAREA', 'focus in the composer');

@@ -14,10 +14,12 @@ interface BundleApi {
     core: { openCache(username: string): Promise<unknown> } | null;
   };
   loadThread(): Promise<CustomElementConstructor>;
+  loadList(): Promise<CustomElementConstructor>;
 }
 
-/** The on-demand thread chunk (dist/chat-widget.thread-<hash>.js) fetched so far. */
-const threadChunks = () => performance.getEntriesByType('resource').filter((e) => /\/dist\/chat-widget\.thread-[\w-]+\.js$/.test(e.name)).length;
+/** How often an on-demand part (dist/chat-widget.<part>-<hash>.js) was fetched so far. */
+const chunks = (part: string) => performance.getEntriesByType('resource').filter((e) => new RegExp(`/dist/chat-widget\\.${part}-[\\w-]+\\.js$`).test(e.name)).length;
+const threadChunks = () => chunks('thread');
 const shows = (root: ShadowRoot | null | undefined, text: string) =>
   [...(root?.querySelectorAll('lit-virtualizer .row') ?? [])].some((row) => row.textContent?.includes(text));
 
@@ -32,17 +34,31 @@ function loadScript(src: string): Promise<void> {
 }
 
 describe('the script-tag bundle (dist/chat-widget.js)', () => {
-  it('defines the launcher and the list and window.ChatWidget at once, the thread on demand, and loading it twice does no harm', async () => {
+  it('defines the launcher and window.ChatWidget at once, the list and the thread on demand, and loading it twice does no harm', async () => {
     await loadScript('/dist/chat-widget.js');
     const api = (window as unknown as { ChatWidget: BundleApi }).ChatWidget;
     expect(typeof api.SDK?.initializeSDK).to.equal('function');
     expect(typeof api.loadThread).to.equal('function');
-    for (const tag of ['chat-launcher', 'chat-list']) expect(customElements.get(tag) !== undefined, tag).to.equal(true);
-    // The thread is a part of its own, not fetched before a chat is shown.
-    expect(customElements.get('chat-thread') === undefined).to.equal(true);
-    expect(threadChunks()).to.equal(0);
+    expect(typeof api.loadList).to.equal('function');
+    expect(customElements.get('chat-launcher') !== undefined).to.equal(true);
+    // The list and the thread are parts of their own, not fetched before the panel opens.
+    for (const tag of ['chat-list', 'chat-thread']) expect(customElements.get(tag) === undefined, tag).to.equal(true);
+    expect(threadChunks() + chunks('list')).to.equal(0);
+    // The pointer on the launcher's button fetches both, once, before the panel opens.
+    const launcher = document.createElement('chat-launcher');
+    document.body.append(launcher);
+    try {
+      const button = await waitFor(() => launcher.shadowRoot?.querySelector('button.button'), 'the launcher button');
+      button.dispatchEvent(new PointerEvent('pointerenter'));
+      await waitFor(() => customElements.get('chat-list') && customElements.get('chat-thread'), 'the list and the thread defined');
+      button.dispatchEvent(new PointerEvent('pointerenter'));
+      expect((await api.loadList()) === customElements.get('chat-list')).to.equal(true);
+      expect(`${chunks('list')} ${threadChunks()}`).to.equal('1 1');
+    } finally {
+      launcher.remove();
+    }
     // Only the public API on window.ChatWidget: the names the on-demand parts import stay internal.
-    expect(Object.keys(api).filter((k) => !/^[A-Z]|^(createSDK|escapeNode|unescapeNode|bareJid|loadThread)$/.test(k)).join()).to.equal('');
+    expect(Object.keys(api).filter((k) => !/^[A-Z]|^(createSDK|escapeNode|unescapeNode|bareJid|loadThread|loadList)$/.test(k)).join()).to.equal('');
     const launcherClass = customElements.get('chat-launcher');
     const sdk = api.SDK;
     // lit counts its copies on the page (the test framework brings one of its own).
@@ -95,9 +111,9 @@ describe('the script-tag bundle (dist/chat-widget.js)', () => {
     expect(mediaChunks()).to.equal(1);
     await waitFor(async () => (await bob.sdk.getChatMessages({ toJid: alice.jid })).data?.some((m) => (m as { msgType?: string }).msgType === 'file'), 'the file at bob');
 
-    // A page with only the script tag opens a chat in a launcher: the thread is loaded from beside the
-    // script then (the launcher asks for it: the page's observer does not see into its shadow root), and
-    // runs on the bundle's lit and core (it shows the message alice's SDK sent).
+    // A page with only the script tag opens a chat in a launcher: the thread, loaded from beside the
+    // script (by the first test's launcher, when the pointer reached its button), runs on the bundle's lit
+    // and core (it shows the message alice's SDK sent), and is not fetched a second time.
     const launcher = document.createElement('chat-launcher') as HTMLElement & { sdk?: unknown; open?: boolean; openChat(jid: string): void };
     launcher.sdk = alice.sdk;
     // Its own prefix: a launcher remembers its open chat in localStorage, which later test files share.
@@ -105,7 +121,7 @@ describe('the script-tag bundle (dist/chat-widget.js)', () => {
     launcher.setAttribute('storage-prefix', prefix);
     document.body.append(launcher);
     try {
-      expect(threadChunks()).to.equal(0);
+      expect(threadChunks()).to.equal(1);
       launcher.open = true;
       launcher.openChat(bob.jid);
       await waitFor(() => shows(launcher.shadowRoot?.querySelector('chat-thread')?.shadowRoot, 'via the bundle'), 'the message in the launcher');

@@ -21,7 +21,7 @@ import { tokens } from '../shared/tokens.js';
 import { controlStyles } from '../shared/controls.js';
 import { launcherStyles } from './chat-launcher.styles.js';
 import { exportParts, LIST_PARTS, THREAD_PARTS } from './exported-parts.js';
-import '../list/define.js';
+import { loadList } from '../list/lazy.js';
 import { loadThread } from '../thread/lazy.js';
 
 interface Remembered {
@@ -159,10 +159,17 @@ export class ChatLauncher extends LitElement {
     if (keys.slice(1).some((k) => changed.has(k) && changed.get(k) !== undefined)) this.signedOutByHost = false;
     if (this.isConnected && (!this.followed || keys.some((k) => changed.has(k)))) this.chooseSdk();
     if (changed.has('open') || changed.has('chat')) this.remember();
-    // The thread is loaded on demand (thread/lazy.ts): from the moment the panel opens, so that a chat
-    // picked from the list a moment later shows without waiting for its part.
-    if (this.open) loadThread().catch((error: unknown) => console.error('chat-widget: could not load <chat-thread>', error));
+    // The list and the thread load on demand (list/lazy.ts, thread/lazy.ts): from the moment the panel
+    // opens (or is about to: prefetch), so that a chat picked from the list shows without waiting.
+    if (this.open) this.prefetch();
   }
+
+  /** Starts loading the panel's parts (the pointer or the focus is on the button, or the panel opened). */
+  private prefetch = (): void => {
+    for (const [tag, load] of [['chat-list', loadList], ['chat-thread', loadThread]] as const) {
+      load().catch((error: unknown) => console.error(`chat-widget: could not load <${tag}>`, error));
+    }
+  };
 
   /** The `sdk` property; else the SDK the connection attributes name (signed in here); else the page's. */
   private chooseSdk(): void {
@@ -309,6 +316,7 @@ export class ChatLauncher extends LitElement {
       await thread.updateComplete;
       thread.focus();
     } else if (list && left) {
+      await loadList().catch(() => undefined);
       await list.updateComplete;
       list.focusChat(left);
     } else {
@@ -321,7 +329,8 @@ export class ChatLauncher extends LitElement {
     const label = `${this.open ? msg('Close chat') : msg('Open chat')}${unread ? `, ${msg(str`${formatCount(unread)} unread`)}` : ''}`;
     return html`
       ${this.open ? this.renderPanel() : nothing}
-      <button class="button" part="button" aria-label=${label} aria-expanded=${this.open ? 'true' : 'false'} @click=${() => this.toggle()}>
+      <button class="button" part="button" aria-label=${label} aria-expanded=${this.open ? 'true' : 'false'} @click=${() => this.toggle()}
+        @pointerenter=${this.prefetch} @focus=${this.prefetch}>
         ${this.open
           ? html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M18.3 5.7a1 1 0 0 0-1.4 0L12 10.6 7.1 5.7a1 1 0 1 0-1.4 1.4l4.9 4.9-4.9 4.9a1 1 0 1 0 1.4 1.4l4.9-4.9 4.9 4.9a1 1 0 0 0 1.4-1.4L13.4 12l4.9-4.9a1 1 0 0 0 0-1.4z"/></svg>`
           : html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"/></svg>`}
