@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/components/launcher/define.js';
-// The launcher loads <chat-thread> on demand (thread/lazy.ts); these tests look into its thread at once.
+// The launcher loads <chat-list> and <chat-thread> on demand (list/lazy.ts, thread/lazy.ts); these tests
+// look into them at once.
+import '../../src/components/list/define.js';
 import '../../src/components/thread/define.js';
 import type { ChatThread } from '../../src/components/thread/chat-thread.js';
 import type { ChatList } from '../../src/components/list/chat-list.js';

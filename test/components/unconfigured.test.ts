@@ -1,5 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/launcher/define.js';
+// The launcher's panel loads <chat-list> on demand (list/lazy.ts); the first test places one itself.
+import '../../src/components/list/define.js';
 import type { ChatLauncher } from '../../src/components/launcher/chat-launcher.js';
 import type { ChatList } from '../../src/components/list/chat-list.js';
 import { until } from './fixtures.js';
