@@ -4,6 +4,13 @@
 import './components/launcher/define.js';
 import './components/list/lazy.js';
 import './components/thread/lazy.js';
+// What the list and the thread parts share stays in the script itself, so that opening the panel fetches
+// two parts, not a third one holding only these.
+import './components/shared/chat-element.js';
+import './components/shared/avatar.js';
+import './components/shared/status.js';
+import './components/shared/media-label.js';
+import 'lit/directives/repeat.js';
 // Adds nothing to the bundles (the elements import it already); it keeps the module's global event map
 // types ('chat-open', 'chat-send', ...) reachable from dist/types/widget.d.ts, the package's types.
 import './components/shared/events.js';
