@@ -8,6 +8,7 @@ import type { ChatClient } from '../../src/core/client.js';
 import type { FeatureFlags, MediaMeta } from '../../src/model/types.js';
 import type { MediaMessageParams } from '../../src/model/params.js';
 import { tooLarge } from '../../src/model/errors.js';
+import { CancelledError } from '../../src/core/upload.js';
 import { extensionsOf, type MediaKind } from '../../src/model/file-type.js';
 import { acceptFor } from '../../src/components/thread/attach.js';
 import { offlineClient, providerFor, message, until, nextFrame, PEER, ME } from './fixtures.js';
@@ -187,6 +188,22 @@ describe('attaching files in the composer', () => {
     const error = await until(() => $(thread, '.composer-error'), 'the error');
     expect(error.textContent).to.equal('This file is too large for the chat server.');
     expect(errors.join()).to.equal('413');
+  });
+
+  it('an upload the person cancelled shows no error: it was their own wish', async () => {
+    const { client, thread } = await open();
+    const errors: number[] = [];
+    thread.addEventListener('chat-error', (e) => errors.push(e.detail.statusCode));
+    let cancel = (): void => undefined;
+    client.binding.sendMedia = () => new Promise((_, reject) => (cancel = () => reject(new CancelledError())));
+    drop(thread, png());
+    await pressEnter(thread);
+    cancel();
+    await nextFrame();
+    await thread.updateComplete;
+    await nextFrame();
+    expect($(thread, '.composer-error') === null).to.equal(true);
+    expect(errors.length).to.equal(0);
   });
 
   it('a kind switched off is refused when dropped', async () => {

@@ -37,9 +37,14 @@ export function kindOf(file: Blob): MediaKind {
   return top === 'image' || top === 'audio' || top === 'video' ? top : 'file';
 }
 
-/** What a person is told when sending a file failed (file errors first, then the shared sentences). */
+/** The status of an upload the person cancelled (`cancelUpload`): not an error to show. */
+export const CANCELLED = 499;
+
+/** What a person is told when sending a file failed (file errors first, then the shared sentences;
+ * '' for an upload they cancelled themselves). */
 export function describeFileError(error: { statusCode: number; message: string }): string {
   switch (error.statusCode) {
+    case CANCELLED: return '';
     case 413: return msg('This file is too large for the chat server.');
     case 503: return msg('This chat server does not accept files.');
     case 502: return msg('The server refused the file. Please try again.');
