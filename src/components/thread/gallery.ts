@@ -80,7 +80,7 @@ export async function openGallery(root: ShadowRoot, binding: ChatBinding, chatJi
 
   const openPicture = (m: ChatMessage, from: HTMLElement) => {
     const pictures = shown.filter((s) => s.msgType === 'image' && isHttpUrl(s.media?.url))
-      .map((s) => ({ url: s.media!.url, alt: s.media!.fileName ?? mediaLabel('image'), id: s.msgId }));
+      .map((s) => ({ url: s.media!.url, alt: s.media!.fileName ?? mediaLabel('image'), caption: s.body, fileName: s.media!.fileName, id: s.msgId }));
     const index = pictures.findIndex((p) => p.id === m.msgId);
     if (index >= 0) void import('./lightbox.js').then((l) => l.openLightbox(root, pictures, index, from, rtl));
   };
