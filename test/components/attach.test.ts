@@ -126,6 +126,20 @@ describe('attaching files in the composer', () => {
     expect($(thread, '[part="attach-preview"] .doc-size')!.textContent).to.equal('15 B');
   });
 
+  it('a long file name in the preview shortens its stem and keeps its extension in view', async () => {
+    const { thread } = await open();
+    const name = 'Spoke-and-Chain-invoice-2026-114-brake-tune-up-and-wheel-truing-and-more.pdf';
+    drop(thread, new File(['%PDF-1.4\n%%EOF\n'], name, { type: 'application/pdf' }));
+    await thread.updateComplete;
+    const shown = $(thread, '[part="attach-preview"] .doc-name')!;
+    expect(shown.textContent).to.equal(name);
+    expect(shown.getAttribute('title')).to.equal(name);
+    const stem = shown.querySelector<HTMLElement>('.stem')!;
+    const ext = shown.querySelector<HTMLElement>('.ext')!.getBoundingClientRect();
+    expect(stem.scrollWidth > stem.clientWidth).to.equal(true);
+    expect(ext.width > 10 && ext.right <= $(thread, '[part="attach-preview"]')!.getBoundingClientRect().right).to.equal(true);
+  });
+
   it('a file pasted into the composer shows in the preview', async () => {
     const { thread } = await open();
     const paste = new ClipboardEvent('paste', { clipboardData: withFiles(png()), bubbles: true, cancelable: true });

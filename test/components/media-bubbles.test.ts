@@ -117,6 +117,23 @@ describe('media bubbles', () => {
     expect((window as unknown as { __mediaPwned?: number }).__mediaPwned).to.equal(undefined);
   });
 
+  it('a long document name shortens its stem and keeps its extension in view, the full name in its title', async () => {
+    const name = 'Spoke-and-Chain-invoice-2026-114-brake-tune-up-and-wheel-truing.pdf';
+    const thread = await threadWith([file(1, 'file', { url: 'https://up.example/i.pdf', fileName: name, fileSize: 721 })]);
+    const b = bubble(thread, 0);
+    const shown = b.querySelector<HTMLElement>('.doc-name')!;
+    expect(shown.textContent).to.equal(name);
+    expect(shown.getAttribute('title')).to.equal(name);
+    expect(shown.getAttribute('dir')).to.equal('auto');
+    const stem = shown.querySelector<HTMLElement>('.stem')!;
+    const ext = shown.querySelector<HTMLElement>('.ext')!;
+    expect(ext.textContent).to.equal('.pdf');
+    expect(stem.scrollWidth > stem.clientWidth).to.equal(true);
+    const e = ext.getBoundingClientRect();
+    const box = b.getBoundingClientRect();
+    expect(e.width > 10 && e.left >= stem.getBoundingClientRect().right - 1 && e.right <= box.right).to.equal(true);
+  });
+
   it('an encrypted aesgcm:// file shows as a document without a link or a source', async () => {
     const thread = await threadWith([file(1, 'image', { url: 'aesgcm://up.example/x.jpg#00ff', fileName: 'x.jpg' })]);
     const b = bubble(thread, 0);

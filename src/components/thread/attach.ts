@@ -12,7 +12,7 @@ import { emit } from '../shared/events.js';
 import { describeError } from '../shared/errors.js';
 import { formatSize } from '../shared/media-label.js';
 import type { BindingHost } from './uploads.js';
-import { docType } from './media-bubble.js';
+import { docType, fileNameView } from './media-bubble.js';
 
 /** The extensions each kind accepts (as the core's file-type rules: the reference's lists, plus what
  * a recorder makes for audio). */
@@ -166,7 +166,7 @@ export class Attachment {
       ${this.previewUrl
         ? html`<img class="preview-thumb" part="preview-thumb" src=${this.previewUrl} alt="" />`
         : html`<span class="doc-icon ${family}" aria-hidden="true">${ext}</span>`}
-      <span class="doc-text"><span class="doc-name" dir="auto" title=${file.name}>${file.name}</span><span class="doc-size">${formatSize(file.size)}</span></span>
+      <span class="doc-text">${fileNameView(file.name)}<span class="doc-size">${formatSize(file.size)}</span></span>
       <button class="icon-button remove" part="attach-remove" type="button" aria-label=${msg('Remove the file')} title=${msg('Remove the file')} @click=${this.onRemove}>×</button>
     </div>`;
   }

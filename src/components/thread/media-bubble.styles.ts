@@ -106,11 +106,20 @@ export const mediaStyles = css`
     flex: 1;
     display: grid;
   }
+  /* The stem shortens, the extension stays (fileNameView). */
   .doc-name {
-    overflow: hidden;
-    text-overflow: ellipsis;
+    display: flex;
+    min-width: 0;
     white-space: nowrap;
     font-weight: 600;
+  }
+  .doc-name > .stem {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .doc-name > .ext {
+    flex: none;
   }
   .doc-size {
     font-size: 12px;

@@ -139,12 +139,20 @@ function sealedCard(m: ChatMessage, status: unknown, action: unknown) {
   return card(m.media!, status, action);
 }
 
+/** A file name whose end stays in view: the stem shortens with an ellipsis, the extension (up to 8
+ * characters after the last dot) stays (the full name in `title`). Also the composer's preview. */
+export function fileNameView(name: string) {
+  const dot = name.lastIndexOf('.');
+  const cut = dot > 0 && name.length - dot <= 9 ? dot : name.length;
+  return html`<span class="doc-name" dir="auto" title=${name}><span class="stem">${name.slice(0, cut)}</span><span class="ext">${name.slice(cut)}</span></span>`;
+}
+
 function card(media: MediaMeta, status: unknown, action: unknown) {
   const { ext, family } = docType(media);
   const name = media.fileName || msg('Document');
   return html`<div class="media document" part="media document">
     <span class="doc-icon ${family}" part="document-icon" aria-hidden="true">${ext}</span>
-    <span class="doc-text"><span class="doc-name" dir="auto" title=${name}>${name}</span>
+    <span class="doc-text">${fileNameView(name)}
       <span class="doc-size">${status}</span></span>${action}
   </div>`;
 }
