@@ -162,12 +162,13 @@ export class Attachment {
     const file = this.file;
     if (!file) return hint;
     const { ext, family } = docType({ fileName: file.name, mimeType: file.type });
-    return html`${hint}<div class="attach-preview" part="attach-preview">
+    // The card sits in the composer's own band, right above the input (attach-area).
+    return html`${hint}<div class="attach-area"><div class="attach-preview" part="attach-preview">
       ${this.previewUrl
         ? html`<img class="preview-thumb" part="preview-thumb" src=${this.previewUrl} alt="" />`
         : html`<span class="doc-icon ${family}" aria-hidden="true">${ext}</span>`}
       <span class="doc-text">${fileNameView(file.name)}<span class="doc-size">${formatSize(file.size)}</span></span>
       <button class="icon-button remove" part="attach-remove" type="button" aria-label=${msg('Remove the file')} title=${msg('Remove the file')} @click=${this.onRemove}>×</button>
-    </div>`;
+    </div></div>`;
   }
 }
