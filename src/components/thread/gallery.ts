@@ -8,10 +8,9 @@ import { msg } from '@lit/localize';
 import type { ChatMessage } from '../../model/types.js';
 import type { ChatBinding } from '../../core/binding.js';
 
-// Its own copy of media-bubble's check (importing that module would share the thread's chunk).
-const isHttpUrl = (url: string | undefined): url is string => typeof url === 'string' && /^https?:\/\/[^/?#\s]/i.test(url);
 import { mediaLabel } from '../shared/media-label.js';
-import { docType } from './media-bubble.js';
+// From the thread's part, which is loaded before the gallery (scripts/build/script-tag.mjs chunkName).
+import { docType, isHttpUrl } from './media-bubble.js';
 
 const STYLE = `
 dialog.gallery { width: min(560px, 96vw); max-height: 90vh; padding: 0; border-radius: 12px;
