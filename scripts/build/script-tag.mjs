@@ -122,8 +122,11 @@ export function scriptTagLoader() {
  * thread: chat-widget.thread-<hash>.js), else `<prefix>.<name>-<hash>.js`. The hash keeps a cached
  * chunk of another version from meeting this bundle. */
 export function chunkName(prefix) {
+  const defineOf = (id) => /([\w-]+)[\\/]define\.[tj]s$/.exec(id ?? '');
   return (chunk) => {
-    const m = /([\w-]+)[\\/]define\.[tj]s$/.exec(chunk.facadeModuleId ?? '');
+    // A chunk that also exports to a later part (the gallery reuses the thread's document badge) has
+    // no facade module: it is still named after the define.ts it holds.
+    const m = defineOf(chunk.facadeModuleId) ?? (chunk.isDynamicEntry ? chunk.moduleIds.map(defineOf).find(Boolean) : null);
     return `${prefix}.${m ? m[1] : chunk.name}-[hash].js`;
   };
 }

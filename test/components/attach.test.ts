@@ -8,6 +8,7 @@ import type { ChatClient } from '../../src/core/client.js';
 import type { MediaMeta } from '../../src/model/types.js';
 import { tooLarge } from '../../src/model/errors.js';
 import { DEFAULT_FEATURES } from '../../src/core/options.js';
+import { CancelledError } from '../../src/core/upload.js';
 import { extensionsOf, type MediaKind } from '../../src/model/file-type.js';
 import { acceptFor } from '../../src/components/thread/attach.js';
 import { composerThread, message, until, nextFrame, PEER, ME } from './fixtures.js';
@@ -111,6 +112,20 @@ describe('attaching files in the composer', () => {
     expect($(thread, '[part="attach-preview"] .doc-size')!.textContent).to.equal('15 B');
   });
 
+  it('a long file name in the preview shortens its stem and keeps its extension in view', async () => {
+    const { thread } = await open();
+    const name = 'Spoke-and-Chain-invoice-2026-114-brake-tune-up-and-wheel-truing-and-more.pdf';
+    drop(thread, new File(['%PDF-1.4\n%%EOF\n'], name, { type: 'application/pdf' }));
+    await thread.updateComplete;
+    const shown = $(thread, '[part="attach-preview"] .doc-name')!;
+    expect(shown.textContent).to.equal(name);
+    expect(shown.getAttribute('title')).to.equal(name);
+    const stem = shown.querySelector<HTMLElement>('.stem')!;
+    const ext = shown.querySelector<HTMLElement>('.ext')!.getBoundingClientRect();
+    expect(stem.scrollWidth > stem.clientWidth).to.equal(true);
+    expect(ext.width > 10 && ext.right <= $(thread, '[part="attach-preview"]')!.getBoundingClientRect().right).to.equal(true);
+  });
+
   it('a file pasted into the composer shows in the preview', async () => {
     const { thread } = await open();
     const paste = new ClipboardEvent('paste', { clipboardData: withFiles(png()), bubbles: true, cancelable: true });
@@ -173,6 +188,22 @@ describe('attaching files in the composer', () => {
     const error = await until(() => $(thread, '.composer-error'), 'the error');
     expect(error.textContent).to.equal('This file is too large for the chat server.');
     expect(errors.join()).to.equal('413');
+  });
+
+  it('an upload the person cancelled shows no error: it was their own wish', async () => {
+    const { client, thread } = await open();
+    const errors: number[] = [];
+    thread.addEventListener('chat-error', (e) => errors.push(e.detail.statusCode));
+    let cancel = (): void => undefined;
+    client.binding.sendMedia = () => new Promise((_, reject) => (cancel = () => reject(new CancelledError())));
+    drop(thread, png());
+    await pressEnter(thread);
+    cancel();
+    await nextFrame();
+    await thread.updateComplete;
+    await nextFrame();
+    expect($(thread, '.composer-error') === null).to.equal(true);
+    expect(errors.length).to.equal(0);
   });
 
   it('a kind switched off is refused when dropped', async () => {

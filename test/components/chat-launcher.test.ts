@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/launcher/define.js';
 // The launcher loads <chat-list> and <chat-thread> on demand (list/lazy.ts, thread/lazy.ts); these tests
 // look into them at once (test/components/launcher-focus.test.ts and the bundle tests load them lazily).
@@ -67,6 +68,25 @@ describe('<chat-launcher>', () => {
     const close = await until(() => thread.shadowRoot!.querySelector<HTMLButtonElement>('.close'), 'close button');
     expect(close.getAttribute('aria-label')).to.equal('Close chat');
     close.click();
+    await el.updateComplete;
+    expect(el.open).to.equal(false);
+  });
+
+  it('Escape in the lightbox closes the lightbox, not the panel; the next Escape closes the panel', async () => {
+    const sdk = await offlineSdk();
+    await sdk.core!.store!.dispatch([message(1, { msgType: 'image', body: '', media: { url: 'https://up.example/a.png', fileName: 'a.png' } })]);
+    const el = await fixture<ChatLauncher>(html`<chat-launcher storage-prefix="t7" open .sdk=${sdk}></chat-launcher>`);
+    el.openChat('peer@localhost');
+    await el.updateComplete;
+    const thread = el.shadowRoot!.querySelector('chat-thread')!;
+    const link = await until(() => thread.shadowRoot!.querySelector<HTMLAnchorElement>('a.media-open'), 'the picture');
+    link.click();
+    const dialog = await until(() => thread.shadowRoot!.querySelector<HTMLDialogElement>('dialog.lightbox[open]'), 'the lightbox');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !dialog.open, 'the lightbox closed');
+    await el.updateComplete;
+    expect(el.open).to.equal(true);
+    await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect(el.open).to.equal(false);
   });

@@ -61,6 +61,42 @@ describe('media gallery', () => {
     expect(thread.shadowRoot!.activeElement === button).to.equal(true);
   });
 
+  it('files show what they are: a type badge for a document, a note for sound, a play mark on a video; names on one line', async () => {
+    const client = await offlineClient();
+    const long = 'Spoke-and-Chain-invoice-2026-114-brake-tune-up.pdf';
+    await client.store!.dispatch([
+      message(1, { msgType: 'file', body: '', media: { url: 'https://up.example/i.pdf', fileName: long, mimeType: 'application/pdf' } }),
+      message(2, { msgType: 'audio', body: '', media: { url: 'https://up.example/c.wav', fileName: 'doorbell-chime.wav' } }),
+      message(3, { msgType: 'video', body: '', media: { url: 'https://up.example/v.mp4', fileName: 'wheel.mp4' } }),
+    ]);
+    const host = providerFor(client);
+    const thread = document.createElement('chat-thread') as ChatThread;
+    thread.peer = PEER;
+    host.append(thread);
+    (await until(() => $(thread, '[part="gallery-button"]'), 'the button')).click();
+    await until(() => items(thread).length === 3, 'the three files');
+    const [video, sound, doc] = items(thread);
+    expect(video.querySelectorAll('[part="gallery-play"]').length).to.equal(1);
+    expect(sound.querySelectorAll('[part="gallery-badge"] svg').length).to.equal(1);
+    const badge = doc.querySelector('[part="gallery-badge"]')!;
+    expect(badge.textContent).to.equal('PDF');
+    expect(badge.classList.contains('pdf')).to.equal(true);
+    const name = doc.querySelector<HTMLElement>('.g-name')!;
+    expect(name.textContent).to.equal(long);
+    expect(name.getBoundingClientRect().height < 20 && name.scrollWidth > name.clientWidth).to.equal(true);
+    await expect(thread).to.be.accessible();
+  });
+
+  it('the gallery button sits at the end of the header, beside the close button', async () => {
+    const thread = await threadWith();
+    thread.shadowRoot!.host.setAttribute('style', 'display: flex; width: 360px; height: 500px');
+    const gallery = await until(() => $(thread, '[part="gallery-button"]'), 'the gallery button');
+    // The last of the header's buttons, or just before the close button where there is one.
+    const close = $(thread, '.close');
+    const end = close ? close.getBoundingClientRect().left : $(thread, '[part="header"]')!.getBoundingClientRect().right - 12;
+    expect(end - gallery.getBoundingClientRect().right < 24).to.equal(true);
+  });
+
   it('has no button when mediaMessages is off', async () => {
     const thread = await threadWith({ mediaMessages: false });
     expect(thread.shadowRoot!.querySelectorAll('[part="gallery-button"]').length).to.equal(0);

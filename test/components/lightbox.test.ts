@@ -37,6 +37,29 @@ describe('lightbox', () => {
     expect(thread.shadowRoot!.activeElement?.getAttribute('part')).to.equal('lightbox-close');
   });
 
+  it('its bar shows the caption as text, the file name and a download link; the next picture shows its own', async () => {
+    const caption = '<b onmouseover="x()">Saddle</b> مرحبا';
+    const thread = await threadWith([
+      message(1, { msgType: 'image', body: caption, media: { url: 'https://up.example/a.png', fileName: 'saddle.png' } }),
+      file(2, 'image', { url: 'https://up.example/b.png' }),
+    ]);
+    links(thread)[0].click();
+    await opened(thread);
+    const bar = box(thread)!;
+    const text = bar.querySelector<HTMLElement>('[part="lightbox-caption"]')!;
+    expect(text.textContent).to.equal(caption);
+    expect(text.getAttribute('dir')).to.equal('auto');
+    expect(text.querySelectorAll('*').length).to.equal(0);
+    expect(bar.querySelector('[part="lightbox-name"]')!.textContent).to.equal('saddle.png');
+    const download = bar.querySelector<HTMLAnchorElement>('[part="lightbox-download"]')!;
+    expect(download.getAttribute('href')).to.equal('https://up.example/a.png');
+    expect(download.getAttribute('download')).to.equal('saddle.png');
+    await sendKeys({ press: 'ArrowRight' });
+    expect(text.textContent).to.equal('');
+    expect(download.getAttribute('href')).to.equal('https://up.example/b.png');
+    await expect(thread).to.be.accessible();
+  });
+
   it('passes axe when open', async () => {
     const thread = await threadWith([three()[0], three()[3]]);
     links(thread)[0].click();

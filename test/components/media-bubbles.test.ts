@@ -16,21 +16,43 @@ const bubble = (thread: ChatThread, i: number) => thread.shadowRoot!.querySelect
 describe('media bubbles', () => {
   afterEach(() => document.querySelectorAll('body > div').forEach((d) => d.remove()));
 
-  it('an image shows its thumbnail in an <img> sized from its metadata, linking to the full picture, with its caption', async () => {
-    const thread = await threadWith([file(1, 'image', { url: 'https://up.example/p/cat.png', width: 800, height: 400, thumbnail: THUMB, fileName: 'cat.png' }, { body: 'My cat' })]);
+  it('an image shows its thumbnail at once and the full picture over it, in a box sized from its metadata, linking to the full picture, with its caption', async () => {
+    const url = new URL('/test/components/pic.svg', location.href).href;
+    const thread = await threadWith([file(1, 'image', { url, width: 800, height: 400, thumbnail: THUMB, fileName: 'cat.svg', fileSize: 200 }, { body: 'My cat' })]);
     const b = bubble(thread, 0);
-    const img = b.querySelector('img')!;
-    expect(img.getAttribute('part')).to.equal('media image');
-    expect(img.getAttribute('src')).to.equal(THUMB);
-    expect(img.getAttribute('loading')).to.equal('lazy');
+    const thumb = b.querySelector<HTMLImageElement>('img.thumb')!;
+    const full = b.querySelector<HTMLImageElement>('img.full')!;
+    expect(thumb.getAttribute('src')).to.equal(THUMB);
+    expect(full.getAttribute('src')).to.equal(url);
+    expect(full.getAttribute('loading')).to.equal('lazy');
     // The space is reserved before the picture loads: 2:1 at the bubble's width.
-    const box = img.getBoundingClientRect();
+    const box = b.querySelector('.media.image')!.getBoundingClientRect();
     expect(Math.round(box.width / box.height)).to.equal(2);
-    expect(b.querySelector('a.media-open')!.getAttribute('href')).to.equal('https://up.example/p/cat.png');
+    await until(() => full.complete && full.naturalWidth > 0, 'the full picture');
+    // The full picture lies over the thumbnail, and is what shows.
+    const r = thumb.getBoundingClientRect();
+    const f = full.getBoundingClientRect();
+    expect(r.width > 200 && Math.abs(r.width - f.width) + Math.abs(r.height - f.height) + Math.abs(r.top - f.top) < 1).to.equal(true);
+    expect(thread.shadowRoot!.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === full).to.equal(true);
+    expect(b.querySelector('a.media-open')!.getAttribute('href')).to.equal(url);
     const caption = b.querySelector('.caption')!;
     expect(caption.textContent).to.equal('My cat');
     expect(caption.getAttribute('dir')).to.equal('auto');
     await expect(thread).to.be.accessible();
+  });
+
+  it('a picture over 8 MB keeps its thumbnail until opened; a full picture that cannot load leaves the thumbnail', async () => {
+    const thread = await threadWith([
+      file(1, 'image', { url: 'https://up.example/p/big.jpg', width: 800, height: 400, thumbnail: THUMB, fileSize: 9 * 1024 * 1024 }),
+      file(2, 'image', { url: 'http://127.0.0.1:9/gone.jpg', width: 800, height: 400, thumbnail: THUMB, fileSize: 1000 }),
+    ]);
+    const big = bubble(thread, 0);
+    expect(big.querySelectorAll('img').length).to.equal(1);
+    expect(big.querySelector('img')!.getAttribute('src')).to.equal(THUMB);
+    expect(big.querySelector('a.media-open')!.getAttribute('href')).to.equal('https://up.example/p/big.jpg');
+    const gone = bubble(thread, 1);
+    await until(() => gone.querySelector<HTMLElement>('img.full')!.getBoundingClientRect().width === 0, 'the failed picture hidden');
+    expect(gone.querySelector<HTMLElement>('img.thumb')!.getBoundingClientRect().width > 200).to.equal(true);
   });
 
   it('an SVG image goes through <img>, never inline', async () => {
@@ -48,6 +70,15 @@ describe('media bubbles', () => {
     expect(audio.hasAttribute('controls')).to.equal(true);
     expect(bubble(thread, 0).querySelector('.duration')!.textContent).to.equal('1:05');
     expect(bubble(thread, 0).querySelector('.media-label')!.textContent).to.equal('Voice message');
+  });
+
+  it('once the player has the length (and shows it itself), our duration goes: never twice', async () => {
+    const url = new URL('/test/components/tone.wav', location.href).href;
+    const thread = await threadWith([file(1, 'audio', { url, duration: 500, fileName: 'tone.wav' })]);
+    const duration = bubble(thread, 0).querySelector<HTMLElement>('.duration')!;
+    await until(() => bubble(thread, 0).querySelector('audio')!.readyState >= 1, 'the audio metadata');
+    await until(() => duration.getBoundingClientRect().width === 0, 'our duration hidden');
+    expect(bubble(thread, 0).querySelector('.media-label')!.textContent).to.equal('tone.wav');
   });
 
   it('a video gets a player with the thumbnail as poster', async () => {
@@ -72,6 +103,23 @@ describe('media bubbles', () => {
     expect(b.querySelectorAll('img').length).to.equal(0);
     await nextFrame();
     expect((window as unknown as { __mediaPwned?: number }).__mediaPwned).to.equal(undefined);
+  });
+
+  it('a long document name shortens its stem and keeps its extension in view, the full name in its title', async () => {
+    const name = 'Spoke-and-Chain-invoice-2026-114-brake-tune-up-and-wheel-truing.pdf';
+    const thread = await threadWith([file(1, 'file', { url: 'https://up.example/i.pdf', fileName: name, fileSize: 721 })]);
+    const b = bubble(thread, 0);
+    const shown = b.querySelector<HTMLElement>('.doc-name')!;
+    expect(shown.textContent).to.equal(name);
+    expect(shown.getAttribute('title')).to.equal(name);
+    expect(shown.getAttribute('dir')).to.equal('auto');
+    const stem = shown.querySelector<HTMLElement>('.stem')!;
+    const ext = shown.querySelector<HTMLElement>('.ext')!;
+    expect(ext.textContent).to.equal('.pdf');
+    expect(stem.scrollWidth > stem.clientWidth).to.equal(true);
+    const e = ext.getBoundingClientRect();
+    const box = b.getBoundingClientRect();
+    expect(e.width > 10 && e.left >= stem.getBoundingClientRect().right - 1 && e.right <= box.right).to.equal(true);
   });
 
   it('an encrypted aesgcm:// file shows as a document without a link or a source', async () => {

@@ -279,6 +279,9 @@ export class ChatLauncher extends LitElement {
 
   private readonly onKeydown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || !this.open) return;
+    // An Escape something inside already handled (a dialog it closes: the lightbox, the gallery; or a
+    // listener that called preventDefault) is not for the panel.
+    if (event.defaultPrevented || event.composedPath().some((n) => n instanceof HTMLDialogElement && n.open)) return;
     // Inside the launcher, or nowhere in particular (focus fell to the page's body while it was open).
     const nowhere = !document.activeElement || document.activeElement === document.body;
     if (event.composedPath().includes(this) || nowhere) this.hide();

@@ -9,20 +9,25 @@ export const attachStyles = css`
     border-radius: 50%;
     color: var(--_muted);
   }
+  /* The composer's band grows to hold the file's card above the input. */
+  .attach-area {
+    padding: 10px 12px 0;
+    border-top: 1px solid var(--_border);
+    background: var(--_bg);
+  }
   .attach-preview {
     display: flex;
     align-items: center;
     gap: 10px;
-    margin: 0 12px;
     padding: 8px;
     border: 1px solid var(--_border);
-    border-bottom: 0;
-    border-radius: 12px 12px 0 0;
+    border-radius: 12px;
     background: var(--_surface);
     color: var(--_fg);
   }
-  .attach-preview + form {
-    border-top-color: transparent;
+  .attach-area + form {
+    border-top: 0;
+    padding-top: 8px;
   }
   .preview-thumb {
     flex: none;

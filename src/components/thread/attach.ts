@@ -12,7 +12,7 @@ import { emit } from '../shared/events.js';
 import { describeError } from '../shared/errors.js';
 import { formatSize } from '../shared/media-label.js';
 import type { BindingHost } from './uploads.js';
-import { docType } from './media-bubble.js';
+import { docType, fileNameView } from './media-bubble.js';
 
 /** The extensions each kind accepts (as the core's file-type rules: the reference's lists, plus what
  * a recorder makes for audio). */
@@ -37,9 +37,14 @@ export function kindOf(file: Blob): MediaKind {
   return top === 'image' || top === 'audio' || top === 'video' ? top : 'file';
 }
 
-/** What a person is told when sending a file failed (file errors first, then the shared sentences). */
+/** The status of an upload the person cancelled (`cancelUpload`): not an error to show. */
+export const CANCELLED = 499;
+
+/** What a person is told when sending a file failed (file errors first, then the shared sentences;
+ * '' for an upload they cancelled themselves). */
 export function describeFileError(error: { statusCode: number; message: string }): string {
   switch (error.statusCode) {
+    case CANCELLED: return '';
     case 413: return msg('This file is too large for the chat server.');
     case 503: return msg('This chat server does not accept files.');
     case 502: return msg('The server refused the file. Please try again.');
@@ -157,12 +162,13 @@ export class Attachment {
     const file = this.file;
     if (!file) return hint;
     const { ext, family } = docType({ fileName: file.name, mimeType: file.type });
-    return html`${hint}<div class="attach-preview" part="attach-preview">
+    // The card sits in the composer's own band, right above the input (attach-area).
+    return html`${hint}<div class="attach-area"><div class="attach-preview" part="attach-preview">
       ${this.previewUrl
         ? html`<img class="preview-thumb" part="preview-thumb" src=${this.previewUrl} alt="" />`
         : html`<span class="doc-icon ${family}" aria-hidden="true">${ext}</span>`}
-      <span class="doc-text"><span class="doc-name" dir="auto" title=${file.name}>${file.name}</span><span class="doc-size">${formatSize(file.size)}</span></span>
+      <span class="doc-text">${fileNameView(file.name)}<span class="doc-size">${formatSize(file.size)}</span></span>
       <button class="icon-button remove" part="attach-remove" type="button" aria-label=${msg('Remove the file')} title=${msg('Remove the file')} @click=${this.onRemove}>×</button>
-    </div>`;
+    </div></div>`;
   }
 }

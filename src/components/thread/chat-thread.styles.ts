@@ -25,6 +25,7 @@ export const threadStyles = css`
     --_avatar-size: 36px;
   }
   .who {
+    flex: 1;
     min-width: 0;
     display: grid;
   }

@@ -9,7 +9,7 @@ import type { ChatBinding } from '../../core/binding.js';
 import { asSdkError } from '../../model/errors.js';
 import { emit } from '../shared/events.js';
 import { describeError } from '../shared/errors.js';
-import { Attachment, describeFileError } from './attach.js';
+import { Attachment, CANCELLED, describeFileError } from './attach.js';
 import { Uploads } from './uploads.js';
 import { SealedFiles } from './sealed.js';
 import { Voice } from './voice.js';
@@ -66,12 +66,14 @@ export class ComposerController implements ReactiveController {
     this.sealed.follow();
   }
 
-  /** Shows why sending a file failed (or clears the error: undefined), and tells the host. */
+  /** Shows why sending a file failed (or clears the error: undefined), and tells the host. An upload
+   * the person cancelled (499) is their own wish: nothing is shown or told. */
   showError(error: unknown): void {
     if (error === undefined) {
       this.error = '';
     } else {
       const { statusCode, message } = asSdkError(error);
+      if (statusCode === CANCELLED) return;
       this.error = describeFileError({ statusCode, message });
       emit(this.host, 'chat-error', { statusCode, message });
     }

@@ -8,26 +8,40 @@ import { msg } from '@lit/localize';
 import type { ChatMessage } from '../../model/types.js';
 import type { ChatBinding } from '../../core/binding.js';
 
-// Its own copy of media-bubble's check (importing that module would share the thread's chunk).
-const isHttpUrl = (url: string | undefined): url is string => typeof url === 'string' && /^https?:\/\/[^/?#\s]/i.test(url);
 import { mediaLabel } from '../shared/media-label.js';
+// From the thread's part, which is loaded before the gallery (scripts/build/script-tag.mjs chunkName).
+import { docType, isHttpUrl } from './media-bubble.js';
 
 const STYLE = `
-dialog.gallery { width: min(560px, 96vw); max-height: 90vh; padding: 0; border: 0; border-radius: 12px;
+dialog.gallery { width: min(560px, 96vw); max-height: 90vh; padding: 0; border-radius: 12px;
+  border: 1px solid color-mix(in srgb, currentColor 24%, transparent);
   background: var(--chat-bg, Canvas); color: var(--chat-fg, CanvasText); box-shadow: 0 8px 32px rgb(0 0 0 / 0.3); }
 dialog.gallery::backdrop { background: rgb(0 0 0 / 0.5); }
 .g-head { display: flex; align-items: center; padding: 8px 12px; gap: 8px; font: 600 15px/1.4 system-ui, sans-serif; }
 .g-head span { flex: 1; }
 .g-grid { list-style: none; margin: 0; padding: 8px 12px; display: grid; grid-template-columns: repeat(auto-fill, minmax(96px, 1fr)); gap: 6px; }
-.g-grid li > * { display: grid; place-items: center; width: 100%; aspect-ratio: 1; border: 0; padding: 0; border-radius: 6px;
+.g-grid li > * { position: relative; display: grid; place-items: center; width: 100%; aspect-ratio: 1; border: 0; padding: 0; border-radius: 6px;
   overflow: hidden; background: rgb(127 127 127 / 0.18); color: inherit; font: 12px/1.3 system-ui, sans-serif;
-  text-align: center; text-decoration: none; cursor: pointer; word-break: break-word; }
+  text-align: center; text-decoration: none; cursor: pointer; box-sizing: border-box; }
+.g-grid li > .g-file { display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 8px; padding: 8px; }
 .g-grid img { width: 100%; height: 100%; object-fit: cover; }
+.g-name { max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.g-badge { display: grid; place-items: center; width: 36px; height: 44px; border-radius: 6px; font-weight: 700; font-size: 10px;
+  color: #fff; background: #546e7a; }
+.g-badge.pdf { background: #d32f2f; } .g-badge.text { background: #1e63c4; } .g-badge.sheet { background: #1b8a4b; }
+.g-badge.slides { background: #d2691e; } .g-badge.archive { background: #6d4c8d; }
+.g-badge.audio { border-radius: 50%; width: 44px; background: #7b5ea7; }
+.g-play { position: absolute; inset: 0; margin: auto; width: 36px; height: 36px; border-radius: 50%; display: grid; place-items: center;
+  background: rgb(0 0 0 / 0.55); color: #fff; pointer-events: none; }
 .g-foot { padding: 4px 12px 12px; text-align: center; font: 14px system-ui, sans-serif; }
 dialog.gallery button { font: inherit; cursor: pointer; }
 .g-more { padding: 6px 16px; border-radius: 16px; border: 1px solid currentColor; background: transparent; color: inherit; }
 .g-close { width: 36px; height: 36px; border-radius: 50%; border: 0; background: transparent; color: inherit; font-size: 22px !important; }
 `;
+
+// Fixed markup of our own (never data of a message): a note for sound, a play mark for video.
+const NOTE = '<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M9 18V5l11-2v13"/><circle cx="6" cy="18" r="3"/><circle cx="17" cy="16" r="3"/></svg>';
+const PLAY = '<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" fill="currentColor"><path d="M8 5.5v13l11-6.5z"/></svg>';
 
 const thumbOf = (m: ChatMessage): string | undefined => {
   const t = m.media?.thumbnail;
@@ -65,7 +79,7 @@ export async function openGallery(root: ShadowRoot, binding: ChatBinding, chatJi
 
   const openPicture = (m: ChatMessage, from: HTMLElement) => {
     const pictures = shown.filter((s) => s.msgType === 'image' && isHttpUrl(s.media?.url))
-      .map((s) => ({ url: s.media!.url, alt: s.media!.fileName ?? mediaLabel('image'), id: s.msgId }));
+      .map((s) => ({ url: s.media!.url, alt: s.media!.fileName ?? mediaLabel('image'), caption: s.body, fileName: s.media!.fileName, id: s.msgId }));
     const index = pictures.findIndex((p) => p.id === m.msgId);
     if (index >= 0) void import('./lightbox.js').then((l) => l.openLightbox(root, pictures, index, from, rtl));
   };
@@ -90,7 +104,9 @@ export async function openGallery(root: ShadowRoot, binding: ChatBinding, chatJi
     } else {
       item = node('span', '', '', 'gallery-item');
     }
-    item.setAttribute('aria-label', m.media?.fileName ? `${label} ${m.media.fileName}`.replace(/^(.*): \1 /, '$1 ') : label);
+    const fileName = m.media?.fileName;
+    // A document is named by what it shows (its type badge and name); the others by their kind and name.
+    if (m.msgType !== 'file' || thumb) item.setAttribute('aria-label', fileName && !label.includes(fileName) ? `${label} ${fileName}` : label);
     item.title = m.media?.fileName ?? label;
     if (thumb) {
       const img = document.createElement('img');
@@ -99,7 +115,27 @@ export async function openGallery(root: ShadowRoot, binding: ChatBinding, chatJi
       img.loading = 'lazy';
       item.append(img);
     } else {
-      item.textContent = m.media?.fileName ?? label;
+      // A file: an icon (a note for sound, the type badge for a document) over its name on one line.
+      item.classList.add('g-file');
+      const badge = node('span', 'g-badge', '', 'gallery-badge');
+      if (m.msgType === 'audio') {
+        badge.setAttribute('aria-hidden', 'true');
+        badge.classList.add('audio');
+        badge.innerHTML = NOTE;
+      } else if (m.msgType === 'file') {
+        const { ext, family } = docType(m.media ?? {});
+        badge.classList.add(family);
+        badge.textContent = ext;
+      }
+      if (badge.firstChild) item.append(badge);
+      const name = node('span', 'g-name', m.media?.fileName ?? label);
+      name.dir = 'auto';
+      item.append(name);
+    }
+    if (m.msgType === 'video') {
+      const play = node('span', 'g-play', '', 'gallery-play');
+      play.innerHTML = PLAY;
+      item.append(play);
     }
     li.append(item);
     grid.append(li);

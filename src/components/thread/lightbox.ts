@@ -13,19 +13,32 @@ import { msg, str } from '@lit/localize';
 // chunk shared with this one.
 const isHttpUrl = (url: string): boolean => /^https?:\/\/[^/?#\s]/i.test(url);
 
-/** A picture the lightbox can show: its full URL and its text alternative. */
+/** A picture the lightbox can show: its full URL, its text alternative, and what its bar shows: the
+ * message's caption (as text) and the file's name (a download link is offered for http(s) URLs). */
 export interface LightboxImage {
   url: string;
   alt: string;
+  caption?: string;
+  fileName?: string;
 }
 
 const STYLE = `
 dialog.lightbox { position: fixed; inset: 0; width: 100vw; height: 100vh; max-width: none; max-height: none;
-  margin: 0; padding: 0; border: 0; background: rgb(0 0 0 / 0.92); color: #fff; box-sizing: border-box; }
-dialog.lightbox::backdrop { background: transparent; }
+  margin: 0; padding: 0; border: 0; background: rgb(0 0 0 / 0.88); color: #fff; box-sizing: border-box; }
+dialog.lightbox::backdrop { background: rgb(0 0 0 / 0.6); backdrop-filter: blur(6px); }
 dialog.lightbox[open] { display: grid; grid-template: auto 1fr / 1fr; }
 .lb-bar { display: flex; align-items: center; gap: 8px; padding: 8px 12px; font: 14px/1.4 system-ui, sans-serif; }
-.lb-count { flex: 1; opacity: 0.85; }
+.lb-count { flex: none; opacity: 0.85; }
+.lb-count:empty { display: none; }
+.lb-text { flex: 1; min-width: 0; display: grid; }
+.lb-caption { overflow: hidden; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; white-space: pre-wrap; overflow-wrap: anywhere; }
+.lb-caption:empty, .lb-name:empty { display: none; }
+.lb-name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-size: 12px; opacity: 0.75; }
+.lb-bar a.lb-download { flex: none; display: grid; place-items: center; width: 44px; height: 44px; border-radius: 50%; font-size: 22px;
+  text-decoration: none; color: #fff; background: rgb(255 255 255 / 0.12); }
+.lb-bar a.lb-download:hover { background: rgb(255 255 255 / 0.24); }
+.lb-bar a.lb-download:focus-visible { outline: 2px solid #fff; outline-offset: 2px; }
+.lb-bar a.lb-download[hidden] { display: none; }
 .lb-stage { display: grid; grid-template-columns: auto 1fr auto; align-items: center; min-height: 0; padding: 0 8px 16px; }
 .lb-stage img { grid-column: 2; justify-self: center; max-width: 100%; max-height: calc(100vh - 72px); object-fit: contain; }
 dialog.lightbox button { font: inherit; font-size: 28px; line-height: 1; width: 44px; height: 44px; border-radius: 50%;
@@ -56,6 +69,13 @@ export function openLightbox(root: ShadowRoot, images: readonly LightboxImage[],
   const style = el('style', { textContent: STYLE });
   const count = el('span', { className: 'lb-count' });
   count.setAttribute('aria-live', 'polite');
+  const caption = el('span', { className: 'lb-caption', part: 'lightbox-caption', dir: 'auto' });
+  const name = el('span', { className: 'lb-name', part: 'lightbox-name', dir: 'auto' });
+  const text = el('span', { className: 'lb-text' });
+  text.append(caption, name);
+  const download = el('a', { className: 'lb-download', part: 'lightbox-download', textContent: '⤓', rel: 'noopener', target: '_blank' });
+  download.setAttribute('aria-label', msg('Download'));
+  download.title = msg('Download');
   const close = el('button', { type: 'button', className: 'lb-close', part: 'lightbox-close', textContent: '×' });
   close.setAttribute('aria-label', msg('Close picture'));
   const prev = el('button', { type: 'button', className: 'lb-prev', part: 'lightbox-prev', textContent: rtl ? '›' : '‹' });
@@ -65,7 +85,7 @@ export function openLightbox(root: ShadowRoot, images: readonly LightboxImage[],
   const img = el('img', { part: 'lightbox-image', decoding: 'async' });
   next.style.gridColumn = '3';
   const bar = el('div', { className: 'lb-bar' });
-  bar.append(count, close);
+  bar.append(count, text, download, close);
   const stage = el('div', { className: 'lb-stage' });
   stage.append(prev, img, next);
   dialog.append(style, bar, stage);
@@ -74,10 +94,19 @@ export function openLightbox(root: ShadowRoot, images: readonly LightboxImage[],
   const show = (i: number) => {
     if (i < 0 || i >= images.length) return;
     current = i;
-    const { url, alt } = images[i];
-    if (isHttpUrl(url)) img.src = url;
-    else img.removeAttribute('src');
+    const { url, alt, caption: words = '', fileName = '' } = images[i];
+    if (isHttpUrl(url)) {
+      img.src = download.href = url;
+      download.download = fileName;
+    } else {
+      img.removeAttribute('src');
+      download.removeAttribute('href');
+    }
+    download.hidden = !isHttpUrl(url);
     img.alt = alt;
+    caption.textContent = words.trim();
+    name.textContent = fileName;
+    name.title = fileName;
     count.textContent = images.length > 1 ? msg(str`${i + 1} of ${images.length}`) : '';
     prev.hidden = i === 0;
     next.hidden = i === images.length - 1;
@@ -91,7 +120,7 @@ export function openLightbox(root: ShadowRoot, images: readonly LightboxImage[],
   // The dialog covers the viewport: a click on it or on the stage, not on the picture or a button, is a
   // click on the backdrop.
   dialog.addEventListener('click', (e) => {
-    if (e.target === dialog || e.target === stage || e.target === bar) dialog.close();
+    if (e.target === dialog || e.target === stage || e.target === bar || e.target === text) dialog.close();
   });
   close.addEventListener('click', () => dialog.close());
   prev.addEventListener('click', () => show(current - 1));

@@ -23,6 +23,27 @@ export const mediaStyles = css`
     border-radius: calc(var(--_radius) - 4px);
     background: var(--_surface);
   }
+  /* A thumbnail with the full picture stacked over it (media-bubble.ts linkedImage). */
+  .media.image.stack {
+    position: relative;
+    overflow: hidden;
+  }
+  .stack > img {
+    display: block;
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+  .stack > .full {
+    position: absolute;
+    inset: 0;
+  }
+  .stack.loaded > .thumb {
+    opacity: 0;
+  }
+  .stack.failed > .full {
+    display: none;
+  }
   .media-open {
     display: block;
     cursor: zoom-in;
@@ -51,6 +72,9 @@ export const mediaStyles = css`
   .duration {
     font-size: 12px;
     opacity: 0.8;
+  }
+  .timed .duration {
+    display: none;
   }
   .media.document {
     display: flex;
@@ -82,11 +106,20 @@ export const mediaStyles = css`
     flex: 1;
     display: grid;
   }
+  /* The stem shortens, the extension stays (fileNameView). */
   .doc-name {
-    overflow: hidden;
-    text-overflow: ellipsis;
+    display: flex;
+    min-width: 0;
     white-space: nowrap;
     font-weight: 600;
+  }
+  .doc-name > .stem {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .doc-name > .ext {
+    flex: none;
   }
   .doc-size {
     font-size: 12px;

@@ -67,16 +67,42 @@ function image(media: MediaMeta, src: string) {
     loading="lazy" decoding="async" style=${boxStyle(media)} width=${media.width ?? nothing} height=${media.height ?? nothing} />`;
 }
 
+/** Pictures larger than this (their metadata's size) show only their thumbnail until opened. */
+export const FULL_PICTURE_MAX_BYTES = 8 * 1024 * 1024;
+
+/** Once the full picture has loaded, the thumbnail under it turns transparent (it would show through a
+ * transparent picture; it keeps the text alternative); a full picture that cannot load is hidden,
+ * leaving the thumbnail. */
+const onFullPicture = (event: Event) => {
+  const box = (event.target as HTMLElement).parentElement;
+  box?.classList.add(event.type === 'load' ? 'loaded' : 'failed');
+};
+
 function linkedImage(media: MediaMeta) {
-  // The picture (or its small thumbnail, shown at once) opens the full picture.
-  return html`<a class="media-open" part="media-open" href=${media.url} target="_blank" rel="noopener">${image(media, thumbnailOf(media) ?? media.url)}</a>`;
+  // The thumbnail shows at once; the full picture (http(s) only, not over 8 MB) loads over it. A click
+  // opens the full picture.
+  const thumb = thumbnailOf(media);
+  const full = isHttpUrl(media.url) && !((media.fileSize ?? 0) > FULL_PICTURE_MAX_BYTES) ? media.url : undefined;
+  const picture = !thumb ? image(media, media.url)
+    : html`<span class="media image stack" part="media image" style=${boxStyle(media)}><img class="thumb" part="image-thumbnail" src=${thumb}
+      alt=${media.fileName ?? mediaLabel('image')} decoding="async" />${full
+      ? html`<img class="full" part="image-full" src=${full} alt="" loading="lazy" decoding="async"
+        @load=${onFullPicture} @error=${onFullPicture} />` : nothing}</span>`;
+  return html`<a class="media-open" part="media-open" href=${media.url} target="_blank" rel="noopener">${picture}</a>`;
 }
+
+/** Once the player knows the length (it then shows it itself), our duration from the metadata goes
+ * (a recording without a length in its header, as MediaRecorder's WebM, keeps ours). */
+const onAudioMetadata = (event: Event) => {
+  const player = event.target as HTMLAudioElement;
+  if (Number.isFinite(player.duration) && player.duration > 0) player.parentElement?.classList.add('timed');
+};
 
 function audio(media: MediaMeta, src: string) {
   const label = isVoiceNote(media.fileName) ? mediaLabel('audio') : media.fileName ?? mediaLabel('audio');
   return html`<div class="media audio" part="media audio">
     <span class="audio-head"><span class="media-label" dir="auto">${label}</span>${media.duration !== undefined ? html`<span class="duration">${formatDuration(media.duration)}</span>` : nothing}</span>
-    <audio controls preload="metadata" src=${src}></audio>
+    <audio controls preload="metadata" src=${src} @loadedmetadata=${onAudioMetadata}></audio>
   </div>`;
 }
 
@@ -113,12 +139,20 @@ function sealedCard(m: ChatMessage, status: unknown, action: unknown) {
   return card(m.media!, status, action);
 }
 
+/** A file name whose end stays in view: the stem shortens with an ellipsis, the extension (up to 8
+ * characters after the last dot) stays (the full name in `title`). Also the composer's preview. */
+export function fileNameView(name: string) {
+  const dot = name.lastIndexOf('.');
+  const cut = dot > 0 && name.length - dot <= 9 ? dot : name.length;
+  return html`<span class="doc-name" dir="auto" title=${name}><span class="stem">${name.slice(0, cut)}</span><span class="ext">${name.slice(cut)}</span></span>`;
+}
+
 function card(media: MediaMeta, status: unknown, action: unknown) {
   const { ext, family } = docType(media);
   const name = media.fileName || msg('Document');
   return html`<div class="media document" part="media document">
     <span class="doc-icon ${family}" part="document-icon" aria-hidden="true">${ext}</span>
-    <span class="doc-text"><span class="doc-name" dir="auto" title=${name}>${name}</span>
+    <span class="doc-text">${fileNameView(name)}
       <span class="doc-size">${status}</span></span>${action}
   </div>`;
 }

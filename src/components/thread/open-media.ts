@@ -7,11 +7,11 @@ import { isHttpUrl } from './media-bubble.js';
 import { mediaLabel } from '../shared/media-label.js';
 
 /** The pictures among `messages` the lightbox can show (http(s) URLs only), oldest first, with the
- * item key (`m-<rowId>`) of their bubbles. */
-export function picturesOf(messages: readonly ChatMessage[]): { key: string; url: string; alt: string }[] {
+ * item key (`m-<rowId>`) of their bubbles, their captions and file names. */
+export function picturesOf(messages: readonly ChatMessage[]): { key: string; url: string; alt: string; caption: string; fileName?: string }[] {
   return messages
     .filter((m) => m.msgType === 'image' && isHttpUrl(m.media?.url))
-    .map((m) => ({ key: `m-${m.rowId}`, url: m.media!.url, alt: m.media!.fileName ?? mediaLabel('image') }));
+    .map((m) => ({ key: `m-${m.rowId}`, url: m.media!.url, alt: m.media!.fileName ?? mediaLabel('image'), caption: m.body, fileName: m.media!.fileName }));
 }
 
 /** A click listener for the thread's list: opens the clicked picture among `messages()` in a lightbox
