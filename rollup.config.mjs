@@ -11,6 +11,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { minifyTemplates } from './scripts/build/minify-templates.mjs';
 import { localforageFromSource } from './scripts/build/localforage-esm.mjs';
+import { stropheSlim } from './scripts/build/strophe-slim.mjs';
+import { stripMsgDesc } from './scripts/build/strip-msg-desc.mjs';
 import { scriptTagLoader, virtualizerLayoutInThread, chunkName, dropStaleParts, DEFINE } from './scripts/build/script-tag.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -57,7 +59,8 @@ const scriptUrlIntro = 'var chatWidgetScriptUrl = (document.currentScript && doc
 
 const plugins = (external) => [
   lazyLocales(),
-  ...(external ? [] : [localforageFromSource(), virtualizerLayoutInThread()]),
+  stripMsgDesc(),
+  ...(external ? [] : [localforageFromSource(), stropheSlim(), virtualizerLayoutInThread()]),
   nodeResolve({ browser: true, exportConditions: ['browser', 'production'], ...(external ? { resolveOnly: (m) => !dependencies.some((d) => m === d || m.startsWith(`${d}/`)) } : {}) }),
   commonjs({ strictRequires: false }),
   minifyTemplates(),
