@@ -2,10 +2,10 @@
  * the real Prosody's upload service, with the caption typed in the composer, and the bytes intact. */
 import { expect } from '@open-wc/testing';
 import '../../src/components/thread/define.js';
-import type { ChatThread } from '../../src/components/thread/chat-thread.js';
-import { peoplePerTest, waitFor } from './helpers.js';
+import { peoplePerTest, threadsPerTest, waitFor } from './helpers.js';
 
 const person = peoplePerTest();
+const openThread = threadsPerTest();
 
 async function png(): Promise<File> {
   const canvas = document.createElement('canvas');
@@ -21,17 +21,10 @@ async function png(): Promise<File> {
 const bytes = async (blob: Blob) => [...new Uint8Array(await blob.arrayBuffer())].join(',');
 
 describe('attaching a file in the composer', () => {
-  afterEach(() => document.querySelectorAll('chat-thread').forEach((t) => t.remove()));
-
   it('a PNG dropped on the thread and sent with a caption reaches the peer as an image', async () => {
     const alice = await person(null);
     const bob = await person(null);
-    const thread = document.createElement('chat-thread') as ChatThread;
-    thread.sdk = alice.sdk;
-    thread.peer = bob.jid;
-    thread.style.height = '500px';
-    document.body.append(thread);
-    const root = await waitFor(() => thread.shadowRoot?.querySelector('textarea') && thread.shadowRoot, 'the composer');
+    const { thread, root } = await openThread(alice.sdk, bob.jid);
     const file = await png();
     const data = new DataTransfer();
     data.items.add(file);

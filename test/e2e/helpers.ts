@@ -100,6 +100,22 @@ export function widgetsPerTest(): (sdk: ChatSDK, peer: string) => { thread: Chat
   };
 }
 
+/** For a test file that uses a thread's composer: `open(sdk, peer)` puts `sdk`'s `<chat-thread>` with
+ * `peer` (500 px high) on the page and resolves once its composer is there, with the thread's shadow
+ * root; each thread is removed after its test. */
+export function threadsPerTest(): (sdk: ChatSDK, peer: string) => Promise<{ thread: ChatThread; root: ShadowRoot }> {
+  const threads: ChatThread[] = [];
+  afterEach(() => threads.splice(0).forEach((t) => t.remove()));
+  return async (sdk, peer) => {
+    const thread = Object.assign(document.createElement('chat-thread') as ChatThread, { sdk, peer });
+    thread.style.height = '500px';
+    document.body.append(thread);
+    threads.push(thread);
+    const root = await waitFor(() => thread.shadowRoot?.querySelector('textarea') && thread.shadowRoot, 'the composer');
+    return { thread, root };
+  };
+}
+
 /** `makePerson` for a test file whose people live for one test: each is disconnected after it. */
 export function peoplePerTest(): (...args: Parameters<typeof makePerson>) => Promise<Person> {
   const made: Person[] = [];

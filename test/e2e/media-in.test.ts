@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
 import '../../src/components/thread/define.js';
-import type { ChatThread } from '../../src/components/thread/chat-thread.js';
-import { makePerson, peoplePerTest, server, waitFor } from './helpers.js';
+import { makePerson, peoplePerTest, server, threadsPerTest, waitFor } from './helpers.js';
 import { esc, foreignPerTest, uploadEncrypted } from './foreign.js';
 
 const person = peoplePerTest();
 const foreign = foreignPerTest();
+const openThread = threadsPerTest();
 
 /** Body + XEP-0066 OOB with the same URL: what Conversations, Gajim, profanity and converse.js send. */
 const oobFile = (to: string, id: string, url: string) =>
@@ -63,8 +63,6 @@ describe('files from other clients', () => {
 });
 
 describe('encrypted files from other clients', () => {
-  afterEach(() => document.querySelectorAll('chat-thread').forEach((t) => t.remove()));
-
   it('a lone aesgcm:// body (Conversations\' OMEMO file) shows in the thread decrypted, byte for byte', async () => {
     const alice = await person(null);
     const bob = await foreign();
@@ -74,11 +72,7 @@ describe('encrypted files from other clients', () => {
     const url = await uploadEncrypted(bob, plain, 'photo.png');
     // Conversations: the body is the URL alone (no OOB for an encrypted file), markable, with a store hint.
     bob.send(`<message type="chat" to="${alice.jid}" id="omemo-file"><body>${esc(url)}</body><markable xmlns="urn:xmpp:chat-markers:0"/><store xmlns="urn:xmpp:hints"/></message>`);
-    const thread = document.createElement('chat-thread') as ChatThread;
-    thread.sdk = alice.sdk;
-    thread.peer = bob.jid;
-    thread.style.height = '400px';
-    document.body.append(thread);
+    const { thread } = await openThread(alice.sdk, bob.jid);
     const img = await waitFor(() => thread.shadowRoot?.querySelector<HTMLImageElement>('lit-virtualizer .row.in img.image'), 'the decrypted picture');
     expect(img.src.startsWith('blob:')).to.equal(true);
     await waitFor(() => img.complete && img.naturalWidth === 30, 'the picture to load');

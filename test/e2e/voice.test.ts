@@ -6,12 +6,12 @@
 import { expect } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import '../../src/components/thread/define.js';
-import type { ChatThread } from '../../src/components/thread/chat-thread.js';
-import { peoplePerTest, sleep, waitFor } from './helpers.js';
+import { peoplePerTest, sleep, threadsPerTest, waitFor } from './helpers.js';
 import { foreignPerTest } from './foreign.js';
 import { toneMicrophone, type Microphone } from '../components/fake-mic.js';
 
 const person = peoplePerTest();
+const openThread = threadsPerTest();
 const foreign = foreignPerTest();
 const NS_FILE = 'urn:xmpp:file:metadata:0';
 
@@ -25,7 +25,6 @@ describe('a voice note from the composer', () => {
   afterEach(async () => {
     await resetMouse();
     mic.restore();
-    document.querySelectorAll('chat-thread').forEach((t) => t.remove());
   });
 
   it('held and released in alice\'s thread, it reaches bob as audio with the recorder\'s bytes, its duration and metadata', async () => {
@@ -33,12 +32,7 @@ describe('a voice note from the composer', () => {
     const bob = await person(null);
     // A second session of bob's account, outside our SDK: it reads the stanza as another client would.
     const raw = await foreign({ username: bob.username, password: bob.password, jid: bob.jid });
-    const thread = document.createElement('chat-thread') as ChatThread;
-    thread.sdk = alice.sdk;
-    thread.peer = bob.jid;
-    thread.style.height = '500px';
-    document.body.append(thread);
-    const root = await waitFor(() => thread.shadowRoot?.querySelector('textarea') && thread.shadowRoot, 'the composer');
+    const { root } = await openThread(alice.sdk, bob.jid);
 
     const button = root.querySelector<HTMLElement>('[part="record"]')!;
     button.scrollIntoView({ block: 'center' });

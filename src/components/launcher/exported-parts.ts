@@ -6,10 +6,10 @@
 export const THREAD_PARTS = [
   'header', 'avatar', 'back', 'close', 'gallery-button', 'jump',
   'messages', 'day', 'bubble', 'bubble-in', 'bubble-out', 'caption', 'edited', 'error',
-  'media', 'image', 'audio', 'video', 'document', 'document-icon', 'download', 'media-open',
+  'media', 'image', 'image-thumbnail', 'image-full', 'audio', 'video', 'document', 'document-icon', 'download', 'media-open',
   'progress', 'cancel-upload', 'retry', 'decrypt',
-  'lightbox', 'lightbox-image', 'lightbox-close', 'lightbox-prev', 'lightbox-next',
-  'gallery', 'gallery-grid', 'gallery-item', 'gallery-more', 'gallery-close',
+  'lightbox', 'lightbox-image', 'lightbox-close', 'lightbox-prev', 'lightbox-next', 'lightbox-caption', 'lightbox-name', 'lightbox-download',
+  'gallery', 'gallery-grid', 'gallery-item', 'gallery-badge', 'gallery-play', 'gallery-more', 'gallery-close',
   'composer', 'input', 'send', 'attach', 'attach-preview', 'preview-thumb', 'attach-remove', 'drop-hint',
   'record', 'recording', 'record-time', 'record-send', 'record-cancel', 'record-hold', 'record-hint',
 ] as const;

@@ -64,7 +64,9 @@ const MAX_STEP = 400;
  * @csspart error - Why a message was not delivered, inside its bubble.
  * @csspart edited - The "edited" mark of a corrected message (XEP-0308), beside its time.
  * @csspart media - The file of a media bubble (with `image`, `audio`, `video` or `document`).
- * @csspart image - A picture (its thumbnail until opened).
+ * @csspart image - A picture's box (its size reserved from the metadata).
+ * @csspart image-thumbnail - The small picture shown at once (XEP-0264), under the full one.
+ * @csspart image-full - The full picture, loaded lazily over the thumbnail.
  * @csspart audio - An audio player (a voice message, too).
  * @csspart video - A video player with its poster.
  * @csspart document - A document: type badge, name, size and download link.
@@ -74,10 +76,15 @@ const MAX_STEP = 400;
  * @csspart lightbox-close - The lightbox's close button.
  * @csspart lightbox-prev - The lightbox's "previous picture" button (also ←).
  * @csspart lightbox-next - The lightbox's "next picture" button (also →).
+ * @csspart lightbox-caption - The picture's caption in the lightbox's bar.
+ * @csspart lightbox-name - The picture's file name in the lightbox's bar.
+ * @csspart lightbox-download - The lightbox's download link.
  * @csspart gallery-button - The header button that opens the chat's media (hidden when `mediaMessages` is off).
  * @csspart gallery - The media gallery dialog.
  * @csspart gallery-grid - The gallery's grid of media.
  * @csspart gallery-item - One medium in the gallery (a picture button, or a link to the file).
+ * @csspart gallery-badge - A gallery tile's type badge (a document's extension, a note for audio).
+ * @csspart gallery-play - The play mark on a gallery tile of a video.
  * @csspart gallery-more - The gallery's "Load more" button.
  * @csspart gallery-close - The gallery's close button.
  * @csspart caption - A media message's caption, under its file.
