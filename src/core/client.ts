@@ -326,14 +326,9 @@ export class ChatClient {
     return downloadMedia(fileToken, fileKey, /^(ws|http):$/.test(service.protocol) ? service.host : undefined);
   }
 
-  /** See reply-forward.ts. */
-  async replyMessage(params: { toJid: string; replyMessageId: string }): Promise<ChatMessage | null> {
+  /** The original of a reply (without `toJid`: the reference's `getReplyMessage`); see reply-forward.ts. */
+  async replyMessage(params: { toJid?: string; replyMessageId: string; chatType?: string }): Promise<ChatMessage | null> {
     return (await this.actions()).replyMessage(params);
-  }
-
-  /** The reference's `getReplyMessage` (no chat given); see reply-forward.ts. */
-  async findReply(params: { replyMessageId: string; chatType?: string }): Promise<ChatMessage | null> {
-    return (await this.actions()).findReply(params);
   }
 
   /** See reply-forward.ts. */

@@ -37,11 +37,15 @@ export class MessageActions {
   ) {}
 
   /** The message a reply names, in chat `toJid`: from the cache, else from the archive (then cached).
-   * null when unknown there or deleted for everyone. 400 bad params, 403 `reply` off. */
-  async replyMessage(params: { toJid: string; replyMessageId: string }): Promise<ChatMessage | null> {
+   * Without `toJid` (the reference's `getReplyMessage`), every cached chat is searched, then the archive
+   * of all chats (bounded as above) to learn the chat, whose history is then read back. null when
+   * unknown or deleted for everyone. 400 bad params (`chatType` other than "chat"), 403 `reply` off. */
+  async replyMessage(params: { toJid?: string; replyMessageId: string; chatType?: string }): Promise<ChatMessage | null> {
     requireFeature(this.s.features, 'reply', 'Replies');
-    const chatJid = requireJid(params?.toJid, 'toJid');
-    const id = replyId(params.replyMessageId);
+    const id = params?.replyMessageId;
+    if (typeof id !== 'string' || !id) throw badRequest('replyMessageId must be the id of a message');
+    if (params.toJid === undefined) return this.findReply(id, params.chatType);
+    const chatJid = requireJid(params.toJid, 'toJid');
     const store = await this.s.store();
     let found = await this.cached(store, chatJid, id);
     const log = await store.log(chatJid);
@@ -54,12 +58,8 @@ export class MessageActions {
     return found && !found.retracted ? found : null;
   }
 
-  /** The reference's `getReplyMessage`: with no chat given, every cached chat is searched, then the
-   * archive of all chats (bounded as above) to learn the chat, whose history is then read back. */
-  async findReply(params: { replyMessageId: string; chatType?: string }): Promise<ChatMessage | null> {
-    requireFeature(this.s.features, 'reply', 'Replies');
-    const id = replyId(params?.replyMessageId);
-    if (params.chatType !== undefined && params.chatType !== 'chat') throw badRequest('chatType must be "chat" (group chats are not supported)');
+  private async findReply(id: string, chatType?: string): Promise<ChatMessage | null> {
+    if (chatType !== undefined && chatType !== 'chat') throw badRequest('chatType must be "chat" (group chats are not supported)');
     const store = await this.s.store();
     for (const chat of store.recentChats) {
       const found = await this.cached(store, chat.chatJid, id);
@@ -134,9 +134,4 @@ export class MessageActions {
     for (const copy of copies) sent.push(await copy());
     return sent;
   }
-}
-
-function replyId(id: unknown): string {
-  if (typeof id !== 'string' || !id) throw badRequest('replyMessageId must be the id of a message');
-  return id;
 }

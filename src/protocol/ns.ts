@@ -14,9 +14,8 @@ export const NS = {
   MARKERS: 'urn:xmpp:chat-markers:0',
   CHAT_STATES: 'http://jabber.org/protocol/chatstates',
   REPLY: 'urn:xmpp:reply:0',
-  /** XEP-0428 fallback indication (and the older name in XEP-0461's example). */
+  /** XEP-0428 fallback indication. */
   FALLBACK: 'urn:xmpp:fallback:0',
-  FALLBACK_LEGACY: 'urn:xmpp:feature-fallback:0',
   /** This widget's mark of a forwarded copy (not an XSF namespace; see protocol/fallback.ts). */
   FORWARDED: 'urn:chat-widget:forwarded:0',
   CORRECT: 'urn:xmpp:message-correct:0',

@@ -173,7 +173,7 @@ export class ChatSDK {
    * archive (XEP-0313, bounded), so it is found on a fresh device too. 404 unknown or deleted, 400 bad
    * params (`chatType` other than "chat"), 403 `reply` off. */
   getReplyMessage(params: { replyMessageId: string; chatType?: string }): Promise<SdkResult<ChatMessage>> {
-    return this.use(async (c) => (await c.findReply(params)) ?? Promise.reject(notFound(`No message with id ${String(params?.replyMessageId)}`)));
+    return this.use(async (c) => (await c.replyMessage({ ...params, toJid: undefined })) ?? Promise.reject(notFound('No such message')));
   }
 
   /** Forwards cached messages to one chat: copies (files not uploaded again) marked forwarded.
