@@ -1,6 +1,6 @@
 /** Replies (XEP-0461 with the XEP-0428 fallback quote) and forwarding (issue 9), on the real Prosody. */
 import { expect } from '@open-wc/testing';
-import { peoplePerTest, sleep, startServer, stopServer, waitFor, type Person } from './helpers.js';
+import { peoplePerTest, sleep, startServer, stopServer, unique, waitFor, type Person } from './helpers.js';
 import { foreignPerTest, esc } from './foreign.js';
 
 const person = peoplePerTest();
@@ -79,6 +79,24 @@ describe('replies (XEP-0461) with their fallback quote (XEP-0428)', () => {
     expect(`${range.getAttribute('start')}-${range.getAttribute('end')}`).to.equal('0-16');
     const reply = stanza.getElementsByTagNameNS('urn:xmpp:reply:0', 'reply')[0];
     expect(`${reply.getAttribute('id')} ${reply.getAttribute('to')}`).to.equal(`q-1 ${bob.jid}`);
+  });
+
+  it('a failed reply sent again carries its quote again', async () => {
+    const alice = await person(null);
+    const ghost = `${unique('nobody')}@localhost`;
+    const first = (await alice.sdk.sendTextMessage({ toJid: ghost, messageText: 'first' })).data!;
+    const reply = (await alice.sdk.sendTextMessage({ toJid: ghost, messageText: 'again?', replyMessageId: first.msgId })).data!;
+    await waitFor(() => alice.statuses.find((s) => s.msgId === reply.msgId && s.status === 'failed'), 'the reply bounced');
+    const bodies: string[] = [];
+    const conn = alice.sdk.core!.conn!;
+    const previous = conn.xmlOutput.bind(conn);
+    conn.xmlOutput = (el: Element) => {
+      if (el.getAttribute('id') === reply.msgId) bodies.push(el.getElementsByTagName('body')[0]?.textContent ?? '');
+      previous(el);
+    };
+    expect((await alice.sdk.resendMessage({ toJid: ghost, messageId: reply.msgId })).statusCode).to.equal(200);
+    await waitFor(() => bodies.length > 0, 'sent again');
+    expect(bodies[0]).to.equal('> first\nagain?');
   });
 
   it('replies in the shapes Dino, Gajim and Conversations send are read with replyTo and without the quote; one without a fallback keeps its body', async () => {
