@@ -63,6 +63,15 @@ export interface ChatBinding {
    * reference's `downloadMedia`). Rejects with an SdkError: 400 not an http(s)/aesgcm URL, 502 the
    * download failed or the file does not decrypt. The caller revokes the object URL. */
   downloadMedia(fileToken: string): Promise<Downloaded>;
+  /** The message a reply answers (XEP-0461 `replyTo.msgId`) in chat `toJid`: from the cache, else read
+   * back from the server archive (a bounded number of pages; then it is cached). null when unknown or
+   * deleted for everyone. Rejects with an SdkError: 400 bad params, 403 `reply` off. */
+  replyMessage(params: { toJid: string; replyMessageId: string }): Promise<ChatMessage | null>;
+  /** Copies messages of chat `fromJid` to every chat in `toJids` (text, or the file as it is: nothing is
+   * uploaded again), marked `forwarded`; `isAsync` (default true) one after the other, false all at
+   * once. Resolves with the copies (pending while offline). Rejects with an SdkError: 400 bad params or
+   * a message whose file is not uploaded yet, 404 unknown or deleted message, 403 `forward` off. */
+  forwardMessages(params: { fromJid: string; toJids: string[]; messageIds: string[]; isAsync?: boolean }): Promise<ChatMessage[]>;
   /** Retry the connection now (the browser says the network is back). */
   reconnectNow(): void;
 }

@@ -53,6 +53,8 @@ export class ChatClient {
   /** Sending files loads on first use (upload, type sniffing, detection, encryption): a page that never
    * sends one never downloads that code. */
   private readonly media = onDemand(() => import('./media-send.js').then(({ MediaSender }) => new MediaSender(this.services, this.outbox)));
+  /** Replies' originals and forwarding (loaded on first use). */
+  private readonly actions = onDemand(() => import('./reply-forward.js').then(({ MessageActions }) => new MessageActions(this.services, this.outbox, this.history)));
   private readonly services: Services;
   private readonly typing: Typing;
   private readonly markers: Markers;
@@ -324,6 +326,16 @@ export class ChatClient {
     return downloadMedia(fileToken, fileKey, /^(ws|http):$/.test(service.protocol) ? service.host : undefined);
   }
 
+  /** The original of a reply (without `toJid`: the reference's `getReplyMessage`); see reply-forward.ts. */
+  async replyMessage(params: { toJid?: string; replyMessageId: string; chatType?: string }): Promise<ChatMessage | null> {
+    return (await this.actions()).replyMessage(params);
+  }
+
+  /** See reply-forward.ts. */
+  async forwardMessages(params: { fromJid?: string; toJids: string[]; messageIds: string[]; isAsync?: boolean }): Promise<ChatMessage[]> {
+    return (await this.actions()).forward(params);
+  }
+
   sendSeen(toUserJid: string, msgId: string): Promise<void> {
     return this.markers.sendSeen(toUserJid, msgId);
   }
@@ -378,5 +390,7 @@ function bindingOf(client: ChatClient): ChatBinding {
     resendMessage: (params) => client.resendMessage(params),
     mediaMessages: (q) => client.mediaMessages(q),
     downloadMedia: (fileToken) => client.downloadMedia(fileToken),
+    replyMessage: (params) => client.replyMessage(params),
+    forwardMessages: (params) => client.forwardMessages(params),
   };
 }

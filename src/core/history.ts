@@ -41,7 +41,8 @@ export class History {
     this.queries.get(result.queryId)?.push(result);
   }
 
-  private async query(q: { with?: string; before?: string; after?: string; max: number }): Promise<Page> {
+  /** One archive page (XEP-0313 + XEP-0059), its results unread (for lookups of one message). */
+  async query(q: { with?: string; before?: string; after?: string; max: number }): Promise<Page> {
     const queryId = newId();
     const results: ArchivedMessage[] = [];
     this.queries.set(queryId, results);

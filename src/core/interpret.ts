@@ -102,6 +102,7 @@ export function interpret(stanza: Element, ctx: IncomingContext): Interpretation
       ...(!outgoing && isMarkable(stanza) ? { markable: true } : {}),
       ...(content.reply ? { replyTo: { msgId: content.reply.id, ...(isBareJid(bareJid(content.reply.to)) ? { fromJid: bareJid(content.reply.to) } : {}) } } : {}),
       ...(content.mentions.length ? { mentionedUsersIds: content.mentions } : {}),
+      ...(content.forwarded ? { forwarded: true } : {}),
     };
     const replaceId = readReplaceId(stanza);
     out.events.push(replaceId

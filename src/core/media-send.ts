@@ -126,6 +126,11 @@ export class MediaSender {
       chatJid, msgId, timestamp: message.timestamp, msgType: message.msgType, body: message.body,
       ...defined({ media: message.media, replyTo: message.replyTo, mentionedUsersIds: message.mentionedUsersIds, forwarded: message.forwarded }),
     };
+    // A reply goes again with its fallback quote (XEP-0428), taken again from the original.
+    if (message.replyTo && message.msgType === 'text') {
+      const { replyQuote } = await this.outbox.check({ toJid: chatJid, replyMessageId: message.replyTo.msgId }).catch(() => ({ replyQuote: undefined }));
+      if (replyQuote) entry.replyQuote = replyQuote;
+    }
     if (message.media && !isRemote(message.media.url)) {
       const blob = this.files.get(msgId) ?? (await store.files.loadBlob(msgId));
       if (!blob) throw notFound('The file of this message is no longer kept in this browser: send it again');

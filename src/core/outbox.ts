@@ -17,7 +17,8 @@ import type { TextMessageParams } from '../model/params.js';
 import type { ChatMessage } from '../model/types.js';
 import { buildChatMessage, MAX_BODY_LENGTH } from '../protocol/message.js';
 import { buildPing } from '../protocol/ping.js';
-import type { Services } from './services.js';
+import { replyQuote } from '../protocol/fallback.js';
+import { requireFeature, type Services } from './services.js';
 
 
 /** How long the ping that confirms a batch may take: under load the server answers it only after
@@ -49,7 +50,7 @@ export class OutboxSender {
 
   /** What every kind of message checks: signed in, the recipient, the reply and the mentions. Answers
    * the outbox entry's fields for them (400/401 otherwise). */
-  async check(params: { toJid: string; replyMessageId?: string; mentionedUsersIds?: string[] }): Promise<Pick<OutboxEntry, 'chatJid' | 'replyTo' | 'mentionedUsersIds'>> {
+  async check(params: { toJid: string; replyMessageId?: string; mentionedUsersIds?: string[] }): Promise<Pick<OutboxEntry, 'chatJid' | 'replyTo' | 'replyQuote' | 'mentionedUsersIds'>> {
     const store = await this.s.store();
     if (this.signedOut()) throw unauthorized('Not connected: call connect() before sending');
     const to = requireJid(params.toJid, 'toJid');
@@ -57,18 +58,22 @@ export class OutboxSender {
     if (params.replyMessageId !== undefined && (typeof params.replyMessageId !== 'string' || !params.replyMessageId)) {
       throw badRequest('replyMessageId must be the id of a message');
     }
+    if (params.replyMessageId) requireFeature(this.s.features, 'reply', 'Replying');
     const mentions = params.mentionedUsersIds;
     if (mentions !== undefined && (!Array.isArray(mentions) || mentions.some((m) => typeof m !== 'string'))) {
       throw badRequest('mentionedUsersIds must be an array of user ids');
     }
-    // XEP-0461 names the replied-to message by its id and its author: the peer's or one of ours.
+    // XEP-0461 names the replied-to message by its id and its author: the peer's or one of ours. Its
+    // text (or file name) is quoted for clients without replies (XEP-0428 fallback, see fallback.ts).
     const account = this.s.account()!;
     const replied = params.replyMessageId
       ? (await store.findMessage(to, to, params.replyMessageId)) ?? (await store.findMessage(to, account, params.replyMessageId))
       : undefined;
+    const quoted = replied && !replied.retracted ? replied.body || replied.media?.fileName : undefined;
     return {
       chatJid: to,
       ...(params.replyMessageId ? { replyTo: { msgId: params.replyMessageId, ...(replied ? { fromJid: replied.fromJid } : {}) } } : {}),
+      ...(quoted ? { replyQuote: replyQuote(quoted) } : {}),
       ...(mentions?.length ? { mentionedUsersIds: mentions } : {}),
     };
   }
@@ -78,7 +83,7 @@ export class OutboxSender {
   async enqueue(entry: OutboxEntry): Promise<ChatMessage> {
     const store = await this.s.store();
     const account = this.s.account()!;
-    const { upload: _upload, ...fields } = entry;
+    const { upload: _upload, replyQuote: _quote, ...fields } = entry;
     const { added } = await this.s.apply([{
       kind: 'outgoing', entry,
       message: { ...fields, fromJid: account, toJid: entry.chatJid, outgoing: true, status: 'pending' },
@@ -119,7 +124,8 @@ export class OutboxSender {
       const mentions = e.mentionedUsersIds?.map((id) => (isBareJid(id) ? id : jidForUser(id, this.s.options.domain)));
       this.s.xmpp.send(buildChatMessage({
         to: e.chatJid, id: e.msgId, body: e.body, ...(e.media && e.msgType !== 'text' ? { media: e.media } : {}),
-        ...(e.replyTo ? { replyTo: { id: e.replyTo.msgId, to: e.replyTo.fromJid ?? e.chatJid } } : {}),
+        ...(e.replyTo ? { replyTo: { id: e.replyTo.msgId, to: e.replyTo.fromJid ?? e.chatJid }, quote: e.replyQuote } : {}),
+        forwarded: e.forwarded,
         ...(mentions ? { mentions } : {}),
       }));
       this.onStream.add(e.msgId);

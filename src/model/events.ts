@@ -11,6 +11,9 @@ import type {
 export interface OutboxEntry extends Pick<ChatMessage,
   'chatJid' | 'msgId' | 'timestamp' | 'body' | 'media' | 'replyTo' | 'forwarded' | 'mentionedUsersIds'> {
   msgType: MsgType;
+  /** XEP-0428 fallback quote of the replied-to message, put before the text on the wire only (the
+   * stored message keeps the user's text). */
+  replyQuote?: string;
   upload?: { blobKey: string; fileName: string; mimeType: string; fileSize: number };
   /** The newest archive id the cache knew when the message was written: while it is pending, the
    * catch-up of a fresh session reads from there, so an archived copy (the server had it) is found. */

@@ -1,5 +1,11 @@
-/** Chat messages: building what we send (RFC 6121 + XEP-0359 origin-id, XEP-0461 reply, XEP-0372
- * mentions) and reading what arrives into plain data. */
+/** Chat messages: building what we send (RFC 6121 + XEP-0359 origin-id, XEP-0461 reply with its
+ * XEP-0428 fallback quote, XEP-0372 mentions, our forwarded mark) and reading what arrives into plain
+ * data.
+ *
+ * Forwarded copies carry `<forwarded xmlns='urn:chat-widget:forwarded:0'/>`: an empty element in a
+ * namespace of this widget (not XEP-0297's `urn:xmpp:forward:0`, which wraps a whole stanza and which
+ * clients read as carbons or archive results). Other clients ignore it and show an ordinary message;
+ * this widget marks the message `forwarded`. */
 import { $msg, type Builder } from 'strophe.js';
 import { NS } from './ns.js';
 import { attr, child, children, parseStamp, textOf } from './xml.js';
@@ -8,6 +14,7 @@ import { requestReceipt } from './receipts.js';
 import { markable } from './markers.js';
 import { addOob } from './oob.js';
 import { addFileMetadata } from './file-metadata.js';
+import { codePoints, stripReplyFallback } from './fallback.js';
 import type { MediaMeta } from '../model/types.js';
 
 /** Longest body we accept from anyone; longer bodies are cut so one stanza cannot stall the UI. */
@@ -18,6 +25,11 @@ export interface OutgoingText {
   id: string;
   body: string;
   replyTo?: { id: string; to: string };
+  /** XEP-0428 fallback for the reply: the quote put before the text (see fallback.ts `replyQuote`),
+   * marked as such. Only for text: a file's body must stay its URL (XEP-0066). */
+  quote?: string;
+  /** A forwarded copy (our mark, see above). */
+  forwarded?: boolean;
   mentions?: string[];
   /** A file: its URL becomes the body and the XEP-0066 OOB URL, the rest XEP-0446 metadata; `body` is
    * then its caption (sent as the metadata's `<desc/>`, not in the body). */
@@ -25,8 +37,9 @@ export interface OutgoingText {
 }
 
 export function buildChatMessage(msg: OutgoingText): Builder {
+  const quote = !msg.media && msg.replyTo && msg.quote ? msg.quote : '';
   const stanza = $msg({ to: msg.to, type: 'chat', id: msg.id })
-    .c('body').t(msg.media ? msg.media.url : msg.body).up();
+    .c('body').t(msg.media ? msg.media.url : quote + msg.body).up();
   if (msg.media) {
     addOob(stanza, msg.media.url);
     addFileMetadata(stanza, msg.media, msg.body || undefined);
@@ -37,6 +50,8 @@ export function buildChatMessage(msg: OutgoingText): Builder {
   requestReceipt(stanza);
   markable(stanza);
   if (msg.replyTo) stanza.c('reply', { xmlns: NS.REPLY, id: msg.replyTo.id, to: msg.replyTo.to }).up();
+  if (quote) stanza.c('fallback', { xmlns: NS.FALLBACK, for: NS.REPLY }).c('body', { start: '0', end: String(codePoints(quote)) }).up().up();
+  if (msg.forwarded) stanza.c('forwarded', { xmlns: NS.FORWARDED }).up();
   for (const jid of msg.mentions ?? []) {
     stanza.c('reference', { xmlns: NS.REFERENCE, type: 'mention', uri: `xmpp:${jid}` }).up();
   }
@@ -60,6 +75,8 @@ export interface MessageContent {
   delays: { stamp: number; from: string }[];
   /** XEP-0461: the replied-to message's id and its author's JID (`to`). */
   reply?: { id: string; to: string };
+  /** Marked as a forwarded copy (our mark, see above). */
+  forwarded: boolean;
   mentions: string[];
 }
 
@@ -72,6 +89,8 @@ export function readMessage(stanza: Element): MessageContent {
     if (body.length > MAX_BODY_LENGTH) body = body.slice(0, MAX_BODY_LENGTH);
   }
   const reply = child(stanza, 'reply', NS.REPLY);
+  // A reply's quote for clients without replies is cut out: the preview shows the original instead.
+  if (body !== undefined && reply) body = stripReplyFallback(stanza, body);
   return {
     id: attr(stanza, 'id'),
     originId,
@@ -86,6 +105,7 @@ export function readMessage(stanza: Element): MessageContent {
       return stamp === undefined ? [] : [{ stamp, from: attr(el, 'from').toLowerCase() }];
     }),
     reply: attr(reply, 'id') ? { id: attr(reply, 'id'), to: attr(reply, 'to') } : undefined,
+    forwarded: !!child(stanza, 'forwarded', NS.FORWARDED),
     mentions: children(stanza, 'reference', NS.REFERENCE)
       .filter((el) => attr(el, 'type') === 'mention' && attr(el, 'uri').startsWith('xmpp:'))
       .map((el) => attr(el, 'uri').slice(5)),

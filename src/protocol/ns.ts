@@ -14,6 +14,10 @@ export const NS = {
   MARKERS: 'urn:xmpp:chat-markers:0',
   CHAT_STATES: 'http://jabber.org/protocol/chatstates',
   REPLY: 'urn:xmpp:reply:0',
+  /** XEP-0428 fallback indication. */
+  FALLBACK: 'urn:xmpp:fallback:0',
+  /** This widget's mark of a forwarded copy (not an XSF namespace; see protocol/fallback.ts). */
+  FORWARDED: 'urn:chat-widget:forwarded:0',
   CORRECT: 'urn:xmpp:message-correct:0',
   REFERENCE: 'urn:xmpp:reference:0',
   STANZAS: 'urn:ietf:params:xml:ns:xmpp-stanzas',

@@ -6,7 +6,7 @@ import { ChatClient } from '../core/client.js';
 import type { ClientOptions } from '../core/options.js';
 import type { HistoryQuery, MediaMessageParams, MediaQuery, TextMessageParams } from '../model/params.js';
 import type { Downloaded } from '../core/media-download.js';
-import { badRequest, unauthorized } from '../model/errors.js';
+import { badRequest, notFound, unauthorized } from '../model/errors.js';
 import type { ChatMessage, FeatureFlags, RecentChat, SdkListeners } from '../model/types.js';
 import { asResult, toResult, type SdkResult } from './result.js';
 
@@ -167,6 +167,24 @@ export class ChatSDK {
   /** A media file as `{objectUrl, blob}`; with `fileKey` or an `aesgcm://` URL, decrypted (XEP-0454). */
   downloadMedia(fileToken: string, fileKey?: string): Promise<SdkResult<Downloaded>> {
     return this.use((c) => c.downloadMedia(fileToken, fileKey), 'Media downloaded');
+  }
+
+  /** The message a reply answers (its `replyTo.msgId`), from the cache of any chat, else the server
+   * archive (XEP-0313, bounded), so it is found on a fresh device too. 404 unknown or deleted, 400 bad
+   * params (`chatType` other than "chat"), 403 `reply` off. */
+  getReplyMessage(params: { replyMessageId: string; chatType?: string }): Promise<SdkResult<ChatMessage>> {
+    return this.use(async (c) => (await c.replyMessage({ ...params, toJid: undefined })) ?? Promise.reject(notFound('No such message')));
+  }
+
+  /** Forwards cached messages to one chat: copies (files not uploaded again) marked forwarded.
+   * `isAsync` (default true): one by one; false: all at once. 400, 404 unknown or deleted, 403 `forward` off. */
+  forwardMessagesToUser(params: { toJid: string; messageIds: string[]; isAsync?: boolean }): Promise<SdkResult<ChatMessage[]>> {
+    return this.use((c) => c.forwardMessages({ ...params, toJids: [params?.toJid] }), 'Messages forwarded');
+  }
+
+  /** As `forwardMessagesToUser`, to every chat in `toJids`. */
+  forwardMessagesToMultipleUsers(params: { toJids: string[]; messageIds: string[]; isAsync?: boolean }): Promise<SdkResult<ChatMessage[]>> {
+    return this.use((c) => c.forwardMessages(params), 'Messages forwarded');
   }
 
   sendSeenStatus(toUserJid: string, messageId: string): Promise<SdkResult<null>> {

@@ -348,7 +348,7 @@ export class ChatStore {
       const log = await this.indexedLog(entry.chatJid);
       if (log.find([idKey(this.account, entry.msgId)]) !== undefined) continue;
       await log.prepareEnds();
-      const { upload: _upload, ...fields } = entry;
+      const { upload: _upload, replyQuote: _quote, ...fields } = entry;
       const stored = log.append({ ...fields, originId: entry.msgId, fromJid: this.account, toJid: entry.chatJid, outgoing: true, status: 'pending' });
       this.recent.touch(stored, false);
     }
