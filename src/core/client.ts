@@ -29,6 +29,8 @@ import type { ClientEvents } from './events.js';
 import type { HistoryQuery, MediaMessageParams, MediaQuery, TextMessageParams } from '../model/params.js';
 import type { MediaKind } from '../model/file-type.js';
 import { Typing } from './typing.js';
+import type { DeleteParams } from './delete.js';
+import { hideEvents, NS_HIDDEN, readHiddenMarks } from '../protocol/hidden-messages.js';
 
 export class ChatClient {
   readonly events = new Emitter<ClientEvents>();
@@ -54,6 +56,8 @@ export class ChatClient {
    * sends one never downloads that code. */
   private readonly media = onDemand(() => import('./media-send.js').then(({ MediaSender }) => new MediaSender(this.services, this.outbox)));
   private readonly services: Services;
+  /** Deleting messages for me / for everyone (loaded on first use, or when a deletion waits to be sent). */
+  private readonly deleter = onDemand(() => import('./delete.js').then(({ Deleter }) => new Deleter(this.services, this.privateStorage)));
   private readonly typing: Typing;
   private readonly markers: Markers;
   private readonly displayed: DisplayedSync;
@@ -136,6 +140,7 @@ export class ChatClient {
     const result = await (await this.requireStore()).dispatch(events);
     if (announce) for (const message of result.added) this.events.emit('message', message);
     for (const status of result.statuses) this.events.emit('status', status);
+    for (const m of result.removed ?? []) this.events.emit('removed', m);
     return result;
   }
 
@@ -242,6 +247,8 @@ export class ChatClient {
       // which a delay stamp from our server is believed; see interpret.ts).
       this.privateStorage.reset();
       const displayed = this.displayed.catchUp();
+      // What this account deleted for itself, before the archive brings those messages again.
+      await this.apply(hideEvents(readHiddenMarks(await this.privateStorage.items(NS_HIDDEN).catch(() => []))), false).catch(() => undefined);
       try {
         await this.history.catchUp();
       } catch (error) {
@@ -259,6 +266,7 @@ export class ChatClient {
     void this.markers.sendUnsent().catch(() => undefined);
     void this.displayed.sendUnsent();
     void this.outbox.resend(resumed).catch(() => undefined);
+    if (this.store?.sync.heldRemovals.length) void this.deleter().then((d) => d.sendUnsent()).catch(() => undefined);
   }
 
   /** Signs out; the cache stays (and is flushed to storage). */
@@ -324,6 +332,15 @@ export class ChatClient {
     return downloadMedia(fileToken, fileKey, /^(ws|http):$/.test(service.protocol) ? service.host : undefined);
   }
 
+  /** See delete.ts. */
+  async deleteForMe(params: DeleteParams): Promise<void> {
+    return (await this.deleter()).forMe(params);
+  }
+
+  async deleteForEveryone(params: DeleteParams): Promise<void> {
+    return (await this.deleter()).forEveryone(params);
+  }
+
   sendSeen(toUserJid: string, msgId: string): Promise<void> {
     return this.markers.sendSeen(toUserJid, msgId);
   }
@@ -378,5 +395,7 @@ function bindingOf(client: ChatClient): ChatBinding {
     resendMessage: (params) => client.resendMessage(params),
     mediaMessages: (q) => client.mediaMessages(q),
     downloadMedia: (fileToken) => client.downloadMedia(fileToken),
+    deleteMessagesForMe: (params) => client.deleteForMe(params),
+    deleteMessagesForEveryone: (params) => client.deleteForEveryone(params),
   };
 }
