@@ -46,8 +46,9 @@ describe('delete for everyone (XEP-0424)', () => {
     const whole = await person({ username: bob.username, password: bob.password });
     await waitFor(async () => (await whole.sdk.getRecentChats()).data!.length === 1, 'synced');
     expect(bodies(await wholeHistory(whole, alice.jid))).to.equal('(deleted)|later 1|later 2');
-    // The newest archive entry alone first (later 2), then one by one: the retraction, later 1, the original.
-    const paged = await person({ username: bob.username, password: bob.password }, { initialSyncMessages: 1 });
+    // The newest two archive entries first (the retraction and later 2), then the rest: the retraction
+    // waits for its original.
+    const paged = await person({ username: bob.username, password: bob.password }, { initialSyncMessages: 2 });
     await waitFor(async () => (await paged.sdk.getRecentChats()).data!.length === 1, 'synced');
     expect(bodies(await paged.sdk.core!.cachedMessages(alice.jid, 10))).to.equal('later 2');
     const read = await wholeHistory(paged, alice.jid, 1);
