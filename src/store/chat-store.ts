@@ -261,7 +261,7 @@ export class ChatStore {
         await this.learn(log, row, m, result);
       }
     }
-    const added = log.prepend(fresh.map((m) => settle(log, m)));
+    const added = log.prepend(fresh.map((m) => settle(log, m, true)));
     for (const m of await settleCorrections(log, added)) this.edited(m);
     if (e.complete) log.setComplete();
     result.prepended += added.length;

@@ -25,9 +25,11 @@ function keysOf(m: Keyed): string[] {
   return keys;
 }
 
-/** A message about to be stored, emptied when a retraction or a hidden mark waits for it. */
-export function settle(log: ChatLog, m: NewMessage): NewMessage {
-  const { pendingRetractions: pending, hidden } = log.meta;
+/** A message about to be stored, emptied when a hidden mark or (for an `older` one, from history read
+ * back: a retraction is newer than its original) a retraction waits for it. */
+export function settle(log: ChatLog, m: NewMessage, older = false): NewMessage {
+  const { hidden } = log.meta;
+  const pending = older ? log.meta.pendingRetractions : undefined;
   if (!pending?.length && !hidden?.length) return m;
   const keys = keysOf(m);
   if (hidden?.length && keys.some((k) => hidden.includes(k))) return { ...m, ...HIDDEN };
@@ -48,6 +50,10 @@ export async function applyRetraction(log: ChatLog, fromJid: string, targetId: s
     if (!pending.includes(keys[0])) log.setRemovals({ pendingRetractions: [...pending, ...keys].slice(-MAX_PENDING) });
     return undefined;
   }
+  // Read again with its original (an archive page re-read): no longer waiting, so it can never empty a
+  // later message that reuses the id.
+  const pending = log.meta.pendingRetractions;
+  if (pending?.some((k) => keys.includes(k))) log.setRemovals({ pendingRetractions: pending.filter((k) => !keys.includes(k)) });
   const target = await log.get(row);
   if (!target || target.retracted || target.hidden) return undefined;
   return log.update(row, RETRACTED);

@@ -46,8 +46,8 @@ describe('delete for everyone (XEP-0424)', () => {
     const whole = await person({ username: bob.username, password: bob.password });
     await waitFor(async () => (await whole.sdk.getRecentChats()).data!.length === 1, 'synced');
     expect(bodies(await wholeHistory(whole, alice.jid))).to.equal('(deleted)|later 1|later 2');
-    // The newest two archive entries first (the retraction and later 2), then the rest: the retraction
-    // waits for its original.
+    // The newest two archive entries first (the retraction and later 2), then the rest. (A retraction
+    // waiting for its original across archive pages: test/unit/removals.test.ts.)
     const paged = await person({ username: bob.username, password: bob.password }, { initialSyncMessages: 2 });
     await waitFor(async () => (await paged.sdk.getRecentChats()).data!.length === 1, 'synced');
     expect(bodies(await paged.sdk.core!.cachedMessages(alice.jid, 10))).to.equal('later 2');

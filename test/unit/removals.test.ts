@@ -52,3 +52,12 @@ describe('removals in the store (retractions, messages hidden for me)', () => {
     expect(await shown(store)).to.equal('message 1');
   });
 });
+
+describe('removals: ids reused', () => {
+  it('a retraction waiting for an older original does not empty a newer live message reusing the id', async () => {
+    const store = await ChatStore.open(ALICE, new MemoryStorage(), immediate);
+    await store.dispatch([history(message(2)), retraction(BOB, 'b1')]);
+    await store.dispatch([{ kind: 'message', fresh: true, message: message(3, { msgId: 'b1', originId: 'b1', stanzaId: 's3', body: 'id reused' }) }]);
+    expect(await shown(store)).to.equal('message 2|id reused');
+  });
+});
