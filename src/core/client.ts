@@ -332,13 +332,10 @@ export class ChatClient {
     return downloadMedia(fileToken, fileKey, /^(ws|http):$/.test(service.protocol) ? service.host : undefined);
   }
 
-  /** See delete.ts. */
-  async deleteForMe(params: DeleteParams): Promise<void> {
-    return (await this.deleter()).forMe(params);
-  }
-
-  async deleteForEveryone(params: DeleteParams): Promise<void> {
-    return (await this.deleter()).forEveryone(params);
+  /** `deleteMessagesForMe`, or with `everyone` `deleteMessagesForEveryone` (see delete.ts). */
+  async deleteMessages(params: DeleteParams, everyone?: boolean): Promise<void> {
+    const deleter = await this.deleter();
+    return everyone ? deleter.forEveryone(params) : deleter.forMe(params);
   }
 
   sendSeen(toUserJid: string, msgId: string): Promise<void> {
@@ -395,7 +392,7 @@ function bindingOf(client: ChatClient): ChatBinding {
     resendMessage: (params) => client.resendMessage(params),
     mediaMessages: (q) => client.mediaMessages(q),
     downloadMedia: (fileToken) => client.downloadMedia(fileToken),
-    deleteMessagesForMe: (params) => client.deleteForMe(params),
-    deleteMessagesForEveryone: (params) => client.deleteForEveryone(params),
+    deleteMessagesForMe: (params) => client.deleteMessages(params),
+    deleteMessagesForEveryone: (params) => client.deleteMessages(params, true),
   };
 }

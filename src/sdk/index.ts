@@ -174,9 +174,9 @@ export class ChatSDK {
    * not in the chat, 503 the server cannot keep private data (hidden on this device only). */
   deleteMessagesForMe(params: { toJid: string; messageIds: string[] }): Promise<SdkResult<null>> {
     return this.use(async (c) => {
-      await c.deleteForMe(params);
+      await c.deleteMessages(params);
       return null;
-    }, 'Messages deleted for you');
+    }, 'Messages deleted');
   }
 
   /** Deletes messages this account sent for everyone (XEP-0424 retraction): both sides show them as
@@ -184,9 +184,9 @@ export class ChatSDK {
    * above. Offline: deleted here at once, the retraction sent once online. */
   deleteMessagesForEveryone(params: { toJid: string; messageIds: string[] }): Promise<SdkResult<null>> {
     return this.use(async (c) => {
-      await c.deleteForEveryone(params);
+      await c.deleteMessages(params, true);
       return null;
-    }, 'Messages deleted for everyone');
+    }, 'Messages deleted');
   }
 
   sendSeenStatus(toUserJid: string, messageId: string): Promise<SdkResult<null>> {
