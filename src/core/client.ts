@@ -26,10 +26,9 @@ import { Presence } from './presence.js';
 import type { Registered } from './registration.js';
 import { requireFeature, type Services } from './services.js';
 import type { ClientEvents } from './events.js';
-import type { HistoryQuery, MediaMessageParams, MediaQuery, TextMessageParams } from '../model/params.js';
+import type { DeleteParams, HistoryQuery, MediaMessageParams, MediaQuery, TextMessageParams } from '../model/params.js';
 import type { MediaKind } from '../model/file-type.js';
 import { Typing } from './typing.js';
-import type { DeleteParams } from './delete.js';
 import { hideEvents, NS_HIDDEN, readHiddenMarks } from '../protocol/hidden-messages.js';
 
 export class ChatClient {

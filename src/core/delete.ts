@@ -5,6 +5,7 @@
 import { badRequest, notFound } from '../model/errors.js';
 import { newId } from '../model/ids.js';
 import { requireJid } from '../model/jid.js';
+import type { DeleteParams } from '../model/params.js';
 import type { ChatMessage } from '../model/types.js';
 import { NS_HIDDEN } from '../protocol/hidden-messages.js';
 import { hiddenItemId, hiddenPayload } from '../protocol/hidden-messages-send.js';
@@ -12,11 +13,6 @@ import { buildRetraction } from '../protocol/retraction-send.js';
 import type { HeldRemoval } from '../store/sync-state.js';
 import type { PrivateStorage } from './private-storage.js';
 import { requireFeature, type Services } from './services.js';
-
-export interface DeleteParams {
-  toJid: string;
-  messageIds: string[];
-}
 
 export class Deleter {
   private sending: Promise<void> = Promise.resolve();
