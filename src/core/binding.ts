@@ -72,6 +72,12 @@ export interface ChatBinding {
    * once. Resolves with the copies (pending while offline). Rejects with an SdkError: 400 bad params or
    * a message whose file is not uploaded yet, 404 unknown or deleted message, 403 `forward` off. */
   forwardMessages(params: { fromJid: string; toJids: string[]; messageIds: string[]; isAsync?: boolean }): Promise<ChatMessage[]>;
+  /** Hides messages for this account only, on all its devices (kept in its private server storage).
+   * Rejects with an SdkError: 400 bad parameters, 403 `deleteMessage` off, 404 an unknown message. */
+  deleteMessagesForMe(params: { toJid: string; messageIds: string[] }): Promise<void>;
+  /** Retracts messages this account sent (XEP-0424): shown as deleted on both sides. 400 also for a
+   * message this account did not send; 403, 404 as above. Offline: applied here, sent once online. */
+  deleteMessagesForEveryone(params: { toJid: string; messageIds: string[] }): Promise<void>;
   /** Retry the connection now (the browser says the network is back). */
   reconnectNow(): void;
 }

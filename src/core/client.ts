@@ -26,9 +26,10 @@ import { Presence } from './presence.js';
 import type { Registered } from './registration.js';
 import { requireFeature, type Services } from './services.js';
 import type { ClientEvents } from './events.js';
-import type { HistoryQuery, MediaMessageParams, MediaQuery, TextMessageParams } from '../model/params.js';
+import type { DeleteParams, HistoryQuery, MediaMessageParams, MediaQuery, TextMessageParams } from '../model/params.js';
 import type { MediaKind } from '../model/file-type.js';
 import { Typing } from './typing.js';
+import { hideEvents, NS_HIDDEN, readHiddenMarks } from '../protocol/hidden-messages.js';
 
 export class ChatClient {
   readonly events = new Emitter<ClientEvents>();
@@ -56,6 +57,8 @@ export class ChatClient {
   /** Replies' originals and forwarding (loaded on first use). */
   private readonly actions = onDemand(() => import('./reply-forward.js').then(({ MessageActions }) => new MessageActions(this.services, this.outbox, this.history)));
   private readonly services: Services;
+  /** Deleting messages for me / for everyone (loaded on first use, or when a deletion waits to be sent). */
+  private readonly deleter = onDemand(() => import('./delete.js').then(({ Deleter }) => new Deleter(this.services, this.privateStorage)));
   private readonly typing: Typing;
   private readonly markers: Markers;
   private readonly displayed: DisplayedSync;
@@ -138,6 +141,7 @@ export class ChatClient {
     const result = await (await this.requireStore()).dispatch(events);
     if (announce) for (const message of result.added) this.events.emit('message', message);
     for (const status of result.statuses) this.events.emit('status', status);
+    for (const m of result.removed ?? []) this.events.emit('removed', m);
     return result;
   }
 
@@ -244,6 +248,8 @@ export class ChatClient {
       // which a delay stamp from our server is believed; see interpret.ts).
       this.privateStorage.reset();
       const displayed = this.displayed.catchUp();
+      // What this account deleted for itself, before the archive brings those messages again.
+      await this.apply(hideEvents(readHiddenMarks(await this.privateStorage.items(NS_HIDDEN).catch(() => []))), false).catch(() => undefined);
       try {
         await this.history.catchUp();
       } catch (error) {
@@ -261,6 +267,7 @@ export class ChatClient {
     void this.markers.sendUnsent().catch(() => undefined);
     void this.displayed.sendUnsent();
     void this.outbox.resend(resumed).catch(() => undefined);
+    if (this.store?.sync.heldRemovals.length) void this.deleter().then((d) => d.sendUnsent()).catch(() => undefined);
   }
 
   /** Signs out; the cache stays (and is flushed to storage). */
@@ -336,6 +343,12 @@ export class ChatClient {
     return (await this.actions()).forward(params);
   }
 
+  /** `deleteMessagesForMe`, or with `everyone` `deleteMessagesForEveryone` (see delete.ts). */
+  async deleteMessages(params: DeleteParams, everyone?: boolean): Promise<void> {
+    const deleter = await this.deleter();
+    return everyone ? deleter.forEveryone(params) : deleter.forMe(params);
+  }
+
   sendSeen(toUserJid: string, msgId: string): Promise<void> {
     return this.markers.sendSeen(toUserJid, msgId);
   }
@@ -392,5 +405,7 @@ function bindingOf(client: ChatClient): ChatBinding {
     downloadMedia: (fileToken) => client.downloadMedia(fileToken),
     replyMessage: (params) => client.replyMessage(params),
     forwardMessages: (params) => client.forwardMessages(params),
+    deleteMessagesForMe: (params) => client.deleteMessages(params),
+    deleteMessagesForEveryone: (params) => client.deleteMessages(params, true),
   };
 }

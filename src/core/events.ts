@@ -15,4 +15,7 @@ export interface ClientEvents extends Record<string, unknown> {
   upload: UploadProgressEvent;
   /** The store changed (a lone change at once, bursts once per frame): what the elements re-render from. */
   change: StoreChange;
+  /** A message was retracted by its sender (XEP-0424, `retracted`) or deleted for this account
+   * (`hidden`): whatever lists it (favourites) drops it. */
+  removed: ChatMessage;
 }

@@ -7,6 +7,7 @@ import type { StoreEvent } from '../model/events.js';
 import { unwrapCarbon } from '../protocol/carbons.js';
 import { readArchivedMessage, type ArchivedMessage } from '../protocol/mam.js';
 import { readDisplayedEvent } from '../protocol/mds.js';
+import { hideEvents, readHiddenEvent } from '../protocol/hidden-messages.js';
 import { interpret, type Interpretation } from './interpret.js';
 import type { Services } from './services.js';
 
@@ -37,6 +38,12 @@ export class Incoming {
       if (displayed) {
         // Another device of ours displayed these chats (XEP-0490): queued behind the messages they may name.
         this.route({ events: displayed.map(({ chatJid, stanzaId }) => ({ kind: 'read', chatJid, stanzaId })) });
+        return;
+      }
+      const hidden = readHiddenEvent(stanza, account);
+      if (hidden) {
+        // Another device of ours deleted messages for this account.
+        this.route({ events: hideEvents(hidden) });
         return;
       }
       const archived = readArchivedMessage(stanza, account, (id) => this.routes.isOurQuery(id));

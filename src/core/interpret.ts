@@ -10,6 +10,7 @@ import { readReceipt, wantsReceipt } from '../protocol/receipts.js';
 import { isMarkable, readDisplayed } from '../protocol/markers.js';
 import { readChatState } from '../protocol/chat-states.js';
 import { readReplaceId } from '../protocol/correction.js';
+import { readRetractId } from '../protocol/retraction.js';
 import { newId } from '../model/ids.js';
 import { readFile } from './files.js';
 
@@ -74,6 +75,14 @@ export function interpret(stanza: Element, ctx: IncomingContext): Interpretation
     out.events.push(outgoing
       ? { kind: 'read', chatJid: peer, peerMsgId: displayed }
       : { kind: 'status', chatJid: peer, fromJid: ctx.account, msgId: displayed, status: 'seen' });
+  }
+
+  // XEP-0424: its body is a fallback for clients without retraction, never a message. The store applies
+  // it only to a message of the same sender (our own, for a carbon of ours).
+  const retractId = readRetractId(stanza);
+  if (retractId) {
+    out.events.push({ kind: 'retraction', chatJid: peer, fromJid: fromBare, targetId: retractId });
+    return out;
   }
 
   const hasBody = content.body !== undefined && content.body.trim() !== '';

@@ -1,11 +1,13 @@
 /** What this client says about itself: its initial presence with XEP-0115 caps, and the answers to
  * requests addressed to it (XEP-0030 disco#info behind the caps, XEP-0199 ping; anything else is not
  * implemented). The caps' `+notify` feature is what makes the server send us our own account's
- * displayed-state notifications (XEP-0490 over XEP-0163 PEP). */
+ * displayed-state notifications (XEP-0490 over XEP-0163 PEP) and those of messages it hid. */
 import { $pres, type Builder } from 'strophe.js';
 import type { FeatureFlags } from '../model/types.js';
 import { addCaps, buildDiscoInfoReply, capabilities, isDiscoInfoGet, type Capabilities } from '../protocol/caps.js';
 import { NS } from '../protocol/ns.js';
+import { NS_HIDDEN } from '../protocol/hidden-messages.js';
+import { NS_RETRACT } from '../protocol/retraction.js';
 import { buildIqReply, NS_PING } from '../protocol/ping.js';
 
 /** XEP-0115 `node`: names this software. */
@@ -15,7 +17,7 @@ const IDENTITY = { category: 'client', type: 'web', name: 'chat-widget' };
 /** The features this client implements, as a deployment configured it. */
 export function clientFeatures(features: Required<FeatureFlags>): string[] {
   return [
-    NS.DISCO_INFO, NS.CAPS, NS_PING, `${NS.MDS}+notify`, NS.CORRECT,
+    NS.DISCO_INFO, NS.CAPS, NS_PING, `${NS.MDS}+notify`, NS.CORRECT, NS_RETRACT, `${NS_HIDDEN}+notify`,
     ...(features.deliveryReceipts ? [NS.RECEIPTS] : []),
     ...(features.seenStatus ? [NS.MARKERS] : []),
     ...(features.typing ? [NS.CHAT_STATES] : []),

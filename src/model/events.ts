@@ -52,7 +52,20 @@ export type StoreEvent =
   /** The user retries a failed message: it is pending again and back in the outbox. */
   | { kind: 'retry'; entry: OutboxEntry }
   /** The newest archive id this cache has caught up to. */
-  | { kind: 'archive-position'; archiveId: string };
+  | { kind: 'archive-position'; archiveId: string }
+  /** XEP-0424: `fromJid` retracts the message it sent with id (or origin-id) `targetId`; a message of
+   * anyone else is left alone. One met before its original (history read back) waits for it. */
+  | { kind: 'retraction'; chatJid: string; fromJid: string; targetId: string }
+  /** Messages deleted for this account only (from this device, another one, or the private storage
+   * read at sign-in): hidden now and whenever they come again (the archive read later). */
+  | { kind: 'hide'; chatJid: string; refs: HiddenRef[] };
+
+/** A message hidden for this account: its sender, id and, when known, our archive's id for it. */
+export interface HiddenRef {
+  fromJid: string;
+  msgId: string;
+  stanzaId?: string;
+}
 
 export interface ApplyResult {
   /** Messages that were new (not duplicates), in the order they were stored. */
@@ -60,6 +73,9 @@ export interface ApplyResult {
   /** How many older messages `history` events put in front of their chats. */
   prepended: number;
   statuses: MessageStatusEvent[];
+  /** Messages retracted (XEP-0424) or hidden for this account by these events: gone from favourites,
+   * the media list and the recent preview (the client emits `removed` for each). */
+  removed?: ChatMessage[];
 }
 
 /** What changed since subscribers last heard (coalesced per frame during bursts). */

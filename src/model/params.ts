@@ -47,3 +47,9 @@ export interface MediaMessageParams {
   replyMessageId?: string;
   mentionedUsersIds?: string[];
 }
+
+/** `deleteMessagesForMe` / `deleteMessagesForEveryone`: messages of the chat with `toJid`, by `msgId`. */
+export interface DeleteParams {
+  toJid: string;
+  messageIds: string[];
+}

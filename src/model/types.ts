@@ -111,6 +111,9 @@ export interface ChatMessage {
   /** XEP-0444 reactions: each sender's bare JID to that sender's current set of emoji (one set per
    * sender; a sender with an empty set is left out). */
   reactions?: Record<string, string[]>;
+  /** Deleted for this account only ("delete for me"): kept as a placeholder row in the cache, never
+   * returned by reads. @internal */
+  hidden?: boolean;
 }
 
 /** A message before the store gives it a row. */
@@ -119,7 +122,7 @@ export type NewMessage = Omit<ChatMessage, 'rowId'>;
 export interface RecentChat {
   chatJid: string;
   /** The newest message; for a file, `body` is its caption and `fileName` its name (for "Document: name"). */
-  lastMessage: (Pick<ChatMessage, 'msgId' | 'body' | 'outgoing' | 'status' | 'timestamp' | 'msgType'> & { fileName?: string }) | null;
+  lastMessage: (Pick<ChatMessage, 'msgId' | 'body' | 'outgoing' | 'status' | 'timestamp' | 'msgType'> & { fileName?: string; retracted?: boolean }) | null;
   /** Time of the last message (ms). */
   timestamp: number;
   unreadCount: number;

@@ -187,6 +187,26 @@ export class ChatSDK {
     return this.use((c) => c.forwardMessages(params), 'Messages forwarded');
   }
 
+  /** Deletes messages for this account only (`{toJid, messageIds}`): hidden here, after a reload and on
+   * its other devices (XEP-0223 private storage). 400 bad parameters, 403 `deleteMessage` off, 404 an id
+   * not in the chat, 503 the server cannot keep private data (hidden on this device only). */
+  deleteMessagesForMe(params: { toJid: string; messageIds: string[] }): Promise<SdkResult<null>> {
+    return this.use(async (c) => {
+      await c.deleteMessages(params);
+      return null;
+    }, 'Messages deleted');
+  }
+
+  /** Deletes messages this account sent for everyone (XEP-0424 retraction): both sides show them as
+   * deleted. 400 also when one was not sent by this account (nothing is deleted then); 403, 404 as
+   * above. Offline: deleted here at once, the retraction sent once online. */
+  deleteMessagesForEveryone(params: { toJid: string; messageIds: string[] }): Promise<SdkResult<null>> {
+    return this.use(async (c) => {
+      await c.deleteMessages(params, true);
+      return null;
+    }, 'Messages deleted');
+  }
+
   sendSeenStatus(toUserJid: string, messageId: string): Promise<SdkResult<null>> {
     return this.use(async (c) => {
       await c.sendSeen(toUserJid, messageId);

@@ -22,6 +22,10 @@ export interface ChatMeta {
   seenUpTo?: number;
   /** XEP-0308 corrections whose original is not cached yet (see corrections.ts). */
   pendingCorrections?: PendingCorrection[];
+  /** Keys of XEP-0424 retractions whose original is not cached yet, and of messages hidden for this
+   * account (see removals.ts). */
+  pendingRetractions?: string[];
+  hidden?: string[];
 }
 
 /** A correction waiting for its original: the original's id key, the correction's own keys, its text
@@ -276,6 +280,11 @@ export class ChatLog {
 
   setPendingCorrections(pending: PendingCorrection[]): void {
     this.meta.pendingCorrections = pending;
+    this.scheduleWrite();
+  }
+
+  setRemovals(patch: Pick<ChatMeta, 'pendingRetractions' | 'hidden'>): void {
+    Object.assign(this.meta, patch);
     this.scheduleWrite();
   }
 

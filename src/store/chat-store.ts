@@ -6,6 +6,7 @@ import type { ChatMessage, NewMessage, RecentChat, TypingState } from '../model/
 import { statusAfter } from '../model/types.js';
 import { ChatLog } from './chat-log.js';
 import { applyCorrection, settleCorrections } from './corrections.js';
+import { applyHide, applyRetraction, newestShown, settle } from './removals.js';
 import { archiveKey, dedupKeys, idKey } from './dedup.js';
 import { ChangeNotifier, frameScheduler, type Scheduler } from './notifier.js';
 import { Outbox } from './outbox.js';
@@ -14,6 +15,9 @@ import { RecentChats } from './recent.js';
 import { SyncState, type StoredSync } from './sync-state.js';
 
 type Of<K extends StoreEvent['kind']> = Extract<StoreEvent, { kind: K }>;
+
+/** What reads hand out: messages hidden for this account are left out. */
+const shown = async (read: Promise<ChatMessage[]>) => (await read).filter((m) => !m.hidden);
 
 export class ChatStore {
   private readonly typingStates = new Map<string, TypingState>();
@@ -116,23 +120,23 @@ export class ChatStore {
   /** The newest `limit` cached messages of a chat, oldest first. */
   async latest(chatJid: string, limit: number): Promise<ChatMessage[]> {
     const log = await this.log(chatJid);
-    return log.read(log.meta.lastRow - limit + 1, log.meta.lastRow);
+    return shown(log.read(log.meta.lastRow - limit + 1, log.meta.lastRow));
   }
 
   /** Up to `limit` cached messages just older than `row`, oldest first. */
   async before(chatJid: string, row: number, limit: number): Promise<ChatMessage[]> {
-    return (await this.log(chatJid)).read(row - limit, row - 1);
+    return shown((await this.log(chatJid)).read(row - limit, row - 1));
   }
 
   /** Up to `limit` cached messages just newer than `row`, oldest first. */
   async after(chatJid: string, row: number, limit: number): Promise<ChatMessage[]> {
-    return (await this.log(chatJid)).read(row + 1, row + limit);
+    return shown((await this.log(chatJid)).read(row + 1, row + limit));
   }
 
   /** Cached messages from `row` to the newest. */
   async from(chatJid: string, row: number): Promise<ChatMessage[]> {
     const log = await this.log(chatJid);
-    return log.read(row, log.meta.lastRow);
+    return shown(log.read(row, log.meta.lastRow));
   }
 
   // ---- the one door ----------------------------------------------------------------------------
@@ -165,6 +169,8 @@ export class ChatStore {
           case 'archive-position': this.sync.setPosition(e.archiveId); break;
           case 'uploaded': await this.applyUploaded(logs.get(e.chatJid)!, e); break;
           case 'retry': await this.applyRetry(logs.get(e.entry.chatJid)!, e.entry, result); break;
+          case 'retraction': await this.removed(logs.get(e.chatJid)!, [await applyRetraction(logs.get(e.chatJid)!, e.fromJid, e.targetId)], result); break;
+          case 'hide': await this.removed(logs.get(e.chatJid)!, await applyHide(logs.get(e.chatJid)!, e.refs), result); break;
         }
       }
       return result;
@@ -183,7 +189,7 @@ export class ChatStore {
     for (const e of events) {
       if (e.kind === 'message' || e.kind === 'outgoing') chats.add(e.message.chatJid);
       else if (e.kind === 'retry') chats.add(e.entry.chatJid);
-      else if (e.kind === 'history' || e.kind === 'status' || e.kind === 'read' || e.kind === 'correction' || e.kind === 'uploaded') chats.add(e.chatJid);
+      else if (e.kind === 'history' || e.kind === 'status' || e.kind === 'read' || e.kind === 'correction' || e.kind === 'uploaded' || e.kind === 'retraction' || e.kind === 'hide') chats.add(e.chatJid);
     }
     const logs = new Map<string, ChatLog>();
     await Promise.all([...chats].map(async (jid) => {
@@ -200,11 +206,24 @@ export class ChatStore {
       await this.learn(log, row, e.message, result);
       return;
     }
-    const stored = log.append(e.message);
+    const stored = log.append(settle(log, e.message));
+    if (stored.hidden) return;
     result.added.push(stored);
     this.recent.touch(stored, e.fresh && !stored.outgoing);
     this.notifier.note({ chat: stored.chatJid, recent: true });
     for (const m of await settleCorrections(log, [stored])) this.edited(m);
+  }
+
+  /** Messages retracted or hidden: not announced as new, and the chat's preview follows. */
+  private async removed(log: ChatLog, messages: readonly (ChatMessage | undefined)[], result: ApplyResult): Promise<void> {
+    for (const m of messages) {
+      if (!m) continue;
+      (result.removed ??= []).push(m);
+      result.added = result.added.filter((a) => a.chatJid !== m.chatJid || a.rowId !== m.rowId);
+      const last = this.recent.get(m.chatJid)?.lastMessage;
+      if (m.hidden && last?.msgId === m.msgId && last.outgoing === m.outgoing) this.recent.replaceLast(m.chatJid, await newestShown(log));
+      this.notifier.note({ chat: m.chatJid, recent: this.recent.changed(m) || m.hidden === true });
+    }
   }
 
   /** A message's text was corrected: its row, and the chat's preview when it is the last message. */
@@ -242,13 +261,14 @@ export class ChatStore {
         await this.learn(log, row, m, result);
       }
     }
-    const added = log.prepend(fresh);
+    const added = log.prepend(fresh.map((m) => settle(log, m, true)));
     for (const m of await settleCorrections(log, added)) this.edited(m);
     if (e.complete) log.setComplete();
     result.prepended += added.length;
     if (added.length === 0) return;
-    if (!this.recent.has(e.chatJid)) this.recent.touch(added[added.length - 1], false);
-    if (e.unread) this.recent.addUnread(e.chatJid, added);
+    const visible = added.filter((m) => !m.hidden);
+    if (!this.recent.has(e.chatJid) && visible.length) this.recent.touch(visible[visible.length - 1], false);
+    if (e.unread) this.recent.addUnread(e.chatJid, visible);
     this.notifier.note({ chat: e.chatJid, recent: true });
   }
 

@@ -41,7 +41,7 @@ export async function applyCorrection(
 
 async function correct(log: ChatLog, row: number, c: PendingCorrection, older: boolean): Promise<ChatMessage | undefined> {
   const target = await log.get(row);
-  if (!target) return undefined;
+  if (!target || target.retracted || target.hidden) return undefined; // a retracted text stays gone
   // Order, not clocks: a live correction is dated by this browser, an archived one by the server
   // (whole seconds). What comes going forward (live, carbon, catch-up) is the newest; what comes
   // going back (older archive pages) only fills in a message no correction has reached yet.

@@ -2,6 +2,12 @@
 import type { ChatMessage, RecentChat } from '../model/types.js';
 import type { BatchedWriter } from './persistence.js';
 
+/** A message as a chat's preview: a file's name (for "Document: name"); a retracted one says so. */
+function preview(m: ChatMessage): RecentChat['lastMessage'] {
+  const { msgId, body, outgoing, status, timestamp, msgType } = m;
+  return { msgId, body, outgoing, status, timestamp, msgType, ...(m.media?.fileName ? { fileName: m.media.fileName } : {}), ...(m.retracted ? { retracted: true } : {}) };
+}
+
 export class RecentChats {
   private readonly rows = new Map<string, RecentChat>();
 
@@ -34,9 +40,8 @@ export class RecentChats {
   /** A message became the chat's newest: it leads the row; an unread one counts. */
   touch(message: ChatMessage, unread: boolean): void {
     const chat = this.rows.get(message.chatJid) ?? { chatJid: message.chatJid, lastMessage: null, timestamp: 0, unreadCount: 0 };
-    const { msgId, body, outgoing, status, timestamp, msgType } = message;
-    chat.lastMessage = { msgId, body, outgoing, status, timestamp, msgType, ...(message.media?.fileName ? { fileName: message.media.fileName } : {}) };
-    chat.timestamp = Math.max(chat.timestamp, timestamp);
+    chat.lastMessage = preview(message);
+    chat.timestamp = Math.max(chat.timestamp, message.timestamp);
     if (unread) chat.unreadCount += 1;
     if (message.outgoing) {
       // Replying means having read everything before.
@@ -51,9 +56,17 @@ export class RecentChats {
   changed(message: ChatMessage): boolean {
     const chat = this.rows.get(message.chatJid);
     if (chat?.lastMessage?.msgId !== message.msgId || chat.lastMessage.outgoing !== message.outgoing) return false;
-    chat.lastMessage = { ...chat.lastMessage, status: message.status, body: message.body };
+    chat.lastMessage = { ...chat.lastMessage, status: message.status, body: message.body, ...(message.retracted ? { retracted: true, fileName: undefined } : {}) };
     this.persist();
     return true;
+  }
+
+  /** The chat's last message was hidden for this account: the newest one still shown leads instead. */
+  replaceLast(chatJid: string, message: ChatMessage | null): void {
+    const chat = this.rows.get(chatJid);
+    if (!chat) return;
+    chat.lastMessage = message && preview(message);
+    this.persist();
   }
 
   /** Older messages that reached this account unseen (a new device's first catch-up, newest block

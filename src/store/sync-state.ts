@@ -6,6 +6,16 @@ import type { BatchedWriter } from './persistence.js';
  * account's other devices (XEP-0490). */
 export type HeldRead = 'marker' | 'mds';
 
+/** A deletion still to tell the server (made offline, or before a failed attempt): a XEP-0424
+ * retraction of our message to send, or a message hidden for this account to publish. */
+export interface HeldRemoval {
+  kind: 'retract' | 'hide';
+  chatJid: string;
+  fromJid: string;
+  msgId: string;
+  stanzaId?: string;
+}
+
 export interface StoredSync {
   /** Newest archive id this cache has caught up to. */
   lastArchiveId?: string;
@@ -13,6 +23,7 @@ export interface StoredSync {
   synced?: boolean;
   /** Read marks still to send (see `heldReads`). */
   held?: Partial<Record<HeldRead, Record<string, string>>>;
+  removals?: HeldRemoval[];
 }
 
 export class SyncState {
@@ -59,6 +70,19 @@ export class SyncState {
     if (held?.[chatJid] !== msgId) return;
     const { [chatJid]: _sent, ...rest } = held;
     this.update({ held: { ...this.state.held, [kind]: rest } });
+  }
+
+  /** Deletions still to tell the server, oldest first. */
+  get heldRemovals(): readonly HeldRemoval[] {
+    return this.state.removals ?? [];
+  }
+
+  holdRemovals(removals: HeldRemoval[]): void {
+    this.update({ removals: [...this.heldRemovals, ...removals] });
+  }
+
+  releaseRemoval(done: HeldRemoval): void {
+    this.update({ removals: this.heldRemovals.filter((r) => r !== done) });
   }
 
   private update(patch: Partial<StoredSync>): void {
