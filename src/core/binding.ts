@@ -14,6 +14,8 @@ export interface BindingEvents {
   message: ChatMessage;
   /** Bytes of a media message's file sent so far (the XEP-0363 PUT): `loaded` of `total`. */
   upload: UploadProgressEvent;
+  /** The whole list of starred messages, whenever it changes (also from another device). */
+  favourites: ChatMessage[];
 }
 
 export interface ChatBinding {
@@ -63,6 +65,30 @@ export interface ChatBinding {
    * reference's `downloadMedia`). Rejects with an SdkError: 400 not an http(s)/aesgcm URL, 502 the
    * download failed or the file does not decrypt. The caller revokes the object URL. */
   downloadMedia(fileToken: string): Promise<Downloaded>;
+  /** Replaces the text of an own text message (XEP-0308 last message correction). Rejects with an
+   * SdkError: 400 not an own text message or empty text, 403 `editMessage` off, 404 unknown message. */
+  editMessage(params: { toJid: string; messageId: string; messageText: string }): Promise<ChatMessage>;
+  /** Sets this account's whole reaction set on a message (XEP-0444; `[]` removes it). 400, 403
+   * `reactions` off, 404 unknown message. */
+  sendReaction(params: { toJid: string; messageId: string; emojis: string[] }): Promise<void>;
+  /** The message `replyMessageId` answers: from the cache, else the server archive (XEP-0313); null when
+   * it is gone or unknown. 403 `reply` off. */
+  replyMessage(params: { toJid: string; replyMessageId: string }): Promise<ChatMessage | null>;
+  /** Sends copies of messages of the chat `fromJid` to each of `toJids` (media not uploaded again),
+   * one by one when `isAsync` (default true); resolves with the copies. 400, 403 `forward` off, 404. */
+  forwardMessages(params: { fromJid: string; toJids: string[]; messageIds: string[]; isAsync?: boolean }): Promise<ChatMessage[]>;
+  /** Stars or unstars a message (kept in the account's private PEP node, XEP-0223). 403
+   * `favouriteMessage` off, 404 unknown message. */
+  updateFavouriteStatus(params: { toJid: string; messageId: string; isFavourite: boolean }): Promise<void>;
+  /** The starred messages of every chat, newest first. 403 `favouriteMessage` off. */
+  favouriteMessages(): Promise<ChatMessage[]>;
+  /** Unstars every message. 403 `favouriteMessage` off. */
+  removeAllFavouriteMessages(): Promise<void>;
+  /** Hides messages for this account only (the ids kept in private server storage). 403
+   * `deleteMessage` off, 404 unknown chat. */
+  deleteMessagesForMe(params: { toJid: string; messageIds: string[] }): Promise<void>;
+  /** Retracts own messages for everyone (XEP-0424). 400 not all our own, 403 `deleteMessage` off, 404. */
+  deleteMessagesForEveryone(params: { toJid: string; messageIds: string[] }): Promise<void>;
   /** Retry the connection now (the browser says the network is back). */
   reconnectNow(): void;
 }
