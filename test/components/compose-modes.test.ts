@@ -63,7 +63,7 @@ describe('the composer\'s reply and edit modes', () => {
     await until(() => calls.sendText, 'the send');
     expect(JSON.stringify(calls.sendText[0][0])).to.equal(JSON.stringify({ toJid: PEER, messageText: 'at home', replyMessageId: 'm1' }));
     await thread.updateComplete;
-    expect(bar(thread)).to.equal(null);
+    expect(!!bar(thread)).to.equal(false);
   });
 
   it('reply with a file: sendMedia gets replyMessageId; a file message shows its kind in the preview', async () => {
@@ -79,7 +79,7 @@ describe('the composer\'s reply and edit modes', () => {
     await until(() => calls.sendMedia, 'the send');
     const [kind, params] = calls.sendMedia[0] as [string, { toJid: string; replyMessageId?: string }];
     expect(`${kind} ${params.toJid} ${params.replyMessageId}`).to.equal(`file ${PEER} m1`);
-    expect(bar(thread)).to.equal(null);
+    expect(!!bar(thread)).to.equal(false);
   });
 
   it('a reply is left with × or Escape (nothing sent with replyMessageId); chat-reply can veto it', async () => {
@@ -88,15 +88,15 @@ describe('the composer\'s reply and edit modes', () => {
     expect(barText(thread)).to.equal('You / mine 2');
     $(thread, '[part="compose-cancel"]')!.click();
     await thread.updateComplete;
-    expect(bar(thread)).to.equal(null);
+    expect(!!bar(thread)).to.equal(false);
     await act(thread, 'message 1', 'Reply');
     await press(thread, 'Escape');
-    expect(bar(thread)).to.equal(null);
+    expect(!!bar(thread)).to.equal(false);
     const veto = (e: Event) => e.preventDefault();
     document.addEventListener('chat-reply', veto);
     await act(thread, 'message 1', 'Reply');
     document.removeEventListener('chat-reply', veto);
-    expect(bar(thread)).to.equal(null);
+    expect(!!bar(thread)).to.equal(false);
     await type(thread, 'plain');
     await press(thread, 'Enter');
     await until(() => calls.sendText, 'the send');
@@ -110,7 +110,7 @@ describe('the composer\'s reply and edit modes', () => {
     expect(barText(thread)).to.equal('Editing / helo');
     expect(input(thread).value).to.equal('helo');
     // No file or voice note while editing.
-    expect($(thread, '[part="attach"]')).to.equal(null);
+    expect(!!$(thread, '[part="attach"]')).to.equal(false);
     await expect(thread).to.be.accessible();
     await type(thread, 'hello');
     await press(thread, 'Enter');
@@ -126,7 +126,7 @@ describe('the composer\'s reply and edit modes', () => {
     await type(thread, 'draft');
     await act(thread, 'helo', 'Edit');
     await press(thread, 'Escape');
-    expect(bar(thread)).to.equal(null);
+    expect(!!bar(thread)).to.equal(false);
     expect(input(thread).value).to.equal('draft');
     const details: string[] = [];
     const veto = (e: Event) => {
@@ -149,7 +149,7 @@ describe('the composer\'s reply and edit modes', () => {
     input(thread).focus();
     await type(thread, 'x');
     await sendKeys({ press: 'ArrowUp' });
-    expect(bar(thread)).to.equal(null);
+    expect(!!bar(thread)).to.equal(false);
     await type(thread, '');
     await sendKeys({ press: 'ArrowUp' });
     await thread.updateComplete;
@@ -162,7 +162,7 @@ describe('the composer\'s reply and edit modes', () => {
     input(thread).focus();
     await sendKeys({ press: 'ArrowUp' });
     await thread.updateComplete;
-    expect(bar(thread)).to.equal(null);
+    expect(!!bar(thread)).to.equal(false);
     expect(input(thread).value).to.equal('');
   });
 });

@@ -10,6 +10,7 @@ import type { ChatClient } from '../../src/core/client.js';
 import type { FeatureFlags } from '../../src/model/types.js';
 import type { StoreEvent } from '../../src/model/events.js';
 import { LONG_PRESS_MS } from '../../src/components/thread/menu-triggers.js';
+import type { ChatEventMap } from '../../src/components/shared/events.js';
 import { message, threadWith, until, nextFrame, PEER, ME } from './fixtures.js';
 
 const mine = (i: number, body = `mine ${i}`) =>
@@ -56,8 +57,8 @@ async function choose(thread: ChatThread, label: string) {
 }
 
 /** Calls `fn` with each event of `type` the page hears from now on; returns the unsubscribe. */
-function onEvent(type: string, fn: (e: CustomEvent) => void) {
-  const listener = (e: Event) => fn(e as CustomEvent);
+function onEvent<K extends keyof ChatEventMap>(type: K, fn: (e: ChatEventMap[K]) => void) {
+  const listener = (e: Event) => fn(e as ChatEventMap[K]);
   document.addEventListener(type, listener);
   return () => document.removeEventListener(type, listener);
 }
@@ -129,7 +130,7 @@ describe('the message menu', () => {
     bubble.dispatchEvent(new PointerEvent('pointerdown', at(0)));
     bubble.dispatchEvent(new PointerEvent('pointermove', at(30)));
     await new Promise((r) => setTimeout(r, LONG_PRESS_MS + 200));
-    expect(menuOf(thread)).to.equal(null);
+    expect(!!menuOf(thread)).to.equal(false);
   });
 
   it('works from the keyboard: a message in the tab order, arrows between messages, Enter, arrows in the menu, Escape back', async () => {
@@ -208,7 +209,7 @@ describe('the message menu', () => {
     await expect(thread).to.be.accessible();
     dialog.querySelector<HTMLElement>('.cancel')!.click();
     await thread.updateComplete;
-    expect($(thread, 'dialog.confirm')).to.equal(null);
+    expect(!!$(thread, 'dialog.confirm')).to.equal(false);
     await until(() => focused(thread)?.classList.contains('row'), 'focus back on the message');
 
     const details: string[] = [];
@@ -270,7 +271,7 @@ describe('the message menu', () => {
     const errors: number[] = [];
     const stopErrors = onEvent('chat-error', (e) => errors.push(e.detail.statusCode));
     const stop = onEvent('chat-forward', (e) => {
-      heard.push(`${e.detail.fromJid}:${e.detail.messages.map((m: { msgId: string }) => m.msgId).join()}`);
+      heard.push(`${e.detail.fromJid}:${e.detail.messages.map((m) => m.msgId).join()}`);
       e.preventDefault();
     });
     await openMenu(thread, 'message 1');
