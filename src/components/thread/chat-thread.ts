@@ -207,11 +207,10 @@ export class ChatThread extends ChatElement {
       if (anchorIndex >= 0) this.setPin({ index: anchorIndex, block: 'start' });
       else if (this.bottom.stick && this.items.length > 0) this.setPin({ index: this.items.length - 1, block: 'end' });
     }
-    const tabStop = this.menu.triggers.tabStop(this.items);
-    if (this.itemLocale !== localeGeneration() || tabStop !== this.tabStop) {
-      this.itemLocale = localeGeneration();
-      this.tabStop = tabStop;
-      this.itemRenderer = (item: Item | undefined) => (item ? renderItem(item, this.composer, tabStop ?? '') : nothing);
+    const tabStop = this.menu.triggers.tabStop(this.items) ?? '';
+    if (this.rendererKey !== `${localeGeneration()} ${tabStop}`) {
+      this.rendererKey = `${localeGeneration()} ${tabStop}`;
+      this.itemRenderer = (item: Item | undefined) => (item ? renderItem(item, this.composer, tabStop) : nothing);
     }
   }
 
@@ -353,8 +352,7 @@ export class ChatThread extends ChatElement {
    * re-renders the bubbles on screen (times, day names, status labels) in the new one, and when
    * another message became the one in the tab order. */
   private itemRenderer = (item: Item | undefined) => (item ? renderItem(item, this.composer, '') : nothing); // undefined: a stale range, see keyOf
-  private itemLocale = localeGeneration();
-  private tabStop: string | undefined;
+  private rendererKey = '';
 
   private readonly rtl = () => getComputedStyle(this).direction === 'rtl';
   private readonly onMediaClick = lightboxOnClick(() => this.shadowRoot, () => this.messages, this.rtl);
