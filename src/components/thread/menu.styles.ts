@@ -80,6 +80,8 @@ export const menuStyles = css`
     display: grid;
     place-items: center;
     font-size: 20px;
+    /* Colour emoji, not a text font's black-and-white faces of some of them. */
+    font-family: 'Apple Color Emoji', 'Segoe UI Emoji', 'Noto Color Emoji', var(--_font);
   }
   .menu-emoji[aria-checked='true'] {
     background: color-mix(in srgb, var(--_accent) 22%, transparent);
@@ -99,11 +101,12 @@ export const menuStyles = css`
     text-align: center;
     color: var(--_muted);
   }
+  /* Red that keeps its contrast on a dark background too. */
   .menu-item.delete,
   .menu-item.delete-all,
   .menu-item.delete .menu-icon,
   .menu-item.delete-all .menu-icon {
-    color: var(--_danger);
+    color: color-mix(in srgb, var(--_danger) 60%, var(--_fg));
   }
   .menu-emoji:hover,
   .menu-item:hover,
@@ -176,6 +179,10 @@ export const menuStyles = css`
     border-inline-start: 3px solid var(--_accent);
     border-radius: 8px 8px 0 0;
     background: var(--_surface);
+  }
+  .compose-bar + form,
+  .compose-bar + .attach-preview {
+    border-top-color: transparent;
   }
   .compose-bar-text {
     display: grid;

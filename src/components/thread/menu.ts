@@ -37,7 +37,7 @@ export function actionsFor(m: ChatMessage, features: Readonly<Required<FeatureFl
 }
 
 const ICONS: Record<MenuAction, string> = {
-  reply: '↩', forward: '↪', star: '☆', unstar: '★', copy: '⧉', edit: '✎', delete: '🗑', 'delete-all': '🗑',
+  reply: '↩', forward: '↪', star: '☆', unstar: '★', copy: '❐', edit: '✎', delete: '🗑', 'delete-all': '🗑',
 };
 
 function labelOf(action: MenuAction): string {
@@ -106,6 +106,12 @@ export class MessageMenu implements ReactiveController {
   /** Places the menu inside the thread (flipped above its point when there is no room below) and
    * focuses its first item; shows the confirmation dialog. */
   hostUpdated(): void {
+    // Another chat opened under the menu.
+    const shown = this.open?.message ?? this.confirm?.message;
+    if (shown && shown.chatJid !== this.host.chatJid) {
+      this.confirm = undefined;
+      this.close(false);
+    }
     const root = this.host.shadowRoot;
     const dialog = root?.querySelector<HTMLDialogElement>('dialog.confirm');
     if (dialog && !dialog.open) {
@@ -144,10 +150,10 @@ export class MessageMenu implements ReactiveController {
 
   private async act(action: MenuAction): Promise<void> {
     const open = this.open;
-    const { binding, chatJid: toJid } = this.host;
-    if (!open || !binding || !toJid) return;
+    const binding = this.host.binding;
+    if (!open || !binding) return;
     const { key, message: m } = open;
-    const messageId = m.msgId;
+    const { msgId: messageId, chatJid: toJid } = m;
     // The confirmation dialog takes the focus of a deletion.
     this.close(action !== 'delete' && action !== 'delete-all');
     try {
@@ -184,9 +190,10 @@ export class MessageMenu implements ReactiveController {
   /** Adds `emoji` to this account's reactions on the message, or takes it away when it is there. */
   private async react(emoji: string): Promise<void> {
     const open = this.open;
-    const { binding, chatJid: toJid } = this.host;
-    if (!open || !binding || !toJid) return;
+    const binding = this.host.binding;
+    if (!open || !binding) return;
     this.close(true);
+    const toJid = open.message.chatJid;
     const mine = open.message.reactions?.[binding.account ?? ''] ?? [];
     const emojis = mine.includes(emoji) ? mine.filter((e) => e !== emoji) : [...mine, emoji];
     const messageId = open.message.msgId;
@@ -217,8 +224,9 @@ export class MessageMenu implements ReactiveController {
     const pending = this.confirm;
     this.confirm = undefined;
     this.host.requestUpdate();
-    const { binding, chatJid: toJid } = this.host;
-    if (!pending || !binding || !toJid) return;
+    const binding = this.host.binding;
+    if (!pending || !binding) return;
+    const toJid = pending.message.chatJid;
     void this.host.updateComplete.then(() => this.triggers.focus(pending.key));
     const { forEveryone } = pending;
     const messageIds = [pending.message.msgId];
