@@ -11,7 +11,7 @@ import type { FeatureFlags } from '../../src/model/types.js';
 import type { StoreEvent } from '../../src/model/events.js';
 import { LONG_PRESS_MS } from '../../src/components/thread/menu-triggers.js';
 import type { ChatEventMap } from '../../src/components/shared/events.js';
-import { message, threadWith, until, nextFrame, PEER, ME } from './fixtures.js';
+import { message, threadWith, until, nextFrame, offlineClient, providerFor, mountThread, PEER, ME } from './fixtures.js';
 
 const mine = (i: number, body = `mine ${i}`) =>
   message(i, { msgId: `o${i}`, fromJid: ME, toJid: PEER, outgoing: true, status: 'delivered', body, stanzaId: undefined });
@@ -158,6 +158,20 @@ describe('the message menu', () => {
     await sendKeys({ press: 'End' });
     await sendKeys({ press: 'Enter' });
     await until(() => $(thread, 'dialog.confirm[open]'), 'Enter on "Delete for me" asks to confirm');
+  });
+
+  it('Home focuses the first loaded message even when the virtualizer has not rendered it', async () => {
+    const client = await offlineClient();
+    await client.store!.dispatch(Array.from({ length: 60 }, (_, i) => message(i)));
+    const thread = mountThread(providerFor(client));
+    const newest = await until(() => rowWith(thread, 'message 59'), 'the newest message');
+    await nextFrame();
+    expect(!!rowWith(thread, 'message 10')).to.equal(false);
+    newest.focus();
+    await sendKeys({ press: 'Home' });
+    const number = () => Number(focused(thread)?.querySelector('.text')?.textContent?.match(/^message (\d+)$/)?.[1] ?? NaN);
+    await until(() => number() <= 10, 'the first loaded message focused');
+    expect(number() <= 10).to.equal(true);
   });
 
   it('star: a cancelable chat-favourite, then updateFavouriteStatus', async () => {

@@ -64,16 +64,17 @@ export class MenuTriggers implements ReactiveController {
     return this.focused && items.some((i) => i.key === this.focused) ? this.focused : items.at(-1)?.key;
   }
 
-  /** Focuses message `key`, scrolling it into view (and rendered) first when the virtualizer has not
-   * rendered it. */
+  /** Focuses message `key`; when the virtualizer has not rendered it, scrolls towards it a screen a
+   * frame until it is (a scroll as the reader's: the thread stops holding the newest message). */
   async focus(key: string): Promise<void> {
-    let row = rowFor(this.options.scroller(), key);
-    if (!row) {
-      this.options.scroller()?.element(this.options.items().findIndex((i) => i.key === key))?.scrollIntoView({ block: 'nearest' });
-      for (let frame = 0; frame < 10 && !row; frame++) {
-        await new Promise((r) => requestAnimationFrame(r));
-        row = rowFor(this.options.scroller(), key);
-      }
+    const scroller = this.options.scroller();
+    let row = rowFor(scroller, key);
+    const indexOf = (k: string | undefined) => this.options.items().findIndex((i) => i.key === k);
+    for (let frame = 0; frame < 100 && scroller && !row; frame++) {
+      const shown = scroller.querySelector<HTMLElement>('.row[data-key]')?.dataset.key;
+      scroller.scrollTop += (indexOf(key) < indexOf(shown) ? -0.8 : 0.8) * scroller.clientHeight;
+      await new Promise((r) => requestAnimationFrame(r));
+      row = rowFor(scroller, key);
     }
     row?.focus();
   }
