@@ -14,6 +14,8 @@ export interface BindingEvents {
   message: ChatMessage;
   /** Bytes of a media message's file sent so far (the XEP-0363 PUT): `loaded` of `total`. */
   upload: UploadProgressEvent;
+  /** The whole list of starred messages, whenever it changes (also from another device). */
+  favourites: ChatMessage[];
 }
 
 export interface ChatBinding {
@@ -77,6 +79,19 @@ export interface ChatBinding {
   deleteMessagesForMe(params: { toJid: string; messageIds: string[] }): Promise<void>;
   /** Retracts messages this account sent (XEP-0424): shown as deleted on both sides. 400 also for a
    * message this account did not send; 403, 404 as above. Offline: applied here, sent once online. */
+  /** Replaces the text of an own text message (XEP-0308 last message correction). Rejects with an
+   * SdkError: 400 not an own text message or empty text, 403 `editMessage` off, 404 unknown message. */
+  editMessage(params: { toJid: string; messageId: string; messageText: string }): Promise<ChatMessage>;
+  /** Sets this account's whole reaction set on a message (XEP-0444; `[]` removes it). 400, 403
+   * `reactions` off, 404 unknown message. */
+  sendReaction(params: { toJid: string; messageId: string; emojis: string[] }): Promise<void>;
+  /** Stars or unstars a message (kept in the account's private PEP node, XEP-0223). 403
+   * `favouriteMessage` off, 404 unknown message. */
+  updateFavouriteStatus(params: { toJid: string; messageId: string; isFavourite: boolean }): Promise<void>;
+  /** The starred messages of every chat, newest first. 403 `favouriteMessage` off. */
+  favouriteMessages(): Promise<ChatMessage[]>;
+  /** Unstars every message. 403 `favouriteMessage` off. */
+  removeAllFavouriteMessages(): Promise<void>;
   deleteMessagesForEveryone(params: { toJid: string; messageIds: string[] }): Promise<void>;
   /** Retry the connection now (the browser says the network is back). */
   reconnectNow(): void;

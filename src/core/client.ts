@@ -2,7 +2,7 @@
  * concern each: connection, registration, incoming routing, history, outbox, typing, markers). Knows
  * nothing of lit or the DOM. */
 import { Emitter } from '../model/emitter.js';
-import { badRequest, unauthorized } from '../model/errors.js';
+import { badRequest, SdkError, unauthorized } from '../model/errors.js';
 import type { StoreEvent } from '../model/events.js';
 import { newId } from '../model/ids.js';
 import { escapeNode, jidForUser, requireJid } from '../model/jid.js';
@@ -343,10 +343,14 @@ export class ChatClient {
     return (await this.actions()).forward(params);
   }
 
-  /** `deleteMessagesForMe`, or with `everyone` `deleteMessagesForEveryone` (see delete.ts). */
-  async deleteMessages(params: DeleteParams, everyone?: boolean): Promise<void> {
-    const deleter = await this.deleter();
-    return everyone ? deleter.forEveryone(params) : deleter.forMe(params);
+  /** See delete.ts. */
+  async deleteMessagesForMe(params: DeleteParams): Promise<void> {
+    return (await this.deleter()).forMe(params);
+  }
+
+  /** See delete.ts. */
+  async deleteMessagesForEveryone(params: DeleteParams): Promise<void> {
+    return (await this.deleter()).forEveryone(params);
   }
 
   sendSeen(toUserJid: string, msgId: string): Promise<void> {
@@ -364,6 +368,27 @@ export class ChatClient {
 
   sendTypingGone(toJid: string): Promise<void> {
     return this.typing.sendTypingGone(toJid);
+  }
+
+  // PLACEHOLDER: replaced by the core branch at merge (the binding contract of issue 9; see binding.ts).
+  async editMessage(_params: { toJid: string; messageId: string; messageText: string }): Promise<ChatMessage> {
+    throw new SdkError(501, 'editMessage is not built yet');
+  }
+  // PLACEHOLDER: replaced by the core branch at merge
+  async sendReaction(_params: { toJid: string; messageId: string; emojis: string[] }): Promise<void> {
+    throw new SdkError(501, 'sendReaction is not built yet');
+  }
+  // PLACEHOLDER: replaced by the core branch at merge
+  async updateFavouriteStatus(_params: { toJid: string; messageId: string; isFavourite: boolean }): Promise<void> {
+    throw new SdkError(501, 'updateFavouriteStatus is not built yet');
+  }
+  // PLACEHOLDER: replaced by the core branch at merge
+  async favouriteMessages(): Promise<ChatMessage[]> {
+    throw new SdkError(501, 'favouriteMessages is not built yet');
+  }
+  // PLACEHOLDER: replaced by the core branch at merge
+  async removeAllFavouriteMessages(): Promise<void> {
+    throw new SdkError(501, 'removeAllFavouriteMessages is not built yet');
   }
 }
 
@@ -405,7 +430,12 @@ function bindingOf(client: ChatClient): ChatBinding {
     downloadMedia: (fileToken) => client.downloadMedia(fileToken),
     replyMessage: (params) => client.replyMessage(params),
     forwardMessages: (params) => client.forwardMessages(params),
-    deleteMessagesForMe: (params) => client.deleteMessages(params),
-    deleteMessagesForEveryone: (params) => client.deleteMessages(params, true),
+    deleteMessagesForMe: (params) => client.deleteMessagesForMe(params),
+    deleteMessagesForEveryone: (params) => client.deleteMessagesForEveryone(params),
+    editMessage: (params) => client.editMessage(params),
+    sendReaction: (params) => client.sendReaction(params),
+    updateFavouriteStatus: (params) => client.updateFavouriteStatus(params),
+    favouriteMessages: () => client.favouriteMessages(),
+    removeAllFavouriteMessages: () => client.removeAllFavouriteMessages(),
   };
 }

@@ -192,7 +192,7 @@ export class ChatSDK {
    * not in the chat, 503 the server cannot keep private data (hidden on this device only). */
   deleteMessagesForMe(params: { toJid: string; messageIds: string[] }): Promise<SdkResult<null>> {
     return this.use(async (c) => {
-      await c.deleteMessages(params);
+      await c.deleteMessagesForMe(params);
       return null;
     }, 'Messages deleted');
   }
@@ -202,7 +202,7 @@ export class ChatSDK {
    * above. Offline: deleted here at once, the retraction sent once online. */
   deleteMessagesForEveryone(params: { toJid: string; messageIds: string[] }): Promise<SdkResult<null>> {
     return this.use(async (c) => {
-      await c.deleteMessages(params, true);
+      await c.deleteMessagesForEveryone(params);
       return null;
     }, 'Messages deleted');
   }

@@ -12,6 +12,8 @@ export const THREAD_PARTS = [
   'gallery', 'gallery-grid', 'gallery-item', 'gallery-badge', 'gallery-play', 'gallery-more', 'gallery-close',
   'composer', 'input', 'send', 'attach', 'attach-preview', 'preview-thumb', 'attach-remove', 'drop-hint',
   'record', 'recording', 'record-time', 'record-send', 'record-cancel', 'record-hold', 'record-hint',
+  'menu-button', 'menu', 'menu-item', 'menu-emoji', 'emoji-input', 'confirm', 'confirm-delete', 'confirm-cancel',
+  'compose-bar', 'compose-cancel',
 ] as const;
 
 export const LIST_PARTS = ['tools', 'filter', 'new-chat', 'list', 'row', 'avatar', 'unread'] as const;

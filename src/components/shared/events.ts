@@ -8,6 +8,17 @@ export interface ChatMessageDetail { message: ChatMessage }
 export interface ChatUnreadDetail { count: number }
 export interface ChatConnectionDetail { state: ConnectionState; reason?: string }
 export interface ChatErrorDetail { statusCode: number; message: string }
+/** A message of the chat `toJid` about to be answered (the composer shows it above the input). */
+export interface ChatReplyDetail { toJid: string; message: ChatMessage }
+/** Messages of the chat `fromJid` about to be forwarded (the forward dialog opens next). */
+export interface ChatForwardDetail { fromJid: string; messages: ChatMessage[] }
+export interface ChatFavouriteDetail { toJid: string; messageId: string; isFavourite: boolean }
+/** `forEveryone`: a XEP-0424 retraction (own messages only); otherwise hidden for this account only. */
+export interface ChatDeleteDetail { toJid: string; messageIds: string[]; forEveryone: boolean }
+/** The new text of an own message (XEP-0308 correction). */
+export interface ChatEditDetail { toJid: string; messageId: string; text: string }
+/** This account's whole new reaction set on a message (XEP-0444; empty removes them). */
+export interface ChatReactDetail { toJid: string; messageId: string; emojis: string[] }
 
 /** Every event the elements send, by name. `emit()` takes its names and details from here, and the
  * page's `addEventListener` gets the same types through `GlobalEventHandlersEventMap` below, so the
@@ -26,6 +37,14 @@ export interface ChatEventMap {
   'chat-connection': CustomEvent<ChatConnectionDetail>;
   /** Something the user tried failed; `message` says why. */
   'chat-error': CustomEvent<ChatErrorDetail>;
+  /** Before a message action of the message menu is carried out; each is cancelable
+   * (`preventDefault()` and nothing happens). */
+  'chat-reply': CustomEvent<ChatReplyDetail>;
+  'chat-forward': CustomEvent<ChatForwardDetail>;
+  'chat-favourite': CustomEvent<ChatFavouriteDetail>;
+  'chat-delete': CustomEvent<ChatDeleteDetail>;
+  'chat-edit': CustomEvent<ChatEditDetail>;
+  'chat-react': CustomEvent<ChatReactDetail>;
   /** The back button of a thread shown inside the launcher. */
   'chat-back': CustomEvent<Record<string, never>>;
   /** The close button of a thread shown inside the launcher. */

@@ -136,15 +136,16 @@ export class Attachment {
     this.host.requestUpdate();
   }
 
-  /** Sends the file in the preview with `caption`; false when there was none or the host vetoed it.
+  /** Sends the file in the preview with `caption` (answering `replyMessageId`, XEP-0461); false when
+   * there was none or the host vetoed it.
    * The preview clears at once (the pending bubble shows the file from then on); a failure is reported. */
-  send(binding: ChatBinding, chatJid: string, caption: string): boolean {
+  send(binding: ChatBinding, chatJid: string, caption: string, replyMessageId?: string): boolean {
     const file = this.file;
     if (!file) return false;
     if (emit(this.host, 'chat-attach', { chatJid, file }, { cancelable: true }).defaultPrevented) return false;
     this.clear();
     const fileMessageParams = caption.trim() ? { file, caption } : { file };
-    binding.sendMedia(kindOf(file), { toJid: chatJid, fileMessageParams }).catch(this.report);
+    binding.sendMedia(kindOf(file), { toJid: chatJid, fileMessageParams, ...(replyMessageId ? { replyMessageId } : {}) }).catch(this.report);
     return true;
   }
 

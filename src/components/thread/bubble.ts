@@ -19,14 +19,17 @@ export type Item =
   | { kind: 'day'; key: string; at: number }
   | { kind: 'msg'; key: string; message: ChatMessage; first: boolean; last: boolean };
 
-/** `files`: none gives no upload controls and no decrypting. */
-export function renderItem(item: Item, files?: ThreadFiles) {
+/** `files`: none gives no upload controls and no decrypting. `tabStop`: the key of the one message in
+ * the tab order (the others take focus from the keyboard model, menu-triggers.ts); none: no menu. */
+export function renderItem(item: Item, files?: ThreadFiles, tabStop?: string) {
   if (item.kind === 'day') {
     return html`<div class="day" part="day" data-key=${item.key} role="separator"><span>${formatDay(item.at)}</span></div>`;
   }
   const m = item.message;
-  return html`<div class="row ${m.outgoing ? 'out' : 'in'} ${m.status} ${item.first ? 'first' : ''} ${item.last ? 'last' : ''}" data-key=${item.key}>
-    ${textBubble(m, files)}
+  return html`<div class="row ${m.outgoing ? 'out' : 'in'} ${m.status} ${item.first ? 'first' : ''} ${item.last ? 'last' : ''}" data-key=${item.key}
+    tabindex=${tabStop === undefined ? nothing : item.key === tabStop ? '0' : '-1'}>
+    ${textBubble(m, files)}${tabStop === undefined ? nothing : html`<button class="menu-button" part="menu-button" type="button" tabindex="-1"
+      aria-haspopup="menu" aria-label=${msg('Message actions')} title=${msg('Message actions')}>⋯</button>`}
   </div>`;
 }
 

@@ -28,6 +28,8 @@ import { FollowBottomController } from './follow-bottom.js';
 import { OlderPace } from './older-pace.js';
 import { renderHeader, renderJump } from './header.js';
 import { galleryOnClick, lightboxOnClick } from './open-media.js';
+import { MessageMenu } from './menu.js';
+import { menuStyles } from './menu.styles.js';
 
 // The virtualizer can ask for a key of a range it computed before the items shrank (another chat opened).
 const keyOf = (item: Item | undefined) => item?.key ?? '';
@@ -46,6 +48,12 @@ const MAX_STEP = 400;
  * @summary A conversation with one person: history that loads as you scroll, statuses, typing, composer.
  * @event {CustomEvent<{chatJid: string, file: File}>} chat-attach - Before a file is sent; cancelable (`preventDefault()` keeps it unsent).
  * @event {CustomEvent<{toJid: string, text: string}>} chat-send - Before a message is sent; cancelable (`preventDefault()` keeps it unsent); `detail.text` may be rewritten.
+ * @event {CustomEvent<{toJid: string, message: ChatMessage}>} chat-reply - "Reply" on a message's menu; cancelable (the composer does not answer it).
+ * @event {CustomEvent<{fromJid: string, messages: ChatMessage[]}>} chat-forward - "Forward"; cancelable (no forward dialog).
+ * @event {CustomEvent<{toJid: string, messageId: string, isFavourite: boolean}>} chat-favourite - "Star" or "Unstar"; cancelable.
+ * @event {CustomEvent<{toJid: string, messageIds: string[], forEveryone: boolean}>} chat-delete - A confirmed deletion; cancelable.
+ * @event {CustomEvent<{toJid: string, messageId: string, text: string}>} chat-edit - An edited text about to be sent (XEP-0308); cancelable.
+ * @event {CustomEvent<{toJid: string, messageId: string, emojis: string[]}>} chat-react - Our new set of reactions on a message (XEP-0444); cancelable.
  * @event {CustomEvent<Record<string, never>>} chat-back - The back button was pressed (shown with `back-button`).
  * @event {CustomEvent<Record<string, never>>} chat-close - The close button was pressed (shown with `close-button`).
  * @event {CustomEvent<{statusCode: number, message: string}>} chat-error - Sending (or signing in from the element's own attributes) failed; `detail.message` says why.
@@ -92,6 +100,16 @@ const MAX_STEP = 400;
  * @csspart download - A document's download link.
  * @csspart day - A day separator.
  * @csspart jump - The "jump to latest" button.
+ * @csspart menu-button - The button on a bubble under the mouse that opens its menu (also right-click, a long press, Enter).
+ * @csspart menu - The message menu (and the field that takes any emoji in its place).
+ * @csspart menu-item - An action of the menu (Reply, Forward, Star, Copy text, Edit, Delete for me, Delete for everyone).
+ * @csspart menu-emoji - A reaction on the menu (`aria-checked` when it is ours), and its "+".
+ * @csspart emoji-input - The field for any emoji, after "+".
+ * @csspart confirm - The dialog that confirms a deletion, with `confirm-delete` and `confirm-cancel`.
+ * @csspart confirm-delete - The confirmation's delete button.
+ * @csspart confirm-cancel - The confirmation's cancel button.
+ * @csspart compose-bar - Above the input: the message being answered, or the "Editing" bar.
+ * @csspart compose-cancel - The × that leaves the reply or the edit (also Escape).
  * @csspart composer - The composer form.
  * @csspart input - The composer's text area.
  * @csspart send - The send button.
@@ -117,7 +135,7 @@ const MAX_STEP = 400;
  */
 @localized()
 export class ChatThread extends ChatElement {
-  static override styles = [tokens, controlStyles, avatarStyles, threadStyles, mediaStyles, attachStyles, voiceStyles];
+  static override styles = [tokens, controlStyles, avatarStyles, threadStyles, mediaStyles, attachStyles, voiceStyles, menuStyles];
 
   /** The peer's JID. */
   @property() peer?: string;
@@ -162,7 +180,8 @@ export class ChatThread extends ChatElement {
       this.seen.markSeen();
     },
   });
-  private readonly composer = new ComposerController(this, () => (this.bottom.stick = true));
+  private readonly composer = new ComposerController(this, () => (this.bottom.stick = true), () => this.messages);
+  private readonly menu = new MessageMenu(this, this.composer, () => this.items, () => this.virtualizer);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -188,16 +207,17 @@ export class ChatThread extends ChatElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (this.itemLocale !== localeGeneration()) {
-      this.itemLocale = localeGeneration();
-      this.itemRenderer = (item: Item | undefined) => (item ? renderItem(item, this.composer) : nothing);
-    }
     if (changed.has('peer')) void this.load();
     if (changed.has('messages')) {
       this.items = itemsOf(this.messages);
       const anchorIndex = this.anchor ? this.items.findIndex((i) => i.key === this.anchor!.key) : -1;
       if (anchorIndex >= 0) this.setPin({ index: anchorIndex, block: 'start' });
       else if (this.bottom.stick && this.items.length > 0) this.setPin({ index: this.items.length - 1, block: 'end' });
+    }
+    const tabStop = this.menu.triggers.tabStop(this.items) ?? '';
+    if (this.rendererKey !== `${localeGeneration()} ${tabStop}`) {
+      this.rendererKey = `${localeGeneration()} ${tabStop}`;
+      this.itemRenderer = (item: Item | undefined) => (item ? renderItem(item, this.composer, tabStop) : nothing);
     }
   }
 
@@ -336,9 +356,10 @@ export class ChatThread extends ChatElement {
   }
 
   /** Renders the scroller's items; a new function when the language changed, so the virtualizer
-   * re-renders the bubbles on screen (times, day names, status labels) in the new one. */
-  private itemRenderer = (item: Item | undefined) => (item ? renderItem(item, this.composer) : nothing); // undefined: a stale range, see keyOf
-  private itemLocale = localeGeneration();
+   * re-renders the bubbles on screen (times, day names, status labels) in the new one, and when
+   * another message became the one in the tab order. */
+  private itemRenderer = (item: Item | undefined) => (item ? renderItem(item, this.composer, '') : nothing); // undefined: a stale range, see keyOf
+  private rendererKey = '';
 
   private readonly rtl = () => getComputedStyle(this).direction === 'rtl';
   private readonly onMediaClick = lightboxOnClick(() => this.shadowRoot, () => this.messages, this.rtl);
@@ -363,7 +384,7 @@ export class ChatThread extends ChatElement {
         @touchstart=${this.bottom.onUserInput} @pointerdown=${this.bottom.onUserInput} @keydown=${this.bottom.onUserInput}></lit-virtualizer>
       ${this.items.length === 0 ? html`<p class="empty">${msg('No messages yet. Say hello!')}</p>` : nothing}
       ${!this.atBottom && this.items.length > 0 ? renderJump(this.newCount, () => this.scrollToLatest()) : nothing}
-      ${this.composer.render()}
+      ${this.composer.render()}${this.menu.render()}
     `;
   }
 }

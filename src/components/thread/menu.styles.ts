@@ -1,0 +1,206 @@
+/** The message menu, its button on the bubbles, the delete confirmation and the composer's reply and
+ * edit bars. */
+import { css } from 'lit';
+
+export const menuStyles = css`
+  .row {
+    align-items: center;
+    gap: 2px;
+    -webkit-touch-callout: none;
+  }
+  .row:focus-visible {
+    outline-offset: -2px;
+  }
+  /* Touch screens open the menu with a long press: it must not start a text selection instead. */
+  @media (hover: none) {
+    .bubble {
+      user-select: none;
+      -webkit-user-select: none;
+    }
+    .menu-button {
+      display: none;
+    }
+  }
+  .menu-button {
+    all: unset;
+    flex: none;
+    cursor: pointer;
+    width: 28px;
+    height: 28px;
+    display: grid;
+    place-items: center;
+    border-radius: 50%;
+    color: var(--_muted);
+    font-size: 18px;
+    line-height: 1;
+    visibility: hidden;
+  }
+  .out .menu-button {
+    order: -1;
+  }
+  .row:hover .menu-button,
+  .row:focus-within .menu-button {
+    visibility: visible;
+  }
+  .menu-button:hover {
+    background: var(--_surface);
+    color: var(--_fg);
+  }
+  .menu {
+    position: absolute;
+    z-index: 5;
+    min-width: 200px;
+    max-width: calc(100% - 16px);
+    box-sizing: border-box;
+    padding: 6px;
+    display: grid;
+    background: var(--_bg);
+    color: var(--_fg);
+    border: 1px solid var(--_border);
+    border-radius: 12px;
+    box-shadow: 0 8px 28px rgb(0 0 0 / 0.18);
+  }
+  .menu-reactions {
+    display: flex;
+    gap: 2px;
+    padding-bottom: 6px;
+    margin-bottom: 4px;
+    border-bottom: 1px solid var(--_border);
+  }
+  .menu-emoji,
+  .menu-item {
+    all: unset;
+    box-sizing: border-box;
+    cursor: pointer;
+    border-radius: 8px;
+  }
+  .menu-emoji {
+    width: 34px;
+    height: 34px;
+    display: grid;
+    place-items: center;
+    font-size: 20px;
+    /* Colour emoji, not a text font's black-and-white faces of some of them. */
+    font-family: 'Apple Color Emoji', 'Segoe UI Emoji', 'Noto Color Emoji', var(--_font);
+  }
+  .menu-emoji[aria-checked='true'] {
+    background: color-mix(in srgb, var(--_accent) 22%, transparent);
+  }
+  .menu-emoji.more {
+    font-size: 22px;
+    color: var(--_muted);
+  }
+  .menu-item {
+    display: flex;
+    align-items: center;
+    gap: 10px;
+    padding: 8px 10px;
+  }
+  .menu-icon {
+    width: 18px;
+    text-align: center;
+    color: var(--_muted);
+  }
+  /* Red that keeps its contrast on a dark background too. */
+  .menu-item.delete,
+  .menu-item.delete-all,
+  .menu-item.delete .menu-icon,
+  .menu-item.delete-all .menu-icon {
+    color: color-mix(in srgb, var(--_danger) 60%, var(--_fg));
+  }
+  .menu-emoji:hover,
+  .menu-item:hover,
+  .menu-emoji:focus-visible,
+  .menu-item:focus-visible {
+    background: var(--_surface);
+    outline: none;
+  }
+  .menu-emoji:focus-visible,
+  .menu-item:focus-visible {
+    box-shadow: inset 0 0 0 2px var(--_accent);
+  }
+  .menu.more {
+    gap: 6px;
+    padding: 10px;
+    font-size: 13px;
+  }
+  .more-row {
+    display: flex;
+    gap: 6px;
+  }
+  .more-row .field {
+    flex: 1;
+    width: 0;
+    font-size: 18px;
+  }
+  .confirm {
+    max-width: min(340px, calc(100% - 32px));
+    padding: 18px;
+    border: 1px solid var(--_border);
+    border-radius: 14px;
+    background: var(--_bg);
+    color: var(--_fg);
+  }
+  .confirm::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+  .confirm h2 {
+    margin: 0 0 6px;
+    font-size: 16px;
+  }
+  .confirm p {
+    margin: 0 0 16px;
+    color: var(--_muted);
+  }
+  .confirm-buttons {
+    display: flex;
+    justify-content: flex-end;
+    gap: 8px;
+  }
+  .confirm .cancel {
+    font: inherit;
+    padding: 8px 12px;
+    border-radius: 10px;
+    border: 1px solid var(--_border);
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
+  .confirm .danger {
+    background: var(--_danger);
+    color: #fff;
+  }
+  .compose-bar {
+    display: flex;
+    align-items: center;
+    gap: 10px;
+    margin: 0 12px;
+    padding: 6px 6px 6px 10px;
+    border-inline-start: 3px solid var(--_accent);
+    border-radius: 8px 8px 0 0;
+    background: var(--_surface);
+  }
+  .compose-bar + form,
+  .compose-bar + .attach-preview {
+    border-top-color: transparent;
+  }
+  .compose-bar-text {
+    display: grid;
+    min-width: 0;
+    font-size: 13px;
+  }
+  .compose-bar-text > * {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    text-align: start;
+  }
+  .compose-bar-gist {
+    color: var(--_muted);
+  }
+  .compose-bar .remove {
+    --_icon-button-size: 32px;
+    font-size: 20px;
+    margin-inline-start: auto;
+  }
+`;
