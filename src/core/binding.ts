@@ -63,6 +63,14 @@ export interface ChatBinding {
    * reference's `downloadMedia`). Rejects with an SdkError: 400 not an http(s)/aesgcm URL, 502 the
    * download failed or the file does not decrypt. The caller revokes the object URL. */
   downloadMedia(fileToken: string): Promise<Downloaded>;
+  /** Replaces the text of one of our text messages (XEP-0308); resolves with it as now shown (edited).
+   * Rejects with an SdkError: 400 someone else's, a media or deleted message, a blank text; 404 unknown
+   * message; 403 `editMessage` off. Works offline (sent when back online). */
+  editMessage(params: { toJid: string; messageId: string; messageText: string }): Promise<ChatMessage>;
+  /** Sets this account's whole set of emoji reactions on a message of the chat (XEP-0444; [] removes).
+   * Rejects with an SdkError: 400 not one emoji each or too many (20), a deleted message; 404 unknown
+   * message; 403 `reactions` off. The message's `reactions` change at once (a store change). */
+  sendReaction(params: { toJid: string; messageId: string; emojis: string[] }): Promise<void>;
   /** Retry the connection now (the browser says the network is back). */
   reconnectNow(): void;
 }

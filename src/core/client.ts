@@ -29,6 +29,7 @@ import type { ClientEvents } from './events.js';
 import type { HistoryQuery, MediaMessageParams, MediaQuery, TextMessageParams } from '../model/params.js';
 import type { MediaKind } from '../model/file-type.js';
 import { Typing } from './typing.js';
+import type { EditParams, ReactionParams } from './edit-react.js';
 
 export class ChatClient {
   readonly events = new Emitter<ClientEvents>();
@@ -53,6 +54,8 @@ export class ChatClient {
   /** Sending files loads on first use (upload, type sniffing, detection, encryption): a page that never
    * sends one never downloads that code. */
   private readonly media = onDemand(() => import('./media-send.js').then(({ MediaSender }) => new MediaSender(this.services, this.outbox)));
+  /** Editing our messages and reacting (XEP-0308, XEP-0444), loaded on first use. */
+  private readonly editReact = onDemand(() => import('./edit-react.js').then(({ EditReact }) => new EditReact(this.services, this.outbox)));
   private readonly services: Services;
   private readonly typing: Typing;
   private readonly markers: Markers;
@@ -308,6 +311,16 @@ export class ChatClient {
     return (await this.media()).send(kind, params);
   }
 
+  /** See edit-react.ts (XEP-0308). */
+  async editMessage(params: EditParams): Promise<ChatMessage> {
+    return (await this.editReact()).edit(params);
+  }
+
+  /** See edit-react.ts (XEP-0444). */
+  async sendReaction(params: ReactionParams): Promise<void> {
+    return (await this.editReact()).react(params);
+  }
+
   async cancelUpload(msgId: string): Promise<void> {
     return (await this.media()).cancel(msgId);
   }
@@ -378,5 +391,7 @@ function bindingOf(client: ChatClient): ChatBinding {
     resendMessage: (params) => client.resendMessage(params),
     mediaMessages: (q) => client.mediaMessages(q),
     downloadMedia: (fileToken) => client.downloadMedia(fileToken),
+    editMessage: (params) => client.editMessage(params),
+    sendReaction: (params) => client.sendReaction(params),
   };
 }

@@ -10,6 +10,8 @@ import { readReceipt, wantsReceipt } from '../protocol/receipts.js';
 import { isMarkable, readDisplayed } from '../protocol/markers.js';
 import { readChatState } from '../protocol/chat-states.js';
 import { readReplaceId } from '../protocol/correction.js';
+import { readReactions } from '../protocol/reactions.js';
+import { dedupKeys } from '../store/dedup.js';
 import { newId } from '../model/ids.js';
 import { readFile } from './files.js';
 
@@ -74,6 +76,15 @@ export function interpret(stanza: Element, ctx: IncomingContext): Interpretation
     out.events.push(outgoing
       ? { kind: 'read', chatJid: peer, peerMsgId: displayed }
       : { kind: 'status', chatJid: peer, fromJid: ctx.account, msgId: displayed, status: 'seen' });
+  }
+
+  // XEP-0444: a reaction is never a message of its own (a fallback body some clients add is not shown).
+  const reaction = readReactions(stanza);
+  if (reaction) {
+    const msgId = content.id || content.originId || archiveId || '';
+    const keys = dedupKeys({ fromJid: fromBare, msgId, body: reaction.emojis.join(' '), stanzaId: archiveId, originId: content.originId });
+    out.events.push({ kind: 'reaction', chatJid: peer, fromJid: fromBare, targetId: reaction.id, emojis: reaction.emojis, msgId, keys, older: ctx.older === true });
+    return out;
   }
 
   const hasBody = content.body !== undefined && content.body.trim() !== '';

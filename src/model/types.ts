@@ -111,6 +111,10 @@ export interface ChatMessage {
   /** XEP-0444 reactions: each sender's bare JID to that sender's current set of emoji (one set per
    * sender; a sender with an empty set is left out). */
   reactions?: Record<string, string[]>;
+  /** Keys of the reaction stanzas applied to it and `j:`+sender for each sender whose set is known (also
+   * an emptied one), so copies and older sets met later in the archive change nothing.
+   * @internal */
+  reacted?: string[];
 }
 
 /** A message before the store gives it a row. */

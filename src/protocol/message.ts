@@ -19,6 +19,8 @@ export interface OutgoingText {
   body: string;
   replyTo?: { id: string; to: string };
   mentions?: string[];
+  /** XEP-0308: this message corrects the one with this id (the original's, also for a later edit). */
+  replaceId?: string;
   /** A file: its URL becomes the body and the XEP-0066 OOB URL, the rest XEP-0446 metadata; `body` is
    * then its caption (sent as the metadata's `<desc/>`, not in the body). */
   media?: MediaMeta;
@@ -36,6 +38,7 @@ export function buildChatMessage(msg: OutgoingText): Builder {
     .c('active', { xmlns: NS.CHAT_STATES }).up();
   requestReceipt(stanza);
   markable(stanza);
+  if (msg.replaceId) stanza.c('replace', { xmlns: NS.CORRECT, id: msg.replaceId }).up();
   if (msg.replyTo) stanza.c('reply', { xmlns: NS.REPLY, id: msg.replyTo.id, to: msg.replyTo.to }).up();
   for (const jid of msg.mentions ?? []) {
     stanza.c('reference', { xmlns: NS.REFERENCE, type: 'mention', uri: `xmpp:${jid}` }).up();

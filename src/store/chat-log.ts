@@ -22,6 +22,16 @@ export interface ChatMeta {
   seenUpTo?: number;
   /** XEP-0308 corrections whose original is not cached yet (see corrections.ts). */
   pendingCorrections?: PendingCorrection[];
+  /** XEP-0444 reactions whose message is not cached yet, oldest first (see reactions.ts). */
+  pendingReactions?: PendingReaction[];
+}
+
+/** A reaction waiting for its message: the id it names, who reacted, the set, the stanza's keys. */
+export interface PendingReaction {
+  targetId: string;
+  fromJid: string;
+  emojis: string[];
+  keys: string[];
 }
 
 /** A correction waiting for its original: the original's id key, the correction's own keys, its text
@@ -276,6 +286,11 @@ export class ChatLog {
 
   setPendingCorrections(pending: PendingCorrection[]): void {
     this.meta.pendingCorrections = pending;
+    this.scheduleWrite();
+  }
+
+  setPendingReactions(pending: PendingReaction[]): void {
+    this.meta.pendingReactions = pending;
     this.scheduleWrite();
   }
 
