@@ -1,8 +1,8 @@
 /** XEP-0444 reactions in the cache: each sender (the peer or this account) has one set per message; a
  * new set replaces that sender's old one, an empty set removes it. Ordered as corrections are (by the
  * order they come in, not by their dates): what comes going forward (live, carbon, catch-up, our own) is
- * the newest; what comes going back (older archive pages) only fills in a sender whose set is not
- * known yet; within one page, later entries win. A reaction met before its message (history read
+ * the newest; what comes going back (older archive pages) only fills in a sender whose set was not
+ * known before that page; within one page (in time order), later entries win. A reaction met before its message (history read
  * backwards) waits in the chat's meta until the message arrives. Copies (live and archived) are
  * recognised by the reaction stanza's keys. */
 import type { StoreEvent } from '../model/events.js';
@@ -28,10 +28,14 @@ export async function applyReaction(log: ChatLog, account: string, e: Reaction, 
   const r: PendingReaction = { targetId: e.targetId, fromJid: e.fromJid, emojis: e.emojis, keys: e.keys };
   const row = targetRow(log, account, e.targetId);
   if (row !== undefined) {
+    // Going back, a sender whose set was known before this batch keeps it; within the batch (one archive
+    // page, in time order) the later set wins.
     const slot = `${row}|${e.fromJid}`;
-    const older = e.older && !batch.has(slot);
-    batch.add(slot);
-    return react(log, row, r, older);
+    if (e.older && !batch.has(slot)) {
+      batch.add(slot);
+      if ((await log.get(row))?.reacted?.includes(`j:${e.fromJid}`)) batch.add(`${slot}|k`);
+    }
+    return react(log, row, r, e.older && batch.has(`${slot}|k`));
   }
   const pending = [...log.meta.pendingReactions ?? []];
   if (pending.some((p) => p.keys.some((k) => r.keys.includes(k)))) return undefined;
@@ -46,7 +50,8 @@ export async function applyReaction(log: ChatLog, account: string, e: Reaction, 
   return undefined;
 }
 
-async function react(log: ChatLog, row: number, r: PendingReaction, older: boolean): Promise<ChatMessage | undefined> {
+/** `stale`: older than the set already known for this sender (only the keys are recorded). */
+async function react(log: ChatLog, row: number, r: PendingReaction, stale: boolean): Promise<ChatMessage | undefined> {
   const target = await log.get(row);
   if (!target) return undefined;
   const seen = target.reacted ?? [];
@@ -57,7 +62,7 @@ async function react(log: ChatLog, row: number, r: PendingReaction, older: boole
     ...seen.filter((k) => k.startsWith('j:')), ...(known ? [] : [sender]),
     ...[...seen.filter((k) => !k.startsWith('j:')), ...r.keys].slice(-MAX_KEYS),
   ];
-  if (older && known) {
+  if (stale) {
     await log.update(row, { reacted });
     return undefined;
   }
