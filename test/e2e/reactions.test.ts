@@ -111,17 +111,20 @@ describe('reactions (XEP-0444)', () => {
     aliceOther.send(reaction(bob.jid, 'r5', ['🎉']));
     bob.send(reaction(alice.jid, 'r6', []));
     aliceOther.send(reaction(bob.jid, 'r7', ['✅']));
+    bob.send(`<message type="chat" to="${alice.jid}" id="m2"><body>later</body></message>`);
+    await waitFor(() => alice.messages.some((m) => m.body === 'later'), 'a later message');
     await waitFor(async () => shown(await first(alice, bob.jid), names) === 'a:✅', 'live: the newest sets');
     await alice.sdk.disconnect();
 
-    // The newest 3 archive entries first (the last reactions, not their message), then the rest.
-    for (const initialSyncMessages of [3, 50]) {
+    // The newest 4 archive entries first (the last reactions and a later message, not the message they
+    // name), then older pages before it; or everything in one page.
+    for (const initialSyncMessages of [4, 50]) {
       const fresh = await person({ username: alice.username, password: alice.password }, { initialSyncMessages });
       await waitFor(() => fresh.sdk.core!.connectionState === 'connected', 'caught up');
       const waiting = (await fresh.sdk.core!.store!.log(bob.jid)).meta.pendingReactions?.length ?? 0;
-      expect(waiting).to.equal(initialSyncMessages === 3 ? 3 : 0);
+      expect(waiting).to.equal(initialSyncMessages === 4 ? 3 : 0);
       const read = await wholeHistory(fresh, bob.jid);
-      expect(read.map((m) => m.body).join('|')).to.equal('hello');
+      expect(read.map((m) => m.body).join('|')).to.equal('hello|later');
       expect(shown(read[0], names)).to.equal('a:✅');
       await fresh.sdk.disconnect();
     }
