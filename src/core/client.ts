@@ -29,7 +29,6 @@ import type { ClientEvents } from './events.js';
 import type { HistoryQuery, MediaMessageParams, MediaQuery, TextMessageParams } from '../model/params.js';
 import type { MediaKind } from '../model/file-type.js';
 import { Typing } from './typing.js';
-import type { EditParams, ReactionParams } from './edit-react.js';
 
 export class ChatClient {
   readonly events = new Emitter<ClientEvents>();
@@ -312,12 +311,12 @@ export class ChatClient {
   }
 
   /** See edit-react.ts (XEP-0308). */
-  async editMessage(params: EditParams): Promise<ChatMessage> {
+  async editMessage(params: { toJid: string; messageId: string; messageText: string }): Promise<ChatMessage> {
     return (await this.editReact()).edit(params);
   }
 
   /** See edit-react.ts (XEP-0444). */
-  async sendReaction(params: ReactionParams): Promise<void> {
+  async sendReaction(params: { toJid: string; messageId: string; emojis: string[] }): Promise<void> {
     return (await this.editReact()).react(params);
   }
 

@@ -18,7 +18,8 @@ export class EditReact {
   constructor(private readonly s: Services, private readonly outbox: OutboxSender) {}
 
   /** Replaces the text of one of our text messages (XEP-0308 `<replace id>` naming the original's id,
-   * also for a later edit, as Conversations, Gajim and Dino send it). Resolves with the message as now
+   * also for a later edit, as XEP-0308 asks; corrections.ts also follows chains that name the previous
+   * correction). Resolves with the message as now
    * shown (its new text, `editedAt` set). Rejects: 403 `editMessage` off; 400 bad parameters, a blank
    * or too long text, someone else's message, a media message or a deleted one; 404 unknown message;
    * 401 signed out. The same text again changes nothing and sends nothing. */

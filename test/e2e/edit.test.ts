@@ -52,7 +52,7 @@ describe('editing our own messages (XEP-0308)', () => {
     expect(read.every((m) => typeof m.editedAt === 'number')).to.equal(true);
   });
 
-  it('the correction names the original message, also for a later edit (as Conversations, Gajim and Dino send it)', async () => {
+  it('the correction names the original message, also for a later edit (XEP-0308)', async () => {
     const alice = await person(null);
     const bob = await foreign();
     const sent = (await alice.sdk.sendTextMessage({ toJid: bob.jid, messageText: 'one' })).data!;
