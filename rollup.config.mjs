@@ -79,7 +79,7 @@ export default [
     // AMD chunks wrapped by scripts/build/script-tag.mjs: one classic script, parts on demand beside it.
     output: {
       dir: 'dist', entryFileNames: 'chat-widget.js', chunkFileNames: chunkName('chat-widget'), format: 'amd',
-      amd: { autoId: true, define: DEFINE }, minifyInternalExports: true, sourcemap: true, intro: scriptUrlIntro, experimentalMinChunkSize: 3500,
+      amd: { autoId: true, define: DEFINE }, minifyInternalExports: true, sourcemap: true, intro: scriptUrlIntro, experimentalMinChunkSize: 1000,
       plugins: [dropStaleParts('chat-widget')],
     },
     plugins: plugins(false),

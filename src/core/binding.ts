@@ -79,11 +79,14 @@ export interface ChatBinding {
   deleteMessagesForMe(params: { toJid: string; messageIds: string[] }): Promise<void>;
   /** Retracts messages this account sent (XEP-0424): shown as deleted on both sides. 400 also for a
    * message this account did not send; 403, 404 as above. Offline: applied here, sent once online. */
-  /** Replaces the text of an own text message (XEP-0308 last message correction). Rejects with an
-   * SdkError: 400 not an own text message or empty text, 403 `editMessage` off, 404 unknown message. */
+  deleteMessagesForEveryone(params: { toJid: string; messageIds: string[] }): Promise<void>;
+  /** Replaces the text of one of our text messages (XEP-0308); resolves with it as now shown (edited).
+   * Rejects with an SdkError: 400 someone else's, a media or deleted message, a blank text; 404 unknown
+   * message; 403 `editMessage` off. Works offline (sent when back online). */
   editMessage(params: { toJid: string; messageId: string; messageText: string }): Promise<ChatMessage>;
-  /** Sets this account's whole reaction set on a message (XEP-0444; `[]` removes it). 400, 403
-   * `reactions` off, 404 unknown message. */
+  /** Sets this account's whole set of emoji reactions on a message of the chat (XEP-0444; [] removes).
+   * Rejects with an SdkError: 400 not one emoji each or too many (20), a deleted message; 404 unknown
+   * message; 403 `reactions` off. The message's `reactions` change at once (a store change). */
   sendReaction(params: { toJid: string; messageId: string; emojis: string[] }): Promise<void>;
   /** Stars or unstars a message (kept in the account's private PEP node, XEP-0223). 403
    * `favouriteMessage` off, 404 unknown message. */
@@ -92,7 +95,6 @@ export interface ChatBinding {
   favouriteMessages(): Promise<ChatMessage[]>;
   /** Unstars every message. 403 `favouriteMessage` off. */
   removeAllFavouriteMessages(): Promise<void>;
-  deleteMessagesForEveryone(params: { toJid: string; messageIds: string[] }): Promise<void>;
   /** Retry the connection now (the browser says the network is back). */
   reconnectNow(): void;
 }

@@ -56,6 +56,8 @@ export class ChatClient {
   private readonly media = onDemand(() => import('./media-send.js').then(({ MediaSender }) => new MediaSender(this.services, this.outbox)));
   /** Replies' originals and forwarding (loaded on first use). */
   private readonly actions = onDemand(() => import('./reply-forward.js').then(({ MessageActions }) => new MessageActions(this.services, this.outbox, this.history)));
+  /** Editing our messages and reacting (XEP-0308, XEP-0444), loaded on first use. */
+  private readonly editReact = onDemand(() => import('./edit-react.js').then(({ EditReact }) => new EditReact(this.services, this.outbox)));
   private readonly services: Services;
   /** Deleting messages for me / for everyone (loaded on first use, or when a deletion waits to be sent). */
   private readonly deleter = onDemand(() => import('./delete.js').then(({ Deleter }) => new Deleter(this.services, this.privateStorage)));
@@ -317,6 +319,16 @@ export class ChatClient {
     return (await this.media()).send(kind, params);
   }
 
+  /** See edit-react.ts (XEP-0308). */
+  async editMessage(params: { toJid: string; messageId: string; messageText: string }): Promise<ChatMessage> {
+    return (await this.editReact()).edit(params);
+  }
+
+  /** See edit-react.ts (XEP-0444). */
+  async sendReaction(params: { toJid: string; messageId: string; emojis: string[] }): Promise<void> {
+    return (await this.editReact()).react(params);
+  }
+
   async cancelUpload(msgId: string): Promise<void> {
     return (await this.media()).cancel(msgId);
   }
@@ -370,14 +382,6 @@ export class ChatClient {
     return this.typing.sendTypingGone(toJid);
   }
 
-  // PLACEHOLDER: replaced by the core branch at merge (the binding contract of issue 9; see binding.ts).
-  async editMessage(_params: { toJid: string; messageId: string; messageText: string }): Promise<ChatMessage> {
-    throw new SdkError(501, 'editMessage is not built yet');
-  }
-  // PLACEHOLDER: replaced by the core branch at merge
-  async sendReaction(_params: { toJid: string; messageId: string; emojis: string[] }): Promise<void> {
-    throw new SdkError(501, 'sendReaction is not built yet');
-  }
   // PLACEHOLDER: replaced by the core branch at merge
   async updateFavouriteStatus(_params: { toJid: string; messageId: string; isFavourite: boolean }): Promise<void> {
     throw new SdkError(501, 'updateFavouriteStatus is not built yet');

@@ -11,6 +11,8 @@ import { isMarkable, readDisplayed } from '../protocol/markers.js';
 import { readChatState } from '../protocol/chat-states.js';
 import { readReplaceId } from '../protocol/correction.js';
 import { readRetractId } from '../protocol/retraction.js';
+import { readReactions } from '../protocol/reactions.js';
+import { dedupKeys } from '../store/dedup.js';
 import { newId } from '../model/ids.js';
 import { readFile } from './files.js';
 
@@ -82,6 +84,15 @@ export function interpret(stanza: Element, ctx: IncomingContext): Interpretation
   const retractId = readRetractId(stanza);
   if (retractId) {
     out.events.push({ kind: 'retraction', chatJid: peer, fromJid: fromBare, targetId: retractId });
+    return out;
+  }
+
+  // XEP-0444: a reaction is never a message of its own (a fallback body some clients add is not shown).
+  const reaction = readReactions(stanza);
+  if (reaction) {
+    const msgId = content.id || content.originId || archiveId || '';
+    const keys = dedupKeys({ fromJid: fromBare, msgId, body: reaction.emojis.join(' '), stanzaId: archiveId, originId: content.originId });
+    out.events.push({ kind: 'reaction', chatJid: peer, fromJid: fromBare, targetId: reaction.id, emojis: reaction.emojis, msgId, keys, older: ctx.older === true });
     return out;
   }
 

@@ -18,6 +18,7 @@ import type { ChatMessage } from '../model/types.js';
 import { buildChatMessage, MAX_BODY_LENGTH } from '../protocol/message.js';
 import { buildPing } from '../protocol/ping.js';
 import { replyQuote } from '../protocol/fallback.js';
+import { buildReactions } from '../protocol/reactions.js';
 import { requireFeature, type Services } from './services.js';
 
 
@@ -121,12 +122,17 @@ export class OutboxSender {
     const entries = all.filter((e) => !e.upload);
     for (const e of all) if (e.upload) this.uploadFirst(e);
     for (const e of entries) {
+      if (e.reaction) {
+        this.s.xmpp.send(buildReactions(e.chatJid, e.msgId, e.reaction.id, e.reaction.emojis));
+        this.onStream.add(e.msgId);
+        continue;
+      }
       const mentions = e.mentionedUsersIds?.map((id) => (isBareJid(id) ? id : jidForUser(id, this.s.options.domain)));
       this.s.xmpp.send(buildChatMessage({
         to: e.chatJid, id: e.msgId, body: e.body, ...(e.media && e.msgType !== 'text' ? { media: e.media } : {}),
         ...(e.replyTo ? { replyTo: { id: e.replyTo.msgId, to: e.replyTo.fromJid ?? e.chatJid }, quote: e.replyQuote } : {}),
         forwarded: e.forwarded,
-        ...(mentions ? { mentions } : {}),
+        ...(mentions ? { mentions } : {}), ...(e.replaceId ? { replaceId: e.replaceId } : {}),
       }));
       this.onStream.add(e.msgId);
     }

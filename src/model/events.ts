@@ -18,6 +18,10 @@ export interface OutboxEntry extends Pick<ChatMessage,
   /** The newest archive id the cache knew when the message was written: while it is pending, the
    * catch-up of a fresh session reads from there, so an archived copy (the server had it) is found. */
   after?: string;
+  /** XEP-0308: this entry corrects our message with this id (`body` is the new text). */
+  replaceId?: string;
+  /** XEP-0444: this entry is our whole set of reactions to message `id` (no body). */
+  reaction?: { id: string; emojis: string[] };
 }
 
 export type StoreEvent =
@@ -39,7 +43,16 @@ export type StoreEvent =
   /** XEP-0308: `correction` (a message as read from the stanza) replaces the text of the message its
    * sender sent with id `replaceId`. `older`: read from history pages going back in time (a newer
    * correction may already be applied). */
-  | { kind: 'correction'; chatJid: string; replaceId: string; correction: NewMessage; older: boolean }
+  | { kind: 'correction'; chatJid: string; replaceId: string; correction: NewMessage; older: boolean;
+    /** Our own edit (API `editMessage`): also goes into the outbox. */
+    entry?: OutboxEntry }
+  /** XEP-0444: `fromJid` (the peer or this account) now reacts to message `targetId` of the chat with
+   * `emojis` (its whole set; empty: none). `keys`: the reaction stanza's de-duplication keys (as a
+   * message's: archive id, origin-id, else id and content), so copies of it are recognised; `msgId`: its
+   * id. `older`: as for corrections. */
+  | { kind: 'reaction'; chatJid: string; fromJid: string; targetId: string; emojis: string[]; msgId: string; keys: string[]; older: boolean;
+    /** Our own reaction (API `sendReaction`): also goes into the outbox. */
+    entry?: OutboxEntry }
   /** This account displayed a peer's message on some device: the chat is read up to it. */
   | { kind: 'read'; chatJid: string; peerMsgId: string }
   /** The same, by our archive's stanza-id of the message (XEP-0490, from any device of this account). */

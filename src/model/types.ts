@@ -114,6 +114,10 @@ export interface ChatMessage {
   /** Deleted for this account only ("delete for me"): kept as a placeholder row in the cache, never
    * returned by reads. @internal */
   hidden?: boolean;
+  /** Keys of the reaction stanzas applied to it and `j:`+sender for each sender whose set is known (also
+   * an emptied one), so copies and older sets met later in the archive change nothing.
+   * @internal */
+  reacted?: string[];
 }
 
 /** A message before the store gives it a row. */

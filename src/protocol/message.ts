@@ -31,6 +31,8 @@ export interface OutgoingText {
   /** A forwarded copy (our mark, see above). */
   forwarded?: boolean;
   mentions?: string[];
+  /** XEP-0308: this message corrects the one with this id (the original's, also for a later edit). */
+  replaceId?: string;
   /** A file: its URL becomes the body and the XEP-0066 OOB URL, the rest XEP-0446 metadata; `body` is
    * then its caption (sent as the metadata's `<desc/>`, not in the body). */
   media?: MediaMeta;
@@ -49,6 +51,7 @@ export function buildChatMessage(msg: OutgoingText): Builder {
     .c('active', { xmlns: NS.CHAT_STATES }).up();
   requestReceipt(stanza);
   markable(stanza);
+  if (msg.replaceId) stanza.c('replace', { xmlns: NS.CORRECT, id: msg.replaceId }).up();
   if (msg.replyTo) stanza.c('reply', { xmlns: NS.REPLY, id: msg.replyTo.id, to: msg.replyTo.to }).up();
   if (quote) stanza.c('fallback', { xmlns: NS.FALLBACK, for: NS.REPLY }).c('body', { start: '0', end: String(codePoints(quote)) }).up().up();
   if (msg.forwarded) stanza.c('forwarded', { xmlns: NS.FORWARDED }).up();

@@ -151,6 +151,25 @@ export class ChatSDK {
     return this.use((c) => c.sendMedia('file', params), 'Document message sent');
   }
 
+  /** Beyond the reference: replaces the text of one of our text messages (XEP-0308 last message
+   * correction); answers the message as now shown (new `body`, `editedAt` in ms). The peer, our other
+   * devices and the archive get the correction; offline it waits in the outbox. 400 someone else's
+   * message, a media or deleted one, a blank text; 404 unknown message; 403 `editMessage` off. */
+  editMessage(params: { toJid: string; messageId: string; messageText: string }): Promise<SdkResult<ChatMessage>> {
+    return this.use((c) => c.editMessage(params), 'Message edited');
+  }
+
+  /** Beyond the reference: sets this account's whole set of emoji reactions on a message (the peer's or
+   * ours) of a 1:1 chat (XEP-0444); `emojis: []` removes them. Each must be one emoji, at most 20. The
+   * message's `reactions` ({senderBareJid: emoji[]}) change at once. 400 bad emoji or too many, a deleted
+   * message; 404 unknown message; 403 `reactions` off. */
+  sendReaction(params: { toJid: string; messageId: string; emojis: string[] }): Promise<SdkResult<null>> {
+    return this.use(async (c) => {
+      await c.sendReaction(params);
+      return null;
+    }, 'Reactions sent');
+  }
+
   /** Stops a pending upload: the message becomes failed ("cancelled"). 404 when none is pending. */
   cancelUpload(messageId: string): Promise<SdkResult<null>> {
     return this.use(async (c) => {

@@ -26,6 +26,16 @@ export interface ChatMeta {
    * account (see removals.ts). */
   pendingRetractions?: string[];
   hidden?: string[];
+  /** XEP-0444 reactions whose message is not cached yet, oldest first (see reactions.ts). */
+  pendingReactions?: PendingReaction[];
+}
+
+/** A reaction waiting for its message: the id it names, who reacted, the set, the stanza's keys. */
+export interface PendingReaction {
+  targetId: string;
+  fromJid: string;
+  emojis: string[];
+  keys: string[];
 }
 
 /** A correction waiting for its original: the original's id key, the correction's own keys, its text
@@ -285,6 +295,10 @@ export class ChatLog {
 
   setRemovals(patch: Pick<ChatMeta, 'pendingRetractions' | 'hidden'>): void {
     Object.assign(this.meta, patch);
+  }
+
+  setPendingReactions(pending: PendingReaction[]): void {
+    this.meta.pendingReactions = pending;
     this.scheduleWrite();
   }
 

@@ -7,6 +7,7 @@ import { statusAfter } from '../model/types.js';
 import { ChatLog } from './chat-log.js';
 import { applyCorrection, settleCorrections } from './corrections.js';
 import { applyHide, applyRetraction, newestShown, settle } from './removals.js';
+import { applyReaction, settleReactions } from './reactions.js';
 import { archiveKey, dedupKeys, idKey } from './dedup.js';
 import { ChangeNotifier, frameScheduler, type Scheduler } from './notifier.js';
 import { Outbox } from './outbox.js';
@@ -162,7 +163,8 @@ export class ChatStore {
           case 'history': await this.applyHistory(logs.get(e.chatJid)!, e, result); break;
           case 'outgoing': this.applyOutgoing(logs.get(e.message.chatJid)!, e, result); break;
           case 'status': await this.applyStatus(logs.get(e.chatJid)!, e, result); break;
-          case 'correction': this.edited(await applyCorrection(logs.get(e.chatJid)!, e, corrected)); break;
+          case 'correction': this.edited(await applyCorrection(logs.get(e.chatJid)!, e, corrected)); this.ownControl(e.entry, e.correction.outgoing, e.correction.msgId); break;
+          case 'reaction': await this.applyReaction(logs.get(e.chatJid)!, e, corrected); break;
           case 'read': await ('stanzaId' in e ? this.applyDisplayed(logs.get(e.chatJid)!, e.stanzaId) : this.applyRead(logs.get(e.chatJid)!, e.peerMsgId)); break;
           case 'typing': this.applyTyping(e); break;
           case 'connection': this.applyConnection(); break;
@@ -189,7 +191,7 @@ export class ChatStore {
     for (const e of events) {
       if (e.kind === 'message' || e.kind === 'outgoing') chats.add(e.message.chatJid);
       else if (e.kind === 'retry') chats.add(e.entry.chatJid);
-      else if (e.kind === 'history' || e.kind === 'status' || e.kind === 'read' || e.kind === 'correction' || e.kind === 'uploaded' || e.kind === 'retraction' || e.kind === 'hide') chats.add(e.chatJid);
+      else if (e.kind === 'history' || e.kind === 'status' || e.kind === 'read' || e.kind === 'correction' || e.kind === 'uploaded' || e.kind === 'retraction' || e.kind === 'hide' || e.kind === 'reaction') chats.add(e.chatJid);
     }
     const logs = new Map<string, ChatLog>();
     await Promise.all([...chats].map(async (jid) => {
@@ -212,6 +214,27 @@ export class ChatStore {
     this.recent.touch(stored, e.fresh && !stored.outgoing);
     this.notifier.note({ chat: stored.chatJid, recent: true });
     for (const m of await settleCorrections(log, [stored])) this.edited(m);
+    for (const m of await settleReactions(log, [stored])) this.notifier.note({ chat: m.chatJid });
+  }
+
+  /** XEP-0444: only the peer and this account react in a 1:1 chat; reactions never touch the recent
+   * chats (no preview, no unread). */
+  private async applyReaction(log: ChatLog, e: Of<'reaction'>, batch: Set<number | string>): Promise<void> {
+    if (e.fromJid !== log.chatJid && e.fromJid !== this.account) return;
+    const changed = await applyReaction(log, this.account, e, batch);
+    if (changed) this.notifier.note({ chat: log.chatJid });
+    this.ownControl(e.entry, e.fromJid === this.account, e.msgId);
+  }
+
+  /** Our own edit or reaction (not a message of its own) goes into the outbox; an archived copy of one
+   * still there proves the server has it. */
+  private ownControl(entry: OutboxEntry | undefined, outgoing: boolean, msgId: string): void {
+    if (entry) {
+      this.outbox.add(this.sync.lastArchiveId && !entry.after ? { ...entry, after: this.sync.lastArchiveId } : entry);
+      this.outbox.write().catch((error) => console.warn('[chat-widget] could not save the outbox:', error));
+    } else if (outgoing && this.outbox.pending.some((p) => p.msgId === msgId)) {
+      this.outbox.drop([msgId]);
+    }
   }
 
   /** Messages retracted or hidden: not announced as new, and the chat's preview follows. */
@@ -263,6 +286,7 @@ export class ChatStore {
     }
     const added = log.prepend(fresh.map((m) => settle(log, m, true)));
     for (const m of await settleCorrections(log, added)) this.edited(m);
+    for (const m of await settleReactions(log, added)) this.notifier.note({ chat: m.chatJid });
     if (e.complete) log.setComplete();
     result.prepended += added.length;
     if (added.length === 0) return;
@@ -284,10 +308,15 @@ export class ChatStore {
 
   /** Moves an outgoing message's status by what the evidence proves (see `statusAfter` in model/types). */
   private async applyStatus(log: ChatLog, e: Of<'status'>, result: ApplyResult): Promise<void> {
+    // An edit or a reaction of ours the server took (or refused) leaves the outbox.
+    const control = this.outbox.pending.some((p) => p.msgId === e.msgId && (p.replaceId || p.reaction));
+    if (control && (e.status === 'sent' || e.status === 'failed')) this.outbox.drop([e.msgId]);
     const row = log.find([idKey(e.fromJid, e.msgId)]);
     if (row === undefined) return;
     const message = await log.get(row);
     if (!message || !message.outgoing) return;
+    // A bounced correction (found by its key on the message it corrects) does not fail the original.
+    if (e.status === 'failed' && message.msgId !== e.msgId) return;
     if (e.status === 'seen') {
       for (const changed of await log.markSeenUpTo(row)) this.statusChanged(changed, result);
       return;
@@ -365,6 +394,7 @@ export class ChatStore {
 
   private async restoreOutbox(): Promise<void> {
     for (const entry of this.outbox.pending) {
+      if (entry.replaceId || entry.reaction) continue; // an edit or a reaction: no message of its own
       const log = await this.indexedLog(entry.chatJid);
       if (log.find([idKey(this.account, entry.msgId)]) !== undefined) continue;
       await log.prepareEnds();
