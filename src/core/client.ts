@@ -2,7 +2,7 @@
  * concern each: connection, registration, incoming routing, history, outbox, typing, markers). Knows
  * nothing of lit or the DOM. */
 import { Emitter } from '../model/emitter.js';
-import { badRequest, unauthorized } from '../model/errors.js';
+import { badRequest, SdkError, unauthorized } from '../model/errors.js';
 import type { StoreEvent } from '../model/events.js';
 import { newId } from '../model/ids.js';
 import { escapeNode, jidForUser, requireJid } from '../model/jid.js';
@@ -340,6 +340,18 @@ export class ChatClient {
   sendTypingGone(toJid: string): Promise<void> {
     return this.typing.sendTypingGone(toJid);
   }
+
+  // PLACEHOLDER: replaced by the core branch at merge (issue 9 actions; see ChatBinding for the shapes).
+  async editMessage(_params: { toJid: string; messageId: string; messageText: string }): Promise<ChatMessage> { throw new SdkError(501, 'editMessage is not built yet'); }
+  async sendReaction(_params: { toJid: string; messageId: string; emojis: string[] }): Promise<void> { throw new SdkError(501, 'sendReaction is not built yet'); }
+  async replyMessage(_params: { toJid: string; replyMessageId: string }): Promise<ChatMessage | null> { throw new SdkError(501, 'replyMessage is not built yet'); }
+  async forwardMessages(_params: { fromJid: string; toJids: string[]; messageIds: string[]; isAsync?: boolean }): Promise<ChatMessage[]> { throw new SdkError(501, 'forwardMessages is not built yet'); }
+  async updateFavouriteStatus(_params: { toJid: string; messageId: string; isFavourite: boolean }): Promise<void> { throw new SdkError(501, 'updateFavouriteStatus is not built yet'); }
+  async favouriteMessages(): Promise<ChatMessage[]> { throw new SdkError(501, 'favouriteMessages is not built yet'); }
+  async removeAllFavouriteMessages(): Promise<void> { throw new SdkError(501, 'removeAllFavouriteMessages is not built yet'); }
+  async deleteMessagesForMe(_params: { toJid: string; messageIds: string[] }): Promise<void> { throw new SdkError(501, 'deleteMessagesForMe is not built yet'); }
+  async deleteMessagesForEveryone(_params: { toJid: string; messageIds: string[] }): Promise<void> { throw new SdkError(501, 'deleteMessagesForEveryone is not built yet'); }
+  // END PLACEHOLDER
 }
 
 /** The client as the elements see it (see binding.ts). */
@@ -378,5 +390,14 @@ function bindingOf(client: ChatClient): ChatBinding {
     resendMessage: (params) => client.resendMessage(params),
     mediaMessages: (q) => client.mediaMessages(q),
     downloadMedia: (fileToken) => client.downloadMedia(fileToken),
+    editMessage: (params) => client.editMessage(params),
+    sendReaction: (params) => client.sendReaction(params),
+    replyMessage: (params) => client.replyMessage(params),
+    forwardMessages: (params) => client.forwardMessages(params),
+    updateFavouriteStatus: (params) => client.updateFavouriteStatus(params),
+    favouriteMessages: () => client.favouriteMessages(),
+    removeAllFavouriteMessages: () => client.removeAllFavouriteMessages(),
+    deleteMessagesForMe: (params) => client.deleteMessagesForMe(params),
+    deleteMessagesForEveryone: (params) => client.deleteMessagesForEveryone(params),
   };
 }

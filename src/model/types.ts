@@ -119,7 +119,7 @@ export type NewMessage = Omit<ChatMessage, 'rowId'>;
 export interface RecentChat {
   chatJid: string;
   /** The newest message; for a file, `body` is its caption and `fileName` its name (for "Document: name"). */
-  lastMessage: (Pick<ChatMessage, 'msgId' | 'body' | 'outgoing' | 'status' | 'timestamp' | 'msgType'> & { fileName?: string }) | null;
+  lastMessage: (Pick<ChatMessage, 'msgId' | 'body' | 'outgoing' | 'status' | 'timestamp' | 'msgType' | 'retracted'> & { fileName?: string }) | null;
   /** Time of the last message (ms). */
   timestamp: number;
   unreadCount: number;

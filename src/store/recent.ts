@@ -35,7 +35,8 @@ export class RecentChats {
   touch(message: ChatMessage, unread: boolean): void {
     const chat = this.rows.get(message.chatJid) ?? { chatJid: message.chatJid, lastMessage: null, timestamp: 0, unreadCount: 0 };
     const { msgId, body, outgoing, status, timestamp, msgType } = message;
-    chat.lastMessage = { msgId, body, outgoing, status, timestamp, msgType, ...(message.media?.fileName ? { fileName: message.media.fileName } : {}) };
+    chat.lastMessage = { msgId, body, outgoing, status, timestamp, msgType, ...(message.media?.fileName ? { fileName: message.media.fileName } : {}),
+      ...(message.retracted ? { retracted: true } : {}) };
     chat.timestamp = Math.max(chat.timestamp, timestamp);
     if (unread) chat.unreadCount += 1;
     if (message.outgoing) {

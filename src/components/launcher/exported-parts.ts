@@ -10,6 +10,8 @@ export const THREAD_PARTS = [
   'progress', 'cancel-upload', 'retry', 'decrypt',
   'lightbox', 'lightbox-image', 'lightbox-close', 'lightbox-prev', 'lightbox-next',
   'gallery', 'gallery-grid', 'gallery-item', 'gallery-more', 'gallery-close',
+  'reply-preview', 'reply-thumb', 'forwarded', 'star', 'deleted', 'reactions', 'reaction',
+  'forward', 'forward-filter', 'forward-target', 'forward-cancel', 'forward-send',
   'composer', 'input', 'send', 'attach', 'attach-preview', 'preview-thumb', 'attach-remove', 'drop-hint',
   'record', 'recording', 'record-time', 'record-send', 'record-cancel', 'record-hold', 'record-hint',
 ] as const;
