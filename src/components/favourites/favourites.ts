@@ -64,9 +64,9 @@ export async function openFavourite(host: FavouritesHost, m: ChatMessage): Promi
   return ready && t.jumpTo ? t.jumpTo(m.msgId) : false;
 }
 
-/** Shows the view in `host`'s shadow root; focus goes back to `opener` when it closes (unless a chat
- * was opened from it). */
-export function openFavourites(host: FavouritesHost, opener: HTMLElement | null): HTMLDialogElement | undefined {
+/** Shows the view in `host`'s shadow root; focus goes back to `opener` (by default the launcher's ★
+ * button) when it closes, unless a chat was opened from it. */
+export function openFavourites(host: FavouritesHost, opener = host.shadowRoot?.querySelector<HTMLElement>('[part="favourites-button"]')): HTMLDialogElement | undefined {
   const binding = host.binding;
   const root = host.shadowRoot;
   if (!binding || !root) return undefined;

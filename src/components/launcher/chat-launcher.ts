@@ -343,7 +343,7 @@ export class ChatLauncher extends LitElement {
           ? html`<small dir="auto">${this.guest && !this.username ? msg('Guest', { desc: 'Shown under the title when signed in as a guest' }) : displayName(this.binding.account)}</small>`
           : nothing}</div>
         ${this.binding?.features.favouriteMessage ? html`<button class="icon-button favs" part="favourites-button" aria-label=${msg('Starred messages')}
-          @click=${(e: Event) => void import('../favourites/favourites.js').then((m) => m.openFavourites(this, e.target as HTMLElement))}>★</button>` : nothing}
+          @click=${() => void import('../favourites/favourites.js').then((m) => m.openFavourites(this))}>★</button>` : nothing}
         <button class="icon-button close" aria-label=${msg('Close chat')} @click=${() => this.hide()}>×</button>
       </div>`}
       ${this.notice ? html`<p class="banner danger notice" role="alert">${this.notice}</p>` : nothing}
