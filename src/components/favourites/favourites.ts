@@ -90,9 +90,9 @@ export function openFavourites(host: FavouritesHost, opener = host.shadowRoot?.q
       : list.length === 0 ? html`<p class="v-empty">${msg('No starred messages yet.')}</p>`
       : html`<ul class="v-list" aria-label=${msg('Starred messages')}>${list.map((m) => html`<li><button type="button" part="favourites-item"
           data-chat=${m.chatJid} data-id=${m.msgId} @click=${() => pick(m)}>
-          <span class="v-chat" dir="auto">${displayName(m.chatJid)}${m.outgoing ? html` · ${msg('You')}` : ''}</span>
+          <span class="v-chat" dir="auto">${displayName(m.chatJid)}</span>
           <span class="v-time">${formatShort(m.timestamp)}</span>
-          <span class="v-text" dir="auto">${summary(m)}</span></button></li>`)}</ul>`}`, dialog);
+          <span class="v-text">${m.outgoing ? `${msg('You:', { desc: 'Before the last message of a chat, when I sent it' })} ` : ''}<bdi>${summary(m)}</bdi></span></button></li>`)}</ul>`}`, dialog);
 
   const off = binding.on('favourites', (next) => {
     list = next;

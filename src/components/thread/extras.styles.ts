@@ -30,6 +30,11 @@ export const extrasStyles = css`
     text-align: start;
     white-space: normal;
   }
+  .reply.missing {
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 0;
+  }
   button.reply {
     cursor: pointer;
   }
