@@ -29,7 +29,7 @@ import { OlderPace } from './older-pace.js';
 import { renderHeader, renderJump } from './header.js';
 import { galleryOnClick, lightboxOnClick } from './open-media.js';
 import { ReplyOriginals } from './reply.js';
-import { toggled, type BubbleContext } from './extras.js';
+import { bubbleContext } from './extras.js';
 import { extrasStyles } from './extras.styles.js';
 import { jumpTo } from './jump.js';
 
@@ -173,15 +173,7 @@ export class ChatThread extends ChatElement {
   });
   private readonly composer = new ComposerController(this, () => (this.bottom.stick = true));
   private readonly originals = new ReplyOriginals(() => this.binding, () => this.chatJid, () => this.messages, () => this.renewRenderer());
-  private readonly bubbles: BubbleContext = ((thread) => ({
-    get account() { return thread.binding?.account ?? null; },
-    get reactionsOn() { return !!thread.binding?.features.reactions; },
-    originals: thread.originals,
-    react: (m, emoji) => void thread.binding?.sendReaction({ toJid: m.chatJid, messageId: m.msgId, emojis: toggled(m, thread.binding.account, emoji) })
-      .catch((e: unknown) => e instanceof SdkError && emit(thread, 'chat-error', { statusCode: e.statusCode, message: e.message })),
-    jump: (msgId) => void thread.jumpTo(msgId),
-    highlighted: undefined as string | undefined,
-  }))(this);
+  private readonly bubbles = bubbleContext(this, this.originals, (msgId) => void this.jumpTo(msgId));
 
   /** Scrolls to the message with `msgId` (loading older history until it is there, up to 20 pages) and
    * highlights it for a moment; resolves to whether it was found. */
@@ -200,7 +192,7 @@ export class ChatThread extends ChatElement {
       },
       scroller: () => this.virtualizer,
       highlight: (id) => {
-        (this.bubbles as { highlighted?: string }).highlighted = id;
+        this.bubbles.highlighted = id;
         this.renewRenderer();
       },
     }, msgId);

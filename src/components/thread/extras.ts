@@ -8,6 +8,9 @@ import { displayName, formatCount, formatTime } from '../shared/format.js';
 import { mediaLabel } from '../shared/media-label.js';
 import { isHttpUrl } from './media-bubble.js';
 import type { ReplyOriginals } from './reply.js';
+import type { ChatBinding } from '../../core/binding.js';
+import { SdkError } from '../../model/errors.js';
+import { emit } from '../shared/events.js';
 
 /** What the bubbles need from their thread for these. */
 export interface BubbleContext {
@@ -22,6 +25,19 @@ export interface BubbleContext {
   readonly highlighted?: string;
   /** Scrolls to the message with `msgId` and highlights it. */
   jump(msgId: string): void;
+}
+
+/** The context of `thread`'s bubbles: a reaction toggles mine through the binding's `sendReaction` (a
+ * refusal is a `chat-error` event); `jump` goes to a message; `highlighted` is set by the jump. */
+export function bubbleContext(thread: HTMLElement & { readonly binding?: ChatBinding }, originals: ReplyOriginals, jump: (msgId: string) => void): BubbleContext & { highlighted?: string } {
+  return {
+    get account() { return thread.binding?.account ?? null; },
+    get reactionsOn() { return !!thread.binding?.features.reactions; },
+    originals,
+    react: (m, emoji) => void thread.binding?.sendReaction({ toJid: m.chatJid, messageId: m.msgId, emojis: toggled(m, thread.binding.account, emoji) })
+      .catch((e: unknown) => e instanceof SdkError && emit(thread, 'chat-error', { statusCode: e.statusCode, message: e.message })),
+    jump,
+  };
 }
 
 const thumbOf = (m: ChatMessage): string | undefined => {
