@@ -110,12 +110,17 @@ export const launcherStyles = css`
     font-size: 12px;
   }
   /* A smaller target than the thread's, so the title bar keeps its height; on the accent colour. */
-  .close {
+  .favs {
+    margin-inline-start: auto;
+  }
+  .close,
+  .favs {
     --_icon-button-size: 32px;
     font-size: 22px;
     border-radius: 8px;
   }
-  .close:hover {
+  .close:hover,
+  .favs:hover {
     background: rgb(255 255 255 / 16%);
   }
   .close:focus-visible {

@@ -51,6 +51,10 @@ interface Remembered {
  * @csspart badge - The unread badge.
  * @csspart panel - The panel holding the list and the thread.
  * @csspart panel-header - The panel's title bar.
+ * @csspart favourites-button - The ★ button in the panel's title bar that shows the starred messages (with `favouriteMessage` on).
+ * @csspart favourites - The starred messages view (a dialog, loaded on demand).
+ * @csspart favourites-item - One starred message in it (a click opens its chat at the message).
+ * @csspart favourites-close - Its close button.
  * @cssproperty --chat-accent - Accent colour.
  * @cssproperty --chat-offset - Distance from the window corner.
  * @cssproperty --chat-panel-width - Width of the panel on wide screens.
@@ -350,6 +354,8 @@ export class ChatLauncher extends LitElement {
         <div><h2 dir="auto">${heading}</h2>${this.binding?.account
           ? html`<small dir="auto">${this.guest && !this.username ? msg('Guest', { desc: 'Shown under the title when signed in as a guest' }) : displayName(this.binding.account)}</small>`
           : nothing}</div>
+        ${this.binding?.features.favouriteMessage ? html`<button class="icon-button favs" part="favourites-button" aria-label=${msg('Starred messages')}
+          @click=${() => void import('../favourites/favourites.js').then((m) => m.openFavourites(this))}>★</button>` : nothing}
         <button class="icon-button close" aria-label=${msg('Close chat')} @click=${() => this.hide()}>×</button>
       </div>`}
       ${this.notice ? html`<p class="banner danger notice" role="alert">${this.notice}</p>` : nothing}

@@ -10,6 +10,8 @@ export const THREAD_PARTS = [
   'progress', 'cancel-upload', 'retry', 'decrypt',
   'lightbox', 'lightbox-image', 'lightbox-close', 'lightbox-prev', 'lightbox-next', 'lightbox-caption', 'lightbox-name', 'lightbox-download',
   'gallery', 'gallery-grid', 'gallery-item', 'gallery-badge', 'gallery-play', 'gallery-more', 'gallery-close',
+  'reply-preview', 'reply-thumb', 'forwarded', 'star', 'deleted', 'reactions', 'reaction',
+  'forward', 'forward-filter', 'forward-target', 'forward-cancel', 'forward-send',
   'composer', 'input', 'send', 'attach', 'attach-preview', 'preview-thumb', 'attach-remove', 'drop-hint',
   'record', 'recording', 'record-time', 'record-send', 'record-cancel', 'record-hold', 'record-hint',
   'menu-button', 'menu', 'menu-item', 'menu-emoji', 'emoji-input', 'confirm', 'confirm-delete', 'confirm-cancel',

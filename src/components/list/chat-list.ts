@@ -175,6 +175,7 @@ export class ChatList extends ChatElement {
 /** The last message as one line: its text, or for a file its kind ("Photo", "Document: a.pdf") and its
  * caption. */
 function previewText(last: NonNullable<RecentChat['lastMessage']>): string {
+  if (last.retracted) return msg('This message was deleted');
   const label = mediaLabel(last.msgType, last.fileName);
   if (!label) return last.body;
   return last.body.trim() ? `${label} · ${last.body}` : label;

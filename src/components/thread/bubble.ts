@@ -8,6 +8,7 @@ import { renderTick } from '../shared/status.js';
 import { renderMedia } from './media-bubble.js';
 import { renderUploadControls, type Uploads } from './uploads.js';
 import type { SealedFiles } from './sealed.js';
+import { renderDeleted, renderForwarded, renderReactions, renderReplyPreview, renderStar, type BubbleContext } from './extras.js';
 
 /** The thread's file helpers: our uploads (progress, cancel, retry) and received encrypted files. */
 export interface ThreadFiles {
@@ -19,27 +20,28 @@ export type Item =
   | { kind: 'day'; key: string; at: number }
   | { kind: 'msg'; key: string; message: ChatMessage; first: boolean; last: boolean };
 
-/** `files`: none gives no upload controls and no decrypting. `tabStop`: the key of the one message in
- * the tab order (the others take focus from the keyboard model, menu-triggers.ts); none: no menu. */
-export function renderItem(item: Item, files?: ThreadFiles, tabStop?: string) {
+/** `files`: none gives no upload controls and no decrypting. `ctx`: none gives no reply previews and
+ * reactions that do nothing. `tabStop`: the key of the one message in the tab order (the others take
+ * focus from the keyboard model, menu-triggers.ts); none: no menu. */
+export function renderItem(item: Item, files?: ThreadFiles, ctx?: BubbleContext, tabStop?: string) {
   if (item.kind === 'day') {
     return html`<div class="day" part="day" data-key=${item.key} role="separator"><span>${formatDay(item.at)}</span></div>`;
   }
   const m = item.message;
-  return html`<div class="row ${m.outgoing ? 'out' : 'in'} ${m.status} ${item.first ? 'first' : ''} ${item.last ? 'last' : ''}" data-key=${item.key}
+  return html`<div class="row ${m.outgoing ? 'out' : 'in'} ${m.status} ${item.first ? 'first' : ''} ${item.last ? 'last' : ''} ${ctx?.highlighted === m.msgId ? 'highlight' : ''}" data-key=${item.key}
     tabindex=${tabStop === undefined ? nothing : item.key === tabStop ? '0' : '-1'}>
-    ${textBubble(m, files)}${tabStop === undefined ? nothing : html`<button class="menu-button" part="menu-button" type="button" tabindex="-1"
+    ${m.retracted ? renderDeleted(m) : textBubble(m, files, ctx)}${renderReactions(m, ctx)}${tabStop === undefined ? nothing : html`<button class="menu-button" part="menu-button" type="button" tabindex="-1"
       aria-haspopup="menu" aria-label=${msg('Message actions')} title=${msg('Message actions')}>⋯</button>`}
   </div>`;
 }
 
 /** The text takes its own direction (`dir="auto"`): an Arabic message in an English thread reads right
  * to left, and the other way round; the bubble itself stays on the side of the thread's direction. */
-function textBubble(m: ChatMessage, files: ThreadFiles | undefined) {
+function textBubble(m: ChatMessage, files: ThreadFiles | undefined, ctx: BubbleContext | undefined) {
   const media = m.msgType !== 'text' && m.media;
-  return html`<div class="bubble ${media ? 'has-media' : ''}" part="bubble ${m.outgoing ? 'bubble-out' : 'bubble-in'}">${media ? renderMedia(m, files?.sealed) : nothing}${
+  return html`<div class="bubble ${media ? 'has-media' : ''}" part="bubble ${m.outgoing ? 'bubble-out' : 'bubble-in'}">${renderForwarded(m)}${renderReplyPreview(m, ctx)}${media ? renderMedia(m, files?.sealed) : nothing}${
     !media || m.body.trim() ? html`<div class="text ${media ? 'caption' : ''}" part=${media ? 'caption' : nothing} dir="auto">${m.body}</div>` : nothing}<span
-      class="meta">${m.editedAt !== undefined ? html`<span class="edited" part="edited">${msg('edited')}</span> ` : nothing}${formatTime(m.timestamp)}${m.outgoing ? html` ${renderTick(m.status)}` : nothing}</span
+      class="meta">${renderStar(m)}${m.editedAt !== undefined ? html`<span class="edited" part="edited">${msg('edited')}</span> ` : nothing}${formatTime(m.timestamp)}${m.outgoing ? html` ${renderTick(m.status)}` : nothing}</span
     >${m.status === 'failed'
       ? html`<span class="error" part="error">${msg(str`Not delivered: ${m.error ?? msg('refused by the server')}`)}</span>`
       : nothing}${renderUploadControls(m, files?.uploads)}</div>`;

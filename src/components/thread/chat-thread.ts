@@ -30,6 +30,10 @@ import { renderHeader, renderJump } from './header.js';
 import { galleryOnClick, lightboxOnClick } from './open-media.js';
 import { MessageMenu } from './menu.js';
 import { menuStyles } from './menu.styles.js';
+import { ReplyOriginals } from './reply.js';
+import { bubbleContext } from './extras.js';
+import { extrasStyles } from './extras.styles.js';
+import { jumpTo } from './jump.js';
 
 // The virtualizer can ask for a key of a range it computed before the items shrank (another chat opened).
 const keyOf = (item: Item | undefined) => item?.key ?? '';
@@ -98,6 +102,18 @@ const MAX_STEP = 400;
  * @csspart caption - A media message's caption, under its file.
  * @csspart document-icon - A document's type badge.
  * @csspart download - A document's download link.
+ * @csspart reply-preview - The quoted original at the top of a reply's bubble (XEP-0461); a click or Enter shows the original.
+ * @csspart reply-thumb - The original's thumbnail in a reply preview, when it is a picture or a video.
+ * @csspart forwarded - The "Forwarded" label of a forwarded message.
+ * @csspart star - The star of a starred (favourite) message, beside its time.
+ * @csspart deleted - A deleted message's bubble ("This message was deleted"; also `bubble`).
+ * @csspart reactions - The row of reactions under a bubble (XEP-0444).
+ * @csspart reaction - One emoji with its count; `aria-pressed` when I reacted with it (a click toggles mine).
+ * @csspart forward - The forward dialog (loaded on demand when first opened).
+ * @csspart forward-filter - The forward dialog's filter input.
+ * @csspart forward-target - A chat's checkbox in the forward dialog.
+ * @csspart forward-cancel - The forward dialog's Cancel button.
+ * @csspart forward-send - The forward dialog's Forward button.
  * @csspart day - A day separator.
  * @csspart jump - The "jump to latest" button.
  * @csspart menu-button - The button on a bubble under the mouse that opens its menu (also right-click, a long press, Enter).
@@ -135,7 +151,7 @@ const MAX_STEP = 400;
  */
 @localized()
 export class ChatThread extends ChatElement {
-  static override styles = [tokens, controlStyles, avatarStyles, threadStyles, mediaStyles, attachStyles, voiceStyles, menuStyles];
+  static override styles = [tokens, controlStyles, avatarStyles, threadStyles, mediaStyles, attachStyles, voiceStyles, menuStyles, extrasStyles];
 
   /** The peer's JID. */
   @property() peer?: string;
@@ -159,8 +175,8 @@ export class ChatThread extends ChatElement {
   private anchor: Anchor | null = null;
   /** Where the virtualizer holds the view while items are measured: the latest message, or the
    * message that was on top before older ones were prepended. User scrolling releases it. */
-  private pin: { index: number; block: 'start' | 'end' } | null = null;
-  private layout: { pin: { index: number; block: 'start' | 'end' } | null } = { pin: null };
+  private pin: { index: number; block: 'start' | 'center' | 'end' } | null = null;
+  private layout: { pin: { index: number; block: 'start' | 'center' | 'end' } | null } = { pin: null };
   /** False until the freshly opened chat has been scrolled to its latest message; the list stays
    * invisible until then, so the reader never sees it jump from estimated to measured positions. */
   @state() private settledAtOpen = false;
@@ -182,6 +198,31 @@ export class ChatThread extends ChatElement {
   });
   private readonly composer = new ComposerController(this, () => (this.bottom.stick = true), () => this.messages);
   private readonly menu = new MessageMenu(this, this.composer, () => this.items, () => this.virtualizer);
+  private readonly originals = new ReplyOriginals(() => this.binding, () => this.chatJid, () => this.messages, () => this.renewRenderer());
+  private readonly bubbles = bubbleContext(this, this.originals, (msgId) => void this.jumpTo(msgId));
+
+  /** Scrolls to the message with `msgId` (loading older history until it is there, up to 20 pages) and
+   * highlights it for a moment; resolves to whether it was found. */
+  jumpTo(msgId: string): Promise<boolean> {
+    return jumpTo({
+      items: () => this.items,
+      loadOlder: async () => {
+        for (let i = 0; this.olderLoading && i < 200; i++) await new Promise((r) => setTimeout(r, 25));
+        await this.loadOlder();
+        await this.updateComplete;
+      },
+      exhausted: () => this.noMoreOlder,
+      centre: (index) => {
+        this.bottom.stick = false;
+        this.setPin({ index, block: 'center' });
+      },
+      scroller: () => this.virtualizer,
+      highlight: (id) => {
+        this.bubbles.highlighted = id;
+        this.renewRenderer();
+      },
+    }, msgId);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -215,13 +256,14 @@ export class ChatThread extends ChatElement {
       else if (this.bottom.stick && this.items.length > 0) this.setPin({ index: this.items.length - 1, block: 'end' });
     }
     const tabStop = this.menu.triggers.tabStop(this.items) ?? '';
-    if (this.rendererKey !== `${localeGeneration()} ${tabStop}`) {
-      this.rendererKey = `${localeGeneration()} ${tabStop}`;
-      this.itemRenderer = (item: Item | undefined) => (item ? renderItem(item, this.composer, tabStop) : nothing);
+    const key = `${localeGeneration()} ${tabStop} ${this.rendererGeneration}`;
+    if (this.rendererKey !== key) {
+      this.rendererKey = key;
+      this.itemRenderer = (item: Item | undefined) => (item ? renderItem(item, this.composer, this.bubbles, tabStop) : nothing);
     }
   }
 
-  private setPin(pin: { index: number; block: 'start' | 'end' } | null): void {
+  private setPin(pin: { index: number; block: 'start' | 'center' | 'end' } | null): void {
     if (pin?.index === this.pin?.index && pin?.block === this.pin?.block) return;
     this.pin = pin;
     this.layout = { pin };
@@ -247,6 +289,7 @@ export class ChatThread extends ChatElement {
     this.settledAtOpen = false;
     this.revealed = false;
     this.composer.reset();
+    this.originals.reset();
     if (!binding || !peer) return;
     try {
       const cached = await binding.cachedMessages(peer, PAGE);
@@ -356,10 +399,16 @@ export class ChatThread extends ChatElement {
   }
 
   /** Renders the scroller's items; a new function when the language changed, so the virtualizer
-   * re-renders the bubbles on screen (times, day names, status labels) in the new one, and when
-   * another message became the one in the tab order. */
-  private itemRenderer = (item: Item | undefined) => (item ? renderItem(item, this.composer, '') : nothing); // undefined: a stale range, see keyOf
+   * re-renders the bubbles on screen (times, day names, status labels) in the new one, when another
+   * message became the one in the tab order, and when reply originals arrived (renewRenderer). */
+  private itemRenderer = (item: Item | undefined) => (item ? renderItem(item, this.composer, this.bubbles, '') : nothing); // undefined: a stale range, see keyOf
   private rendererKey = '';
+  private rendererGeneration = 0;
+  /** The bubbles on screen render again (reply originals, a highlight). */
+  private renewRenderer(): void {
+    this.rendererGeneration++;
+    this.requestUpdate();
+  }
 
   private readonly rtl = () => getComputedStyle(this).direction === 'rtl';
   private readonly onMediaClick = lightboxOnClick(() => this.shadowRoot, () => this.messages, this.rtl);
