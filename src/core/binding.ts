@@ -14,6 +14,9 @@ export interface BindingEvents {
   message: ChatMessage;
   /** Bytes of a media message's file sent so far (the XEP-0363 PUT): `loaded` of `total`. */
   upload: UploadProgressEvent;
+  /** The starred messages (as `favouriteMessages()` gives them), whenever the list changes, also from
+   * another device of the account. */
+  favourites: ChatMessage[];
 }
 
 export interface ChatBinding {
@@ -63,6 +66,16 @@ export interface ChatBinding {
    * reference's `downloadMedia`). Rejects with an SdkError: 400 not an http(s)/aesgcm URL, 502 the
    * download failed or the file does not decrypt. The caller revokes the object URL. */
   downloadMedia(fileToken: string): Promise<Downloaded>;
+  /** Stars (`isFavourite` true) or unstars a message; saved here at once, and on the server now or, offline,
+   * once online (private PEP storage, XEP-0223), so the account's other devices see it. Rejects with an
+   * SdkError: 403 `favouriteMessage` off, 400 bad parameters (or a message deleted for everyone), 404 unknown
+   * message. */
+  updateFavouriteStatus(params: { toJid: string; messageId: string; isFavourite: boolean }): Promise<void>;
+  /** The starred messages across chats, newest first: the cached message where this device has it, else
+   * the starred snapshot (then `rowId` is NaN). 403 `favouriteMessage` off. */
+  favouriteMessages(): Promise<ChatMessage[]>;
+  /** Unstars every message, on every device of the account. 403 `favouriteMessage` off. */
+  removeAllFavouriteMessages(): Promise<void>;
   /** Retry the connection now (the browser says the network is back). */
   reconnectNow(): void;
 }

@@ -12,6 +12,7 @@ import { attr } from '../protocol/xml.js';
 import { ChatStore } from '../store/chat-store.js';
 import { MemoryStorage, openBrowserStorage, type KeyValueStore } from '../store/persistence.js';
 import type { ChatBinding } from './binding.js';
+import type { FavouriteParams } from './favourites.js';
 import { Connection, type StropheConnection } from './connection.js';
 import { History } from './history.js';
 import { Incoming } from './incoming.js';
@@ -60,6 +61,8 @@ export class ChatClient {
   /** The account's private PEP nodes (XEP-0223). */
   private readonly privateStorage: PrivateStorage;
   private readonly presence: Presence;
+  /** Favourite messages (loaded on first use, or when the server's list is read at sign-in). */
+  private readonly favourites = onDemand(() => import('./favourites.js').then(({ Favourites }) => new Favourites(this.services, this.privateStorage)));
 
   constructor(options: ClientOptions) {
     ({ options: this.options, features: this.features } = resolveOptions(options));
@@ -88,6 +91,7 @@ export class ChatClient {
       archiveResult: (result) => this.history.archiveResult(result),
       typing: (chatJid, state) => this.typing.show(chatJid, state),
       receipt: (to, id) => this.markers.sendReceipt(to, id),
+      favourites: (event) => void this.favourites().then((f) => f.notified(event)).catch(() => undefined),
     });
     this.outbox = new OutboxSender(services, () => this.connection.signedOut, (jid) => this.typing.clearOwn(jid));
     this.services = services;
@@ -207,6 +211,7 @@ export class ChatClient {
     this.unsubscribeStore = store.subscribe((change) => {
       this.events.emit('change', change);
       if (change.recent) this.events.emit('recent', store.recentChats);
+      if (change.favourites) void this.favourites().then((f) => f.changed()).catch(() => undefined);
     });
     store.announceReset();
     return store;
@@ -249,6 +254,7 @@ export class ChatClient {
       }
       await this.apply(await displayed, false).catch((error) => console.warn('[chat-widget] could not apply what other devices read:', error));
       await this.incoming.release();
+      if (this.features.favouriteMessage) void this.favourites().then((f) => f.catchUp()).catch(() => undefined);
     }
   }
 
@@ -258,6 +264,8 @@ export class ChatClient {
   private onOnline(resumed: boolean): void {
     void this.markers.sendUnsent().catch(() => undefined);
     void this.displayed.sendUnsent();
+    const waiting = this.store?.favourites;
+    if (waiting && (waiting.purge || Object.keys(waiting.pending).length > 0)) void this.favourites().then((f) => f.sendUnsent()).catch(() => undefined);
     void this.outbox.resend(resumed).catch(() => undefined);
   }
 
@@ -337,6 +345,11 @@ export class ChatClient {
     return this.typing.sendTyping(toJid);
   }
 
+  /** The reference's favourites (see favourites.ts). */
+  async updateFavouriteStatus(params: FavouriteParams): Promise<void> { return (await this.favourites()).update(params); }
+  async favouriteMessages(): Promise<ChatMessage[]> { return (await this.favourites()).list(); }
+  async removeAllFavouriteMessages(): Promise<void> { return (await this.favourites()).removeAll(); }
+
   sendTypingGone(toJid: string): Promise<void> {
     return this.typing.sendTypingGone(toJid);
   }
@@ -378,5 +391,8 @@ function bindingOf(client: ChatClient): ChatBinding {
     resendMessage: (params) => client.resendMessage(params),
     mediaMessages: (q) => client.mediaMessages(q),
     downloadMedia: (fileToken) => client.downloadMedia(fileToken),
+    updateFavouriteStatus: (params) => client.updateFavouriteStatus(params),
+    favouriteMessages: () => client.favouriteMessages(),
+    removeAllFavouriteMessages: () => client.removeAllFavouriteMessages(),
   };
 }

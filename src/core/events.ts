@@ -15,4 +15,6 @@ export interface ClientEvents extends Record<string, unknown> {
   upload: UploadProgressEvent;
   /** The store changed (a lone change at once, bursts once per frame): what the elements re-render from. */
   change: StoreChange;
+  /** The starred messages, newest first, whenever they change (here or on another device). */
+  favourites: ChatMessage[];
 }

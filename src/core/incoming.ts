@@ -7,6 +7,8 @@ import type { StoreEvent } from '../model/events.js';
 import { unwrapCarbon } from '../protocol/carbons.js';
 import { readArchivedMessage, type ArchivedMessage } from '../protocol/mam.js';
 import { readDisplayedEvent } from '../protocol/mds.js';
+import { NS } from '../protocol/ns.js';
+import { readPepEvent, type PepEvent } from '../protocol/private-pep.js';
 import { interpret, type Interpretation } from './interpret.js';
 import type { Services } from './services.js';
 
@@ -17,6 +19,8 @@ export interface IncomingRoutes {
   typing(chatJid: string, state: NonNullable<Interpretation['typing']>['state']): void;
   /** A delivery receipt we owe (XEP-0184). */
   receipt(to: string, id: string): void;
+  /** Another device of ours changed the favourites (a trusted notification of their private node). */
+  favourites(event: PepEvent): void;
 }
 
 export class Incoming {
@@ -37,6 +41,11 @@ export class Incoming {
       if (displayed) {
         // Another device of ours displayed these chats (XEP-0490): queued behind the messages they may name.
         this.route({ events: displayed.map(({ chatJid, stanzaId }) => ({ kind: 'read', chatJid, stanzaId })) });
+        return;
+      }
+      const favourites = readPepEvent(stanza, NS.FAVOURITES, account);
+      if (favourites) {
+        this.routes.favourites(favourites);
         return;
       }
       const archived = readArchivedMessage(stanza, account, (id) => this.routes.isOurQuery(id));

@@ -2,7 +2,7 @@
  * store's one reducer (`ChatStore.dispatch`), whoever produced it (live delivery, carbons, archive
  * pages, the user's own sends, receipts, markers, acknowledgements, typing, connection). */
 import type {
-  ChatMessage, ConnectionState, MediaMeta, MessageStatusEvent, MsgType, NewMessage, TypingState,
+  ChatMessage, ConnectionState, FavouriteSnapshot, MediaMeta, MessageStatusEvent, MsgType, NewMessage, TypingState,
 } from './types.js';
 
 /** A message the user wrote, kept until the server has it: enough to send it again after a reload,
@@ -49,7 +49,11 @@ export type StoreEvent =
   /** The user retries a failed message: it is pending again and back in the outbox. */
   | { kind: 'retry'; entry: OutboxEntry }
   /** The newest archive id this cache has caught up to. */
-  | { kind: 'archive-position'; archiveId: string };
+  | { kind: 'archive-position'; archiveId: string }
+  /** Favourites (store/favourites.ts): `star` adds or replaces messages, `unstar` removes them by
+   * favourite id (model/ids.ts), `all` replaces the whole list (the server's node; with `local`, the
+   * user's "remove all"). `local`: done on this device, held until the server has it. */
+  | { kind: 'favourites'; star?: FavouriteSnapshot[]; unstar?: string[]; all?: FavouriteSnapshot[]; local?: boolean };
 
 export interface ApplyResult {
   /** Messages that were new (not duplicates), in the order they were stored. */
@@ -66,6 +70,8 @@ export interface StoreChange {
   recent: boolean;
   typing: boolean;
   connection: boolean;
+  /** The favourites list changed. */
+  favourites?: boolean;
   /** Everything may have changed (another account's store was opened). */
   reset?: boolean;
 }

@@ -2,11 +2,13 @@
  * typing and connection state. Everything enters through one door, `dispatch(events)`: one reducer
  * that de-duplicates (by the keys in dedup.ts), orders, batches its writes and tells subscribers. */
 import type { ApplyResult, OutboxEntry, StoreChange, StoreEvent } from '../model/events.js';
+import { favouriteId } from '../model/ids.js';
 import type { ChatMessage, NewMessage, RecentChat, TypingState } from '../model/types.js';
 import { statusAfter } from '../model/types.js';
 import { ChatLog } from './chat-log.js';
 import { applyCorrection, settleCorrections } from './corrections.js';
 import { archiveKey, dedupKeys, idKey } from './dedup.js';
+import type { FavouriteState } from './favourites.js';
 import { ChangeNotifier, frameScheduler, type Scheduler } from './notifier.js';
 import { Outbox } from './outbox.js';
 import { BatchedWriter, type KeyValueStore } from './persistence.js';
@@ -24,27 +26,31 @@ export class ChatStore {
   private readonly recent: RecentChats;
   /** Sync position and read marks still to send, kept with the cache. */
   readonly sync: SyncState;
+  /** The starred messages and the changes to them still to send (see favourites.ts). @internal */
+  readonly favourites: FavouriteState;
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     readonly account: string,
     private readonly kv: KeyValueStore,
     private readonly outbox: Outbox,
-    stored: { chats: RecentChat[] | null; sync: StoredSync | null },
+    stored: { chats: RecentChat[] | null; sync: StoredSync | null; favourites: FavouriteState | null },
     scheduleFrame: Scheduler,
   ) {
     this.writer = new BatchedWriter(kv);
     this.notifier = new ChangeNotifier(scheduleFrame);
     this.recent = new RecentChats(this.writer, stored.chats);
     this.sync = new SyncState(this.writer, stored.sync);
+    this.favourites = stored.favourites ?? { items: {}, pending: {} };
   }
 
   /** Opens an account's cache, and puts back any outbox entry the cache lost (a reload before a flush). */
   static async open(account: string, kv: KeyValueStore, scheduleFrame: Scheduler = frameScheduler): Promise<ChatStore> {
-    const [chats, sync, outbox] = await Promise.all([
+    const [chats, sync, outbox, favourites] = await Promise.all([
       kv.getItem<RecentChat[]>('chats'), kv.getItem<StoredSync>('sync'), Outbox.open(kv, `chat-widget-outbox:${account}`),
+      kv.getItem<FavouriteState>('favourites'),
     ]);
-    const store = new ChatStore(account, kv, outbox, { chats, sync }, scheduleFrame);
+    const store = new ChatStore(account, kv, outbox, { chats, sync, favourites }, scheduleFrame);
     await store.serial(() => store.restoreOutbox());
     return store;
   }
@@ -165,6 +171,7 @@ export class ChatStore {
           case 'archive-position': this.sync.setPosition(e.archiveId); break;
           case 'uploaded': await this.applyUploaded(logs.get(e.chatJid)!, e); break;
           case 'retry': await this.applyRetry(logs.get(e.entry.chatJid)!, e.entry, result); break;
+          case 'favourites': await (await import('./favourites.js')).applyFavourites(this, e); break;
         }
       }
       return result;
@@ -200,7 +207,7 @@ export class ChatStore {
       await this.learn(log, row, e.message, result);
       return;
     }
-    const stored = log.append(e.message);
+    const stored = log.append(this.starred(e.message));
     result.added.push(stored);
     this.recent.touch(stored, e.fresh && !stored.outgoing);
     this.notifier.note({ chat: stored.chatJid, recent: true });
@@ -242,7 +249,7 @@ export class ChatStore {
         await this.learn(log, row, m, result);
       }
     }
-    const added = log.prepend(fresh);
+    const added = log.prepend(fresh.map((m) => this.starred(m)));
     for (const m of await settleCorrections(log, added)) this.edited(m);
     if (e.complete) log.setComplete();
     result.prepended += added.length;
@@ -352,6 +359,26 @@ export class ChatStore {
       const stored = log.append({ ...fields, originId: entry.msgId, fromJid: this.account, toJid: entry.chatJid, outgoing: true, status: 'pending' });
       this.recent.touch(stored, false);
     }
+  }
+
+  /** A message about to be cached, marked when it is one of the favourites (starred before it came). */
+  private starred(m: NewMessage): NewMessage {
+    return this.favourites.items[favouriteId(m.chatJid, m.msgId)] ? { ...m, favourite: true } : m;
+  }
+
+  /** Takes a message out of the favourites for good, here and (once online) on the server: for a message
+   * deleted for everyone (XEP-0424). Call it from inside the reducer (a `dispatch` case), after marking
+   * the message retracted. */
+  async unfavourite(chatJid: string, msgId: string): Promise<void> {
+    const { applyFavourites } = await import('./favourites.js');
+    await applyFavourites(this, { kind: 'favourites', unstar: [favouriteId(chatJid, msgId)], local: true });
+  }
+
+  /** Saves the favourites (favourites.ts) and tells which chats changed, and whether the list did. @internal */
+  favouritesChanged(chats: Iterable<string>, list = true): void {
+    this.writer.schedule('favourites', () => this.favourites);
+    for (const chat of chats) this.notifier.note({ chat });
+    if (list) this.notifier.note({ favourites: true });
   }
 
   /** Signals every subscriber that everything may have changed (a client switched to this store). */
