@@ -12,7 +12,6 @@ import { attr } from '../protocol/xml.js';
 import { ChatStore } from '../store/chat-store.js';
 import { MemoryStorage, openBrowserStorage, type KeyValueStore } from '../store/persistence.js';
 import type { ChatBinding } from './binding.js';
-import type { FavouriteParams } from './favourites.js';
 import { Connection, type StropheConnection } from './connection.js';
 import { History } from './history.js';
 import { Incoming } from './incoming.js';
@@ -61,8 +60,9 @@ export class ChatClient {
   /** The account's private PEP nodes (XEP-0223). */
   private readonly privateStorage: PrivateStorage;
   private readonly presence: Presence;
-  /** Favourite messages (loaded on first use, or when the server's list is read at sign-in). */
-  private readonly favourites = onDemand(() => import('./favourites.js').then(({ Favourites }) => new Favourites(this.services, this.privateStorage)));
+  /** Favourite messages (loaded on first use, or when the server's list is read at sign-in).
+   * @internal */
+  readonly favourites = onDemand(() => import('./favourites.js').then(({ Favourites }) => new Favourites(this.services, this.privateStorage)));
 
   constructor(options: ClientOptions) {
     ({ options: this.options, features: this.features } = resolveOptions(options));
@@ -264,8 +264,7 @@ export class ChatClient {
   private onOnline(resumed: boolean): void {
     void this.markers.sendUnsent().catch(() => undefined);
     void this.displayed.sendUnsent();
-    const waiting = this.store?.favourites;
-    if (waiting && (waiting.purge || Object.keys(waiting.pending).length > 0)) void this.favourites().then((f) => f.sendUnsent()).catch(() => undefined);
+    void this.favourites.loaded?.then((f) => f.sendUnsent()).catch(() => undefined);
     void this.outbox.resend(resumed).catch(() => undefined);
   }
 
@@ -345,10 +344,6 @@ export class ChatClient {
     return this.typing.sendTyping(toJid);
   }
 
-  /** The reference's favourites (see favourites.ts). */
-  async updateFavouriteStatus(params: FavouriteParams): Promise<void> { return (await this.favourites()).update(params); }
-  async favouriteMessages(): Promise<ChatMessage[]> { return (await this.favourites()).list(); }
-  async removeAllFavouriteMessages(): Promise<void> { return (await this.favourites()).removeAll(); }
 
   sendTypingGone(toJid: string): Promise<void> {
     return this.typing.sendTypingGone(toJid);
@@ -391,8 +386,8 @@ function bindingOf(client: ChatClient): ChatBinding {
     resendMessage: (params) => client.resendMessage(params),
     mediaMessages: (q) => client.mediaMessages(q),
     downloadMedia: (fileToken) => client.downloadMedia(fileToken),
-    updateFavouriteStatus: (params) => client.updateFavouriteStatus(params),
-    favouriteMessages: () => client.favouriteMessages(),
-    removeAllFavouriteMessages: () => client.removeAllFavouriteMessages(),
+    updateFavouriteStatus: async (params) => (await client.favourites()).update(params),
+    favouriteMessages: async () => (await client.favourites()).list(),
+    removeAllFavouriteMessages: async () => (await client.favourites()).removeAll(),
   };
 }

@@ -78,6 +78,7 @@ export class Favourites {
     } catch (error) {
       console.debug('[chat-widget] reading the favourites failed:', error);
     }
+    await this.sendUnsent();
   }
 
   /** Another device of this account changed the favourites (a notification incoming.ts has trusted). */

@@ -52,7 +52,9 @@ export type StoreEvent =
   | { kind: 'archive-position'; archiveId: string }
   /** Favourites (store/favourites.ts): `star` adds or replaces messages, `unstar` removes them by
    * favourite id (model/ids.ts), `all` replaces the whole list (the server's node; with `local`, the
-   * user's "remove all"). `local`: done on this device, held until the server has it. */
+   * user's "remove all"). `local`: done on this device, held until the server has it. A message deleted
+   * for everyone (XEP-0424) leaves them with `{kind: 'favourites', unstar: [favouriteId(chatJid, msgId)],
+   * local: true}` after the event that retracts it (nothing happens when it was not starred). */
   | { kind: 'favourites'; star?: FavouriteSnapshot[]; unstar?: string[]; all?: FavouriteSnapshot[]; local?: boolean };
 
 export interface ApplyResult {

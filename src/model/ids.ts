@@ -8,12 +8,6 @@ export function newId(): string {
 }
 
 /** A starred message's id in the favourites (and its item id in the private PEP node): the chat's bare
- * JID (which holds no space) and the message id URI-encoded (no spaces or control characters that XML
- * attributes would not keep), joined by a space. */
-export function favouriteId(chatJid: string, msgId: string): string {
-  try {
-    return `${chatJid} ${encodeURIComponent(msgId)}`;
-  } catch {
-    return `${chatJid} ${msgId.replace(/[^\w-]/g, (c) => `%u${c.charCodeAt(0).toString(16)}`)}`;
-  }
-}
+ * JID (which holds no space) and the message id with `%` and white space URI-encoded (XML attributes do
+ * not keep line breaks and tabs), joined by a space. */
+export const favouriteId = (chatJid: string, msgId: string): string => `${chatJid} ${msgId.replace(/[%\s]/g, encodeURIComponent)}`;

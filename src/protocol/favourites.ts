@@ -46,14 +46,24 @@ export function favouritePayload(f: FavouriteSnapshot): (item: Builder) => void 
 export type ReadFavourite = Omit<FavouriteSnapshot, 'msgType' | 'media'> & { payload: Element };
 
 /** The starred message an item holds, or null when the item is not a well-formed snapshot of a message
- * between this account (`account`, our bare JID) and one peer, filed under its own favourite id. */
+ * between this account (`account`, our bare JID) and one peer, under a well-formed favourite id. */
 export function readFavourite(item: PepItem, account: string): ReadFavourite | null {
   const el = item.payload;
   if (el?.namespaceURI !== NS.FAVOURITES || el.localName !== 'favourite') return null;
-  const [chatJid, msgId, fromJid, toJid, stanzaId] = ['chat', 'id', 'from', 'to', 'stanza-id'].map((name) => attr(el, name));
+  // The chat and the message id are read from the item id, which keeps what an attribute would not (a
+  // line break in an id); the `chat` and `id` attributes are there for people reading the node.
+  const space = item.id.indexOf(' ');
+  const chatJid = item.id.slice(0, space);
+  let msgId: string;
+  try {
+    msgId = decodeURIComponent(item.id.slice(space + 1));
+  } catch {
+    return null;
+  }
+  const [fromJid, toJid, stanzaId] = ['from', 'to', 'stanza-id'].map((name) => attr(el, name));
   const timestamp = parseStamp(attr(el, 'stamp'));
   const outgoing = fromJid === account;
-  if (chatJidOf(chatJid) !== chatJid || chatJid === account || !msgId || msgId.length > MAX_ID || stanzaId.length > MAX_ID
+  if (space < 0 || chatJidOf(chatJid) !== chatJid || chatJid === account || !msgId || msgId.length > MAX_ID || stanzaId.length > MAX_ID
     || timestamp === undefined || item.id !== favouriteId(chatJid, msgId)
     || (outgoing ? toJid !== chatJid : fromJid !== chatJid || toJid !== account)) return null;
   const body = textOf(child(el, 'body')).slice(0, MAX_BODY_LENGTH);

@@ -175,16 +175,16 @@ export class ChatSDK {
    * `favouriteMessage` feature is off, 400 bad parameters, 404 an unknown message. */
   updateFavouriteStatus(params: { toJid: string; messageId: string; isFavourite: boolean }): Promise<SdkResult<null>> {
     return this.use(async (c) => {
-      await c.updateFavouriteStatus(params);
+      await c.binding.updateFavouriteStatus(params);
       return null;
-    }, params?.isFavourite ? 'Added to favourites' : 'Removed from favourites');
+    }, 'Favourite status updated');
   }
 
   /** The starred messages across chats, newest first (a message this device has not cached comes as its
    * starred copy, `rowId` NaN); also given to `favouriteMessageListener`. 403 `favouriteMessage` off. */
   getAllFavouriteMessages(): Promise<SdkResult<ChatMessage[]>> {
     return this.use(async (c) => {
-      const list = await c.favouriteMessages();
+      const list = await c.binding.favouriteMessages();
       this.listeners.favouriteMessageListener?.(list);
       return list;
     });
@@ -193,7 +193,7 @@ export class ChatSDK {
   /** Unstars every message, on all the account's devices. 403 `favouriteMessage` off. */
   removeAllFavouriteMessages(): Promise<SdkResult<null>> {
     return this.use(async (c) => {
-      await c.removeAllFavouriteMessages();
+      await c.binding.removeAllFavouriteMessages();
       return null;
     }, 'Favourites removed');
   }

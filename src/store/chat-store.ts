@@ -366,19 +366,11 @@ export class ChatStore {
     return this.favourites.items[favouriteId(m.chatJid, m.msgId)] ? { ...m, favourite: true } : m;
   }
 
-  /** Takes a message out of the favourites for good, here and (once online) on the server: for a message
-   * deleted for everyone (XEP-0424). Call it from inside the reducer (a `dispatch` case), after marking
-   * the message retracted. */
-  async unfavourite(chatJid: string, msgId: string): Promise<void> {
-    const { applyFavourites } = await import('./favourites.js');
-    await applyFavourites(this, { kind: 'favourites', unstar: [favouriteId(chatJid, msgId)], local: true });
-  }
-
-  /** Saves the favourites (favourites.ts) and tells which chats changed, and whether the list did. @internal */
-  favouritesChanged(chats: Iterable<string>, list = true): void {
+  /** Saves the favourites (favourites.ts) and tells subscribers that they and these chats changed. @internal */
+  favouritesChanged(chats: Iterable<string>): void {
     this.writer.schedule('favourites', () => this.favourites);
     for (const chat of chats) this.notifier.note({ chat });
-    if (list) this.notifier.note({ favourites: true });
+    this.notifier.note({ favourites: true });
   }
 
   /** Signals every subscriber that everything may have changed (a client switched to this store). */

@@ -22,7 +22,8 @@ export interface ChatStore {
   readonly favourites: FavouriteState;
   findMessage(chatJid: string, fromJid: string, msgId: string): Promise<ChatMessage | undefined>;
   indexedLog(chatJid: string): Promise<ChatLog>;
-  favouritesChanged(chats: Iterable<string>, list?: boolean): void;
+  readonly writer: { schedule(key: string, value: () => unknown): void };
+  favouritesChanged(chats: Iterable<string>): void;
 }
 
 export const idOf = (f: Pick<FavouriteSnapshot, 'chatJid' | 'msgId'>): string => favouriteId(f.chatJid, f.msgId);
@@ -56,8 +57,8 @@ export async function applyFavourites(store: ChatStore, e: Extract<StoreEvent, {
     items[id] = f;
   }
   for (const id of e.unstar ?? []) {
-    if (e.local) s.pending[id] = null;
-    else if (id in s.pending) continue;
+    if (e.local && (id in items || id in s.pending)) s.pending[id] = null;
+    else if (e.local || id in s.pending) continue;
     delete items[id];
   }
   s.items = items;
@@ -83,7 +84,7 @@ export function published(store: ChatStore, id: string | null, sent: FavouriteSn
   const s = store.favourites;
   if (id === null) delete s.purge;
   else if (s.pending[id] === sent) delete s.pending[id];
-  store.favouritesChanged([], false);
+  store.writer.schedule('favourites', () => s);
 }
 
 /** Whether changes made here wait for the server. */
