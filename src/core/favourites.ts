@@ -68,7 +68,8 @@ export class Favourites {
     await this.sendUnsent();
   }
 
-  /** A new session: the server's list replaces the cached one (changes made here and not yet sent stay). */
+  /** A new session: the server's list replaces the cached one (changes made here and not yet sent stay,
+   * and go out through `changed`, which the store's change calls). */
   async catchUp(): Promise<void> {
     const account = this.s.account();
     if (!account) return;
@@ -78,7 +79,6 @@ export class Favourites {
     } catch (error) {
       console.debug('[chat-widget] reading the favourites failed:', error);
     }
-    await this.sendUnsent();
   }
 
   /** Another device of this account changed the favourites (a notification incoming.ts has trusted). */
