@@ -14,7 +14,8 @@ export interface BindingEvents {
   message: ChatMessage;
   /** Bytes of a media message's file sent so far (the XEP-0363 PUT): `loaded` of `total`. */
   upload: UploadProgressEvent;
-  /** The whole list of starred messages, newest first, whenever it changes (also from another device). */
+  /** The starred messages (as `favouriteMessages()` gives them), whenever the list changes, also from
+   * another device of the account. */
   favourites: ChatMessage[];
 }
 
@@ -88,12 +89,15 @@ export interface ChatBinding {
    * Rejects with an SdkError: 400 not one emoji each or too many (20), a deleted message; 404 unknown
    * message; 403 `reactions` off. The message's `reactions` change at once (a store change). */
   sendReaction(params: { toJid: string; messageId: string; emojis: string[] }): Promise<void>;
-  /** Stars or unstars a message (kept in the account's private PEP node, XEP-0223). 403
-   * `favouriteMessage` off, 404 unknown message. */
+  /** Stars (`isFavourite` true) or unstars a message; saved here at once, and on the server now or, offline,
+   * once online (private PEP storage, XEP-0223), so the account's other devices see it. Rejects with an
+   * SdkError: 403 `favouriteMessage` off, 400 bad parameters (or a message deleted for everyone), 404 unknown
+   * message. */
   updateFavouriteStatus(params: { toJid: string; messageId: string; isFavourite: boolean }): Promise<void>;
-  /** The starred messages of every chat, newest first. 403 `favouriteMessage` off. */
+  /** The starred messages across chats, newest first: the cached message where this device has it, else
+   * the starred snapshot (then `rowId` is NaN). 403 `favouriteMessage` off. */
   favouriteMessages(): Promise<ChatMessage[]>;
-  /** Unstars every message. 403 `favouriteMessage` off. */
+  /** Unstars every message, on every device of the account. 403 `favouriteMessage` off. */
   removeAllFavouriteMessages(): Promise<void>;
   /** Retry the connection now (the browser says the network is back). */
   reconnectNow(): void;

@@ -2,7 +2,7 @@
  * concern each: connection, registration, incoming routing, history, outbox, typing, markers). Knows
  * nothing of lit or the DOM. */
 import { Emitter } from '../model/emitter.js';
-import { badRequest, SdkError, unauthorized } from '../model/errors.js';
+import { badRequest, unauthorized } from '../model/errors.js';
 import type { StoreEvent } from '../model/events.js';
 import { newId } from '../model/ids.js';
 import { escapeNode, jidForUser, requireJid } from '../model/jid.js';
@@ -17,6 +17,7 @@ import { History } from './history.js';
 import { Incoming } from './incoming.js';
 import { Markers } from './markers.js';
 import { onDemand } from './on-demand.js';
+import { favouriteId } from '../model/ids.js';
 import type { Downloaded } from './media-download.js';
 import { DisplayedSync } from './mds.js';
 import { PrivateStorage } from './private-storage.js';
@@ -67,6 +68,9 @@ export class ChatClient {
   /** The account's private PEP nodes (XEP-0223). */
   private readonly privateStorage: PrivateStorage;
   private readonly presence: Presence;
+  /** Favourite messages (loaded on first use, or when the server's list is read at sign-in).
+   * @internal */
+  readonly favourites = onDemand(() => import('./favourites.js').then(({ Favourites }) => new Favourites(this.services, this.privateStorage)));
 
   constructor(options: ClientOptions) {
     ({ options: this.options, features: this.features } = resolveOptions(options));
@@ -95,6 +99,7 @@ export class ChatClient {
       archiveResult: (result) => this.history.archiveResult(result),
       typing: (chatJid, state) => this.typing.show(chatJid, state),
       receipt: (to, id) => this.markers.sendReceipt(to, id),
+      favourites: (event) => void this.favourites().then((f) => f.notified(event)).catch(() => undefined),
     });
     this.outbox = new OutboxSender(services, () => this.connection.signedOut, (jid) => this.typing.clearOwn(jid));
     this.services = services;
@@ -143,7 +148,14 @@ export class ChatClient {
     const result = await (await this.requireStore()).dispatch(events);
     if (announce) for (const message of result.added) this.events.emit('message', message);
     for (const status of result.statuses) this.events.emit('status', status);
-    for (const m of result.removed ?? []) this.events.emit('removed', m);
+    const unstar: string[] = [];
+    for (const m of result.removed ?? []) {
+      this.events.emit('removed', m);
+      // A message deleted (for everyone, or for this account) leaves the favourites, on every device.
+      const id = favouriteId(m.chatJid, m.msgId);
+      if (this.store?.favourites.items[id]) unstar.push(id);
+    }
+    if (unstar.length) await this.store!.dispatch({ kind: 'favourites', unstar, local: true });
     return result;
   }
 
@@ -215,6 +227,7 @@ export class ChatClient {
     this.unsubscribeStore = store.subscribe((change) => {
       this.events.emit('change', change);
       if (change.recent) this.events.emit('recent', store.recentChats);
+      if (change.favourites) void this.favourites().then((f) => f.changed()).catch(() => undefined);
     });
     store.announceReset();
     return store;
@@ -259,6 +272,7 @@ export class ChatClient {
       }
       await this.apply(await displayed, false).catch((error) => console.warn('[chat-widget] could not apply what other devices read:', error));
       await this.incoming.release();
+      if (this.features.favouriteMessage) void this.favourites().then((f) => f.catchUp()).catch(() => undefined);
     }
   }
 
@@ -268,6 +282,7 @@ export class ChatClient {
   private onOnline(resumed: boolean): void {
     void this.markers.sendUnsent().catch(() => undefined);
     void this.displayed.sendUnsent();
+    void this.favourites.loaded?.then((f) => f.sendUnsent()).catch(() => undefined);
     void this.outbox.resend(resumed).catch(() => undefined);
     if (this.store?.sync.heldRemovals.length) void this.deleter().then((d) => d.sendUnsent()).catch(() => undefined);
   }
@@ -378,21 +393,22 @@ export class ChatClient {
     return this.typing.sendTyping(toJid);
   }
 
+
   sendTypingGone(toJid: string): Promise<void> {
     return this.typing.sendTypingGone(toJid);
   }
 
-  // PLACEHOLDER: replaced by the core branch at merge
-  async updateFavouriteStatus(_params: { toJid: string; messageId: string; isFavourite: boolean }): Promise<void> {
-    throw new SdkError(501, 'updateFavouriteStatus is not built yet');
+  /** See favourites.ts. */
+  async updateFavouriteStatus(params: { toJid: string; messageId: string; isFavourite: boolean }): Promise<void> {
+    return (await this.favourites()).update(params);
   }
-  // PLACEHOLDER: replaced by the core branch at merge
+
   async favouriteMessages(): Promise<ChatMessage[]> {
-    throw new SdkError(501, 'favouriteMessages is not built yet');
+    return (await this.favourites()).list();
   }
-  // PLACEHOLDER: replaced by the core branch at merge
+
   async removeAllFavouriteMessages(): Promise<void> {
-    throw new SdkError(501, 'removeAllFavouriteMessages is not built yet');
+    return (await this.favourites()).removeAll();
   }
 }
 

@@ -18,6 +18,6 @@ export interface ClientEvents extends Record<string, unknown> {
   /** A message was retracted by its sender (XEP-0424, `retracted`) or deleted for this account
    * (`hidden`): whatever lists it (favourites) drops it. */
   removed: ChatMessage;
-  /** The whole list of starred messages, newest first, whenever it changes. */
+  /** The starred messages, newest first, whenever they change (here or on another device). */
   favourites: ChatMessage[];
 }

@@ -8,6 +8,8 @@ import { unwrapCarbon } from '../protocol/carbons.js';
 import { readArchivedMessage, type ArchivedMessage } from '../protocol/mam.js';
 import { readDisplayedEvent } from '../protocol/mds.js';
 import { hideEvents, readHiddenEvent } from '../protocol/hidden-messages.js';
+import { NS } from '../protocol/ns.js';
+import { readPepEvent, type PepEvent } from '../protocol/private-pep.js';
 import { interpret, type Interpretation } from './interpret.js';
 import type { Services } from './services.js';
 
@@ -18,6 +20,8 @@ export interface IncomingRoutes {
   typing(chatJid: string, state: NonNullable<Interpretation['typing']>['state']): void;
   /** A delivery receipt we owe (XEP-0184). */
   receipt(to: string, id: string): void;
+  /** Another device of ours changed the favourites (a trusted notification of their private node). */
+  favourites(event: PepEvent): void;
 }
 
 export class Incoming {
@@ -44,6 +48,11 @@ export class Incoming {
       if (hidden) {
         // Another device of ours deleted messages for this account.
         this.route({ events: hideEvents(hidden) });
+        return;
+      }
+      const favourites = readPepEvent(stanza, NS.FAVOURITES, account);
+      if (favourites) {
+        this.routes.favourites(favourites);
         return;
       }
       const archived = readArchivedMessage(stanza, account, (id) => this.routes.isOurQuery(id));

@@ -21,6 +21,7 @@ export function clientFeatures(features: Required<FeatureFlags>): string[] {
     ...(features.deliveryReceipts ? [NS.RECEIPTS] : []),
     ...(features.seenStatus ? [NS.MARKERS] : []),
     ...(features.typing ? [NS.CHAT_STATES] : []),
+    ...(features.favouriteMessage ? [`${NS.FAVOURITES}+notify`] : []),
   ];
 }
 

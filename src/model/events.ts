@@ -2,7 +2,7 @@
  * store's one reducer (`ChatStore.dispatch`), whoever produced it (live delivery, carbons, archive
  * pages, the user's own sends, receipts, markers, acknowledgements, typing, connection). */
 import type {
-  ChatMessage, ConnectionState, MediaMeta, MessageStatusEvent, MsgType, NewMessage, TypingState,
+  ChatMessage, ConnectionState, FavouriteSnapshot, MediaMeta, MessageStatusEvent, MsgType, NewMessage, TypingState,
 } from './types.js';
 
 /** A message the user wrote, kept until the server has it: enough to send it again after a reload,
@@ -71,7 +71,13 @@ export type StoreEvent =
   | { kind: 'retraction'; chatJid: string; fromJid: string; targetId: string }
   /** Messages deleted for this account only (from this device, another one, or the private storage
    * read at sign-in): hidden now and whenever they come again (the archive read later). */
-  | { kind: 'hide'; chatJid: string; refs: HiddenRef[] };
+  | { kind: 'hide'; chatJid: string; refs: HiddenRef[] }
+  /** Favourites (store/favourites.ts): `star` adds or replaces messages, `unstar` removes them by
+   * favourite id (model/ids.ts), `all` replaces the whole list (the server's node; with `local`, the
+   * user's "remove all"). `local`: done on this device, held until the server has it. A message deleted
+   * for everyone (XEP-0424) leaves them with `{kind: 'favourites', unstar: [favouriteId(chatJid, msgId)],
+   * local: true}` after the event that retracts it (nothing happens when it was not starred). */
+  | { kind: 'favourites'; star?: FavouriteSnapshot[]; unstar?: string[]; all?: FavouriteSnapshot[]; local?: boolean };
 
 /** A message hidden for this account: its sender, id and, when known, our archive's id for it. */
 export interface HiddenRef {
@@ -98,6 +104,8 @@ export interface StoreChange {
   recent: boolean;
   typing: boolean;
   connection: boolean;
+  /** The favourites list changed. */
+  favourites?: boolean;
   /** Everything may have changed (another account's store was opened). */
   reset?: boolean;
 }

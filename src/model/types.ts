@@ -123,6 +123,11 @@ export interface ChatMessage {
 /** A message before the store gives it a row. */
 export type NewMessage = Omit<ChatMessage, 'rowId'>;
 
+/** What is kept of a starred message (on the server and in the cache), so that the favourites can be
+ * listed on a device that never cached the message itself. */
+export type FavouriteSnapshot = Pick<ChatMessage, 'chatJid' | 'msgId' | 'fromJid' | 'toJid' | 'outgoing' | 'msgType' | 'body' | 'timestamp'>
+  & Partial<Pick<ChatMessage, 'stanzaId' | 'media'>>;
+
 export interface RecentChat {
   chatJid: string;
   /** The newest message; for a file, `body` is its caption and `fileName` its name (for "Document: name"). */
@@ -165,6 +170,9 @@ export interface SdkListeners {
   recentChatsListener?: (chats: RecentChat[]) => void;
   /** Progress of a file upload (XEP-0363 PUT) of one of our media messages. */
   uploadProgressListener?: (event: UploadProgressEvent) => void;
+  /** The starred messages, newest first: the answer of `getAllFavouriteMessages`, and again whenever the
+   * list changes (here or on another device of the account). */
+  favouriteMessageListener?: (messages: ChatMessage[]) => void;
 }
 
 /** How far the upload of a media message is: `loaded` of `total` bytes sent. */

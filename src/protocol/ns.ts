@@ -26,6 +26,8 @@ export const NS = {
   PUBSUB: 'http://jabber.org/protocol/pubsub',
   PUBSUB_EVENT: 'http://jabber.org/protocol/pubsub#event',
   MDS: 'urn:xmpp:mds:displayed:0',
+  /** Our own private node of starred messages (no XEP covers message favourites; see favourites.ts). */
+  FAVOURITES: 'urn:xmpp:chat-widget:favourites:0',
   OOB: 'jabber:x:oob',
   FILE_METADATA: 'urn:xmpp:file:metadata:0',
   THUMBS: 'urn:xmpp:thumbs:1',

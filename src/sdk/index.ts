@@ -68,6 +68,7 @@ export class ChatSDK {
       client.events.on('typing', (t) => l().typingStatusListener?.(t));
       client.events.on('recent', (r) => l().recentChatsListener?.(r));
       client.events.on('upload', (u) => l().uploadProgressListener?.(u));
+      client.events.on('favourites', (f) => l().favouriteMessageListener?.(f));
       if (old) await old.disconnect();
       for (const watcher of this.watchers) watcher(client.binding);
       return { domain: client.options.domain };
@@ -224,6 +225,34 @@ export class ChatSDK {
       await c.deleteMessagesForEveryone(params);
       return null;
     }, 'Messages deleted');
+  }
+
+  /** Stars (`isFavourite` true) or unstars a message of a chat; kept in the account's private server
+   * storage (XEP-0223), so it shows on its other devices; offline, published once online. 403 when the
+   * `favouriteMessage` feature is off, 400 bad parameters, 404 an unknown message. */
+  updateFavouriteStatus(params: { toJid: string; messageId: string; isFavourite: boolean }): Promise<SdkResult<null>> {
+    return this.use(async (c) => {
+      await c.binding.updateFavouriteStatus(params);
+      return null;
+    }, 'Favourite status updated');
+  }
+
+  /** The starred messages across chats, newest first (a message this device has not cached comes as its
+   * starred copy, `rowId` NaN); also given to `favouriteMessageListener`. 403 `favouriteMessage` off. */
+  getAllFavouriteMessages(): Promise<SdkResult<ChatMessage[]>> {
+    return this.use(async (c) => {
+      const list = await c.binding.favouriteMessages();
+      this.listeners.favouriteMessageListener?.(list);
+      return list;
+    });
+  }
+
+  /** Unstars every message, on all the account's devices. 403 `favouriteMessage` off. */
+  removeAllFavouriteMessages(): Promise<SdkResult<null>> {
+    return this.use(async (c) => {
+      await c.binding.removeAllFavouriteMessages();
+      return null;
+    }, 'Favourites removed');
   }
 
   sendSeenStatus(toUserJid: string, messageId: string): Promise<SdkResult<null>> {

@@ -2,6 +2,7 @@
  * typing and connection state. Everything enters through one door, `dispatch(events)`: one reducer
  * that de-duplicates (by the keys in dedup.ts), orders, batches its writes and tells subscribers. */
 import type { ApplyResult, OutboxEntry, StoreChange, StoreEvent } from '../model/events.js';
+import { favouriteId } from '../model/ids.js';
 import type { ChatMessage, NewMessage, RecentChat, TypingState } from '../model/types.js';
 import { statusAfter } from '../model/types.js';
 import { ChatLog } from './chat-log.js';
@@ -9,6 +10,7 @@ import { applyCorrection, settleCorrections } from './corrections.js';
 import { applyHide, applyRetraction, newestShown, settle } from './removals.js';
 import { applyReaction, settleReactions } from './reactions.js';
 import { archiveKey, dedupKeys, idKey } from './dedup.js';
+import type { FavouriteState } from './favourites.js';
 import { ChangeNotifier, frameScheduler, type Scheduler } from './notifier.js';
 import { Outbox } from './outbox.js';
 import { BatchedWriter, type KeyValueStore } from './persistence.js';
@@ -29,27 +31,31 @@ export class ChatStore {
   private readonly recent: RecentChats;
   /** Sync position and read marks still to send, kept with the cache. */
   readonly sync: SyncState;
+  /** The starred messages and the changes to them still to send (see favourites.ts). @internal */
+  readonly favourites: FavouriteState;
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     readonly account: string,
     private readonly kv: KeyValueStore,
     private readonly outbox: Outbox,
-    stored: { chats: RecentChat[] | null; sync: StoredSync | null },
+    stored: { chats: RecentChat[] | null; sync: StoredSync | null; favourites: FavouriteState | null },
     scheduleFrame: Scheduler,
   ) {
     this.writer = new BatchedWriter(kv);
     this.notifier = new ChangeNotifier(scheduleFrame);
     this.recent = new RecentChats(this.writer, stored.chats);
     this.sync = new SyncState(this.writer, stored.sync);
+    this.favourites = stored.favourites ?? { items: {}, pending: {} };
   }
 
   /** Opens an account's cache, and puts back any outbox entry the cache lost (a reload before a flush). */
   static async open(account: string, kv: KeyValueStore, scheduleFrame: Scheduler = frameScheduler): Promise<ChatStore> {
-    const [chats, sync, outbox] = await Promise.all([
+    const [chats, sync, outbox, favourites] = await Promise.all([
       kv.getItem<RecentChat[]>('chats'), kv.getItem<StoredSync>('sync'), Outbox.open(kv, `chat-widget-outbox:${account}`),
+      kv.getItem<FavouriteState>('favourites'),
     ]);
-    const store = new ChatStore(account, kv, outbox, { chats, sync }, scheduleFrame);
+    const store = new ChatStore(account, kv, outbox, { chats, sync, favourites }, scheduleFrame);
     await store.serial(() => store.restoreOutbox());
     return store;
   }
@@ -173,6 +179,7 @@ export class ChatStore {
           case 'retry': await this.applyRetry(logs.get(e.entry.chatJid)!, e.entry, result); break;
           case 'retraction': await this.removed(logs.get(e.chatJid)!, [await applyRetraction(logs.get(e.chatJid)!, e.fromJid, e.targetId)], result); break;
           case 'hide': await this.removed(logs.get(e.chatJid)!, await applyHide(logs.get(e.chatJid)!, e.refs), result); break;
+          case 'favourites': await (await import('./favourites.js')).applyFavourites(this, e); break;
         }
       }
       return result;
@@ -208,7 +215,7 @@ export class ChatStore {
       await this.learn(log, row, e.message, result);
       return;
     }
-    const stored = log.append(settle(log, e.message));
+    const stored = log.append(this.starred(settle(log, e.message)));
     if (stored.hidden) return;
     result.added.push(stored);
     this.recent.touch(stored, e.fresh && !stored.outgoing);
@@ -284,7 +291,7 @@ export class ChatStore {
         await this.learn(log, row, m, result);
       }
     }
-    const added = log.prepend(fresh.map((m) => settle(log, m, true)));
+    const added = log.prepend(fresh.map((m) => this.starred(settle(log, m, true))));
     for (const m of await settleCorrections(log, added)) this.edited(m);
     for (const m of await settleReactions(log, added)) this.notifier.note({ chat: m.chatJid });
     if (e.complete) log.setComplete();
@@ -402,6 +409,18 @@ export class ChatStore {
       const stored = log.append({ ...fields, originId: entry.msgId, fromJid: this.account, toJid: entry.chatJid, outgoing: true, status: 'pending' });
       this.recent.touch(stored, false);
     }
+  }
+
+  /** A message about to be cached, marked when it is one of the favourites (starred before it came). */
+  private starred(m: NewMessage): NewMessage {
+    return this.favourites.items[favouriteId(m.chatJid, m.msgId)] ? { ...m, favourite: true } : m;
+  }
+
+  /** Saves the favourites (favourites.ts) and tells subscribers that they and these chats changed. @internal */
+  favouritesChanged(chats: Iterable<string>): void {
+    this.writer.schedule('favourites', () => this.favourites);
+    for (const chat of chats) this.notifier.note({ chat });
+    this.notifier.note({ favourites: true });
   }
 
   /** Signals every subscriber that everything may have changed (a client switched to this store). */

@@ -45,6 +45,7 @@ export class ChangeNotifier {
     if (part.typing) change.typing = true;
     if (part.connection) change.connection = true;
     if (part.reset) change.reset = true;
+    if (part.favourites) change.favourites = true;
     if (!first) return;
     if (now() - this.lastDelivery >= QUIET_MS) queueMicrotask(this.deliver);
     else this.scheduleFrame(this.deliver);
