@@ -122,6 +122,23 @@ describe('favourites', () => {
     await waitFor(async () => (await ids(two)) === 'm1', 'the star on the device that stayed online');
   });
 
+  it('a starred message its sender deletes for everyone (XEP-0424, as Conversations sends it) leaves the favourites on both devices; one deleted for me leaves too', async function () {
+    this.timeout(40000);
+    const { one, two, bob } = await aliceOnTwoDevices(2);
+    expect(await star(one, bob.jid, 'm1')).to.equal(200);
+    expect(await star(one, bob.jid, 'm2')).to.equal(200);
+    await waitFor(async () => (await ids(two)) === 'm1,m2', 'both stars on the second device');
+    // Conversations: <retract id=origin-or-id xmlns="urn:xmpp:message-retract:1"/> with a fallback body.
+    bob.send(`<message type="chat" to="${esc(one.jid)}" id="${unique('r')}"><retract id="m1" xmlns="urn:xmpp:message-retract:1"/>`
+      + '<fallback xmlns="urn:xmpp:fallback:0" for="urn:xmpp:message-retract:1"/><body>This person attempted to retract a previous message, but it\'s unsupported by your client.</body>'
+      + '<store xmlns="urn:xmpp:hints"/></message>');
+    await waitFor(async () => (await ids(one)) === 'm2', 'm1 gone from the favourites');
+    await waitFor(async () => (await ids(two)) === 'm2', 'm1 gone on the second device');
+    expect((await one.sdk.deleteMessagesForMe({ toJid: bob.jid, messageIds: ['m2'] })).statusCode).to.equal(200);
+    await waitFor(async () => (await ids(one)) === '', 'm2 gone from the favourites');
+    await waitFor(async () => (await ids(two)) === '', 'm2 gone on the second device');
+  });
+
   it('answers 403 when favourites are switched off, 400 for bad parameters and 404 for an unknown message', async function () {
     this.timeout(30000);
     const off = await person(null, { features: { favouriteMessage: false } });
