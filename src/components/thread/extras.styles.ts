@@ -73,7 +73,7 @@ export const extrasStyles = css`
     opacity: 0.8;
     margin-bottom: 2px;
   }
-  .star {
+  .starred {
     color: #f5b400;
   }
   .bubble.deleted {

@@ -78,7 +78,7 @@ export function renderForwarded(m: ChatMessage) {
 }
 
 export function renderStar(m: ChatMessage) {
-  return m.favourite && !m.retracted ? html`<span class="star" part="star" role="img" aria-label=${msg('Starred')}>★</span> ` : nothing;
+  return m.favourite && !m.retracted ? html`<span class="starred" part="star" role="img" aria-label=${msg('Starred')}>★</span> ` : nothing;
 }
 
 /** A message its sender deleted for everyone: no text, no file, no reply, only the note and the time. */

@@ -13,7 +13,7 @@ import { emit } from '../shared/events.js';
 import type { ComposerController, ComposerHost } from './composer.js';
 import type { Item } from './bubble.js';
 import { MenuTriggers, type Point } from './menu-triggers.js';
-import { openForward } from './forward-open.js';
+import { openForward } from './forward.js';
 
 /** The reactions offered at once; "+" takes any other emoji. */
 export const QUICK_REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🙏'];
@@ -165,7 +165,7 @@ export class MessageMenu implements ReactiveController {
           this.composer.edit(m);
           break;
         case 'forward':
-          if (!emit(this.host, 'chat-forward', { fromJid: toJid, messages: [m] }, { cancelable: true }).defaultPrevented) await openForward(this.host, [m]);
+          if (!emit(this.host, 'chat-forward', { fromJid: toJid, messages: [m] }, { cancelable: true }).defaultPrevented) openForward(this.host, [m]);
           break;
         case 'star':
         case 'unstar': {
