@@ -102,8 +102,9 @@ export function widgetsPerTest(): (sdk: ChatSDK, peer: string) => { thread: Chat
 
 /** For a test file that uses a thread's composer: `open(sdk, peer)` puts `sdk`'s `<chat-thread>` with
  * `peer` (500 px high) on the page and resolves once its composer is there, with the thread's shadow
- * root; each thread is removed after its test. */
+ * root; each thread is removed after its test. Also ignores the virtualizer's ResizeObserver notice. */
 export function threadsPerTest(): (sdk: ChatSDK, peer: string) => Promise<{ thread: ChatThread; root: ShadowRoot }> {
+  ignoreResizeObserverNotice();
   const threads: ChatThread[] = [];
   afterEach(() => threads.splice(0).forEach((t) => t.remove()));
   return async (sdk, peer) => {

@@ -1,0 +1,48 @@
+/** Replies in the widget on the real server (issue 9): a reply's preview on a fresh device whose cache
+ * does not hold the original (found in the archive), and the jump to it, loading older history until it
+ * is there, then highlighting it. */
+import { expect } from '@open-wc/testing';
+import '../../src/components/thread/define.js';
+import { makePerson, peoplePerTest, threadsPerTest, waitFor } from './helpers.js';
+
+const person = peoplePerTest();
+const openThread = threadsPerTest();
+
+describe('replies in the thread', () => {
+  it('a fresh device shows the preview of an original it never cached, and the preview jumps to it', async function () {
+    this.timeout(60000);
+    const alice = await person(null);
+    const bob = await person(null);
+    const original = await alice.sdk.sendTextMessage({ toJid: bob.jid, messageText: 'The original, far back' });
+    expect(original.statusCode).to.equal(200);
+    for (let i = 1; i <= 80; i++) {
+      expect((await bob.sdk.sendTextMessage({ toJid: alice.jid, messageText: `filler ${i}` })).statusCode).to.equal(200);
+    }
+    const reply = await bob.sdk.sendTextMessage({ toJid: alice.jid, messageText: 'Answering that one', replyMessageId: original.data!.msgId });
+    expect(reply.statusCode).to.equal(200);
+
+    // Alice on a new device that keeps only the 20 newest messages at sign-in.
+    const fresh = await makePerson({ username: alice.username, password: alice.password }, { initialSyncMessages: 20 });
+    try {
+      const { root } = await openThread(fresh.sdk, bob.jid);
+      const rows = () => [...root.querySelectorAll<HTMLElement>('lit-virtualizer .row')];
+      const rowWith = (text: string) => rows().find((r) => r.querySelector('.bubble')?.textContent?.includes(text));
+      expect(rowWith('The original, far back') === undefined).to.equal(true);
+      const preview = await waitFor(() => {
+        const p = rowWith('Answering that one')?.querySelector<HTMLElement>('[part="reply-preview"]');
+        return p?.textContent?.includes('The original, far back') ? p : undefined;
+      }, 'the preview with the original text (from the archive)');
+      expect(preview.textContent!.includes('You')).to.equal(true);
+      // The quote XEP-0428 carries for other clients is not shown a second time in the reply's text.
+      expect(rowWith('Answering that one')!.querySelector('.text')!.textContent!.includes('> ')).to.equal(false);
+      preview.click();
+      const target = await waitFor(() => rowWith('The original, far back'), 'the original loaded into the thread', 30000);
+      await waitFor(() => target.classList.contains('highlight') || rowWith('The original, far back')?.classList.contains('highlight'), 'the original highlighted');
+      const box = rowWith('The original, far back')!.getBoundingClientRect();
+      const view = root.querySelector('lit-virtualizer')!.getBoundingClientRect();
+      expect(box.bottom > view.top && box.top < view.bottom).to.equal(true);
+    } finally {
+      await fresh.sdk.disconnect();
+    }
+  });
+});
