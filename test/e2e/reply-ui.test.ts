@@ -1,6 +1,7 @@
 /** Replies in the widget on the real server (issue 9): a reply's preview on a fresh device whose cache
- * does not hold the original (found in the archive), and the jump to it, loading older history until it
- * is there, then highlighting it. */
+ * does not hold the original (found in the archive), and the jump to it: scrolled into view and
+ * highlighted. (Looking the original up reads the history back into the cache, so here the jump finds
+ * it without paging; paging older windows for a jump is tested in test/components/message-extras.test.ts.) */
 import { expect } from '@open-wc/testing';
 import '../../src/components/thread/define.js';
 import { makePerson, peoplePerTest, threadsPerTest, waitFor } from './helpers.js';
@@ -9,7 +10,7 @@ const person = peoplePerTest();
 const openThread = threadsPerTest();
 
 describe('replies in the thread', () => {
-  it('a fresh device shows the preview of an original it never cached, and the preview jumps to it', async function () {
+  it('a fresh device shows the preview of an original it never cached, and the preview scrolls to it and highlights it', async function () {
     this.timeout(60000);
     const alice = await person(null);
     const bob = await person(null);
