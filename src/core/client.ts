@@ -156,6 +156,12 @@ export class ChatClient {
       if (this.store?.favourites.items[id]) unstar.push(id);
     }
     if (unstar.length) await this.store!.dispatch({ kind: 'favourites', unstar, local: true });
+    // A starred message corrected by its sender: the favourite's copy takes the new text.
+    for (const e of events) {
+      if (e.kind === 'correction' && this.store?.favourites.items[favouriteId(e.chatJid, e.replaceId)]) {
+        void this.favourites().then((f) => f.refresh(e.chatJid, e.replaceId)).catch(() => undefined);
+      }
+    }
     return result;
   }
 

@@ -1,6 +1,7 @@
 /** Editing our own messages (XEP-0308) and reacting to messages (XEP-0444), loaded on first use.
  * Both go through the store at once (the edit or the reaction shows before the server has it) and
  * through the outbox like any message: kept across a reload while offline, sent once (see outbox.ts). */
+import { isEmoji } from '../model/emoji.js';
 import { badRequest, notFound } from '../model/errors.js';
 import type { OutboxEntry, StoreEvent } from '../model/events.js';
 import { newId } from '../model/ids.js';
@@ -89,22 +90,3 @@ export class EditReact {
     return { chatJid, target };
   }
 }
-
-let rgi: RegExp | null | undefined;
-
-/** One emoji grapheme (XEP-0444 §5: each reaction is one emoji): `\p{RGI_Emoji}` where the browser knows
- * it, else one grapheme with a pictograph, a flag or a keycap in it. */
-export function isEmoji(text: string): boolean {
-  if (typeof text !== 'string' || text.length === 0 || text.length > 32) return false;
-  if (rgi === undefined) {
-    try {
-      rgi = new RegExp('^\\p{RGI_Emoji}$', 'v');
-    } catch {
-      rgi = null;
-    }
-  }
-  if (rgi) return rgi.test(text);
-  const one = typeof Intl.Segmenter !== 'function' || [...new Intl.Segmenter().segment(text)].length === 1;
-  return one && /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u.test(text);
-}
-

@@ -55,6 +55,19 @@ export class Favourites {
     await this.sendUnsent();
   }
 
+  /** A starred message was corrected (XEP-0308): its snapshot takes the new text, here and on the server
+   * (so a device that never cached the message shows the text as it is now). */
+  async refresh(chatJid: string, msgId: string): Promise<void> {
+    const store = await this.s.store();
+    const id = favouriteId(chatJid, msgId);
+    const kept = store.favourites.items[id];
+    if (!kept) return;
+    const message = await store.findMessage(chatJid, kept.fromJid, kept.msgId);
+    if (!message || message.retracted || message.body === kept.body) return;
+    await this.s.apply([{ kind: 'favourites', local: true, star: [snapshotOf(message, store.account)] }], false);
+    await this.sendUnsent();
+  }
+
   /** The starred messages across chats, newest first (see store/favourites.ts). 403 `favouriteMessage` off. */
   async list(): Promise<ChatMessage[]> {
     this.allowed();

@@ -96,7 +96,8 @@ export class MessageActions {
     const log = await store.indexedLog(chatJid);
     for (const from of [chatJid, account]) {
       const row = log.find([originKey(from, id)]);
-      if (row !== undefined) return log.get(row);
+      const found = row === undefined ? undefined : await log.get(row);
+      if (found && !found.hidden) return found; // deleted for this account: gone for it
     }
     return undefined;
   }
@@ -116,16 +117,20 @@ export class MessageActions {
     const store = await this.s.store();
     const chats = params.fromJid !== undefined ? [requireJid(params.fromJid, 'fromJid')] : store.recentChats.map((c) => c.chatJid);
     const originals: ChatMessage[] = [];
-    for (const id of messageIds) {
+    for (const id of new Set(messageIds)) {
       let found: ChatMessage | undefined;
       for (const chat of chats) if (!found) found = await this.cached(store, chat, id);
       if (!found || found.retracted) throw notFound(`No message with id ${id}${found ? ' (it was deleted)' : ''} to forward`);
       if (found.media && !/^(https?|aesgcm):/i.test(found.media.url)) throw badRequest(`Message ${id} is not sent yet: its file is not uploaded`);
       originals.push(found);
     }
-    const targets = [];
-    for (const toJid of toJids) targets.push(await this.outbox.check({ toJid }));
-    const copies = targets.flatMap(({ chatJid }) => originals.map((m) => () => this.outbox.enqueue({
+    // Targets and ids are sets: a chat named twice (in any spelling of its JID) gets one copy of each.
+    const targets = new Map<string, { chatJid: string }>();
+    for (const toJid of toJids) {
+      const target = await this.outbox.check({ toJid });
+      targets.set(target.chatJid, target);
+    }
+    const copies = [...targets.values()].flatMap(({ chatJid }) => originals.map((m) => () => this.outbox.enqueue({
       chatJid, msgId: newId(), timestamp: Date.now(), msgType: m.msgType, body: m.body, forwarded: true,
       ...(m.media ? { media: m.media } : {}),
     })));

@@ -117,11 +117,13 @@ export class ChatStore {
     return log;
   }
 
-  /** The cached message `fromJid` sent with this id, if any. */
+  /** The cached message `fromJid` sent with this id, if any; none for one deleted for this account
+   * (a hidden row: it is gone for every action, reply lookup, forward, star, edit and reaction). */
   async findMessage(chatJid: string, fromJid: string, msgId: string): Promise<ChatMessage | undefined> {
     const log = await this.indexedLog(chatJid);
     const row = log.find([idKey(fromJid, msgId)]);
-    return row === undefined ? undefined : log.get(row);
+    const message = row === undefined ? undefined : await log.get(row);
+    return message?.hidden ? undefined : message;
   }
 
   /** The newest `limit` cached messages of a chat, oldest first. */
@@ -252,6 +254,7 @@ export class ChatStore {
       result.added = result.added.filter((a) => a.chatJid !== m.chatJid || a.rowId !== m.rowId);
       const last = this.recent.get(m.chatJid)?.lastMessage;
       if (m.hidden && last?.msgId === m.msgId && last.outgoing === m.outgoing) this.recent.replaceLast(m.chatJid, await newestShown(log));
+      if (m.hidden) this.recent.forget(m);
       this.notifier.note({ chat: m.chatJid, recent: this.recent.changed(m) || m.hidden === true });
     }
   }

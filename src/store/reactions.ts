@@ -53,7 +53,8 @@ export async function applyReaction(log: ChatLog, account: string, e: Reaction, 
 /** `stale`: older than the set already known for this sender (only the keys are recorded). */
 async function react(log: ChatLog, row: number, r: PendingReaction, stale: boolean): Promise<ChatMessage | undefined> {
   const target = await log.get(row);
-  if (!target) return undefined;
+  // A message deleted (for everyone, or for this account) keeps no reactions, also late or replayed ones.
+  if (!target || target.retracted || target.hidden) return undefined;
   const seen = target.reacted ?? [];
   if (r.keys.some((k) => seen.includes(k))) return undefined; // a copy of one applied before
   const sender = `j:${r.fromJid}`;

@@ -82,6 +82,14 @@ export class RecentChats {
     this.persist();
   }
 
+  /** A message was deleted for this account: an unread one of the peer's no longer counts. */
+  forget(m: ChatMessage): void {
+    const chat = this.rows.get(m.chatJid);
+    if (!chat || m.outgoing || chat.unreadCount === 0 || m.rowId <= (chat.lastReadRowId ?? -Infinity)) return;
+    chat.unreadCount -= 1;
+    this.persist();
+  }
+
   /** Read up to `row`; `unreadAfter` is the number of incoming messages after it. */
   markRead(chatJid: string, row: number, unreadAfter: number): boolean {
     const chat = this.rows.get(chatJid);

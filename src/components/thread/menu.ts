@@ -14,6 +14,7 @@ import type { ComposerController, ComposerHost } from './composer.js';
 import type { Item } from './bubble.js';
 import { MenuTriggers, type Point } from './menu-triggers.js';
 import { openForward } from './forward.js';
+import { isEmoji } from '../../model/emoji.js';
 
 /** The reactions offered at once; "+" takes any other emoji. */
 export const QUICK_REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🙏'];
@@ -51,11 +52,6 @@ function labelOf(action: MenuAction): string {
     case 'delete': return msg('Delete for me');
     case 'delete-all': return msg('Delete for everyone');
   }
-}
-
-/** Whether `text` is one emoji (a flag, a skin tone, a family: one grapheme). */
-function isEmoji(text: string): boolean {
-  return /\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(text) && [...new Intl.Segmenter().segment(text)].length === 1;
 }
 
 interface Open { key: string; message: ChatMessage; x: number; y: number; more: boolean }
