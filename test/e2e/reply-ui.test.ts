@@ -5,9 +5,11 @@
 import { expect } from '@open-wc/testing';
 import '../../src/components/thread/define.js';
 import { makePerson, peoplePerTest, threadsPerTest, waitFor } from './helpers.js';
+import { esc, foreignPerTest } from './foreign.js';
 
 const person = peoplePerTest();
 const openThread = threadsPerTest();
+const foreign = foreignPerTest();
 
 describe('replies in the thread', () => {
   it('a fresh device shows the preview of an original it never cached, and the preview scrolls to it and highlights it', async function () {
@@ -45,5 +47,25 @@ describe('replies in the thread', () => {
     } finally {
       await fresh.sdk.disconnect();
     }
+  });
+
+  it('a reply in Dino\'s shape shows the preview of our message, and its quote for other clients is not shown twice', async () => {
+    const alice = await person(null);
+    const bob = await foreign();
+    const mine = (await alice.sdk.sendTextMessage({ toJid: bob.jid, messageText: 'Lunch at noon?' })).data!;
+    await bob.waitForMessage((m) => m.getAttribute('id') === mine.msgId, 'alice\'s message');
+    // Dino (libdino/src/service/fallback_body.vala): "> " per line, <reply to=full JID>, XEP-0428 range.
+    const quote = '> Lunch at noon?\n';
+    bob.send(`<message type="chat" to="${alice.jid}" id="dino-r"><body>${esc(quote)}Sure, see you there</body>`
+      + `<reply xmlns="urn:xmpp:reply:0" to="${alice.jid}/web" id="${mine.msgId}"/>`
+      + `<fallback xmlns="urn:xmpp:fallback:0" for="urn:xmpp:reply:0"><body start="0" end="${[...quote].length}"/></fallback>`
+      + '<origin-id xmlns="urn:xmpp:sid:0" id="dino-r"/><markable xmlns="urn:xmpp:chat-markers:0"/></message>');
+    const { root } = await openThread(alice.sdk, bob.jid);
+    const row = await waitFor(() => [...root.querySelectorAll<HTMLElement>('lit-virtualizer .row')]
+      .find((r) => r.querySelector('.text')?.textContent?.includes('Sure, see you there')), 'the reply in the thread');
+    const preview = await waitFor(() => row.querySelector<HTMLElement>('[part="reply-preview"]'), 'its preview');
+    expect(preview.textContent!.includes('Lunch at noon?')).to.equal(true);
+    expect(preview.textContent!.includes('You')).to.equal(true);
+    expect(row.querySelector('.text')!.textContent!.trim()).to.equal('Sure, see you there');
   });
 });
