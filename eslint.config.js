@@ -174,7 +174,8 @@ export default tseslint.config(
   },
   {
     // Functions these scripts pass to Playwright's page.evaluate() run in the page, not in Node.
-    files: ['scripts/bench.mjs', 'scripts/screenshot.mjs', 'scripts/screenshot-files.mjs', 'scripts/screenshot-media.mjs'],
+    files: ['scripts/bench.mjs', 'scripts/screenshot.mjs', 'scripts/screenshot-files.mjs', 'scripts/screenshot-media.mjs',
+      'scripts/screenshot-kit.mjs', 'scripts/screenshot-chat.mjs', 'scripts/screenshot-actions.mjs'],
     languageOptions: { globals: { window: 'readonly', document: 'readonly', bench: 'readonly' } },
   },
   {

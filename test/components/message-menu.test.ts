@@ -13,8 +13,8 @@ import { LONG_PRESS_MS } from '../../src/components/thread/menu-triggers.js';
 import type { ChatEventMap } from '../../src/components/shared/events.js';
 import { message, threadWith, until, nextFrame, offlineClient, providerFor, mountThread, PEER, ME } from './fixtures.js';
 
-const mine = (i: number, body = `mine ${i}`) =>
-  message(i, { msgId: `o${i}`, fromJid: ME, toJid: PEER, outgoing: true, status: 'delivered', body, stanzaId: undefined });
+const mine = (i: number, body = `mine ${i}`, extra: Parameters<typeof message>[1] = {}) =>
+  message(i, { msgId: `o${i}`, fromJid: ME, toJid: PEER, outgoing: true, status: 'delivered', body, stanzaId: undefined, ...extra });
 
 type Calls = Record<string, unknown[]>;
 
@@ -75,6 +75,25 @@ describe('the message menu', () => {
     // Focus is on the first item.
     expect(focused(thread)!.getAttribute('role')).to.equal('menuitemcheckbox');
     await expect(thread).to.be.accessible();
+  });
+
+  it('the menu button sits beside its bubble at its middle, the reactions under it; no item looks like a reply preview', async () => {
+    const { thread } = await open([message(1, { reactions: { [ME]: ['👍'] } }), mine(2), mine(3, 'mine 3', { reactions: { [PEER]: ['❤️'] } })]);
+    for (const text of ['message 1', 'mine 3']) {
+      const row = rowWith(thread, text);
+      const bubble = row.querySelector('.bubble')!.getBoundingClientRect();
+      const button = row.querySelector('.menu-button')!.getBoundingClientRect();
+      const reactions = row.querySelector('.reactions')!.getBoundingClientRect();
+      const outgoing = row.classList.contains('out');
+      expect(outgoing ? button.right <= bubble.left + 1 : button.left >= bubble.right - 1, `${text}: the button beside the bubble`).to.equal(true);
+      expect(Math.abs((button.top + button.bottom) / 2 - (bubble.top + bubble.bottom) / 2) < 2, `${text}: at its middle`).to.equal(true);
+      expect(reactions.top >= bubble.bottom - 1, `${text}: the reactions under the bubble`).to.equal(true);
+      expect(outgoing ? Math.abs(reactions.right - bubble.right) < 8 : Math.abs(reactions.left - bubble.left) < 8, `${text}: on its side`).to.equal(true);
+    }
+    await openMenu(thread, 'mine 2');
+    const reply = menuOf(thread)!.querySelector<HTMLElement>('[data-action="reply"]')!;
+    expect(getComputedStyle(reply).borderInlineStartStyle).to.equal('none');
+    expect(getComputedStyle(reply).fontSize).to.equal(getComputedStyle(menuOf(thread)!.querySelector<HTMLElement>('[data-action="forward"]')!).fontSize);
   });
 
   it('a received message has no Edit and no Delete for everyone; a starred one offers Unstar', async () => {

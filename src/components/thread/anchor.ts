@@ -3,6 +3,21 @@
 import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import type { Item } from './bubble.js';
 
+/** Where the virtualizer holds the view while items are measured: the latest message (`end`), the
+ * message that was on top before older ones were prepended (`start`), a message jumped to (`center`).
+ * User scrolling releases it (`set(null)`). */
+export class Pin {
+  current: { index: number; block: 'start' | 'center' | 'end' } | null = null;
+  /** The virtualizer's `layout`: a new object only when the pin changed. */
+  layout: { pin: Pin['current'] } = { pin: null };
+
+  set(pin: Pin['current']): void {
+    if (pin?.index === this.current?.index && pin?.block === this.current?.block) return;
+    this.current = pin;
+    this.layout = { pin };
+  }
+}
+
 export interface Anchor {
   key: string;
   /** Pixels from the top of the scroller. */

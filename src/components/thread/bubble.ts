@@ -22,7 +22,8 @@ export type Item =
 
 /** `files`: none gives no upload controls and no decrypting. `ctx`: none gives no reply previews and
  * reactions that do nothing. `tabStop`: the key of the one message in the tab order (the others take
- * focus from the keyboard model, menu-triggers.ts); none: no menu. */
+ * focus from the keyboard model, menu-triggers.ts); none: no menu. A row is its bubble's line (the
+ * bubble, and its menu button beside it, vertically centred) above the reactions. */
 export function renderItem(item: Item, files?: ThreadFiles, ctx?: BubbleContext, tabStop?: string) {
   if (item.kind === 'day') {
     return html`<div class="day" part="day" data-key=${item.key} role="separator"><span>${formatDay(item.at)}</span></div>`;
@@ -30,8 +31,8 @@ export function renderItem(item: Item, files?: ThreadFiles, ctx?: BubbleContext,
   const m = item.message;
   return html`<div class="row ${m.outgoing ? 'out' : 'in'} ${m.status} ${item.first ? 'first' : ''} ${item.last ? 'last' : ''} ${ctx?.highlighted === m.msgId ? 'highlight' : ''}" data-key=${item.key}
     tabindex=${tabStop === undefined ? nothing : item.key === tabStop ? '0' : '-1'}>
-    ${m.retracted ? renderDeleted(m) : textBubble(m, files, ctx)}${renderReactions(m, ctx)}${tabStop === undefined ? nothing : html`<button class="menu-button" part="menu-button" type="button" tabindex="-1"
-      aria-haspopup="menu" aria-label=${msg('Message actions')} title=${msg('Message actions')}>⋯</button>`}
+    <div class="line">${m.retracted ? renderDeleted(m) : textBubble(m, files, ctx)}${tabStop === undefined ? nothing : html`<button class="menu-button" part="menu-button" type="button" tabindex="-1"
+      aria-haspopup="menu" aria-label=${msg('Message actions')} title=${msg('Message actions')}>⋯</button>`}</div>${renderReactions(m, ctx)}
   </div>`;
 }
 

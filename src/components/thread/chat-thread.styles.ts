@@ -1,4 +1,12 @@
 import { css } from 'lit';
+import { tokens } from '../shared/tokens.js';
+import { controlStyles } from '../shared/controls.js';
+import { avatarStyles } from '../shared/avatar.js';
+import { mediaStyles } from './media-bubble.styles.js';
+import { attachStyles } from './attach.styles.js';
+import { voiceStyles } from './voice.styles.js';
+import { menuStyles } from './menu.styles.js';
+import { extrasStyles } from './extras.styles.js';
 
 export const threadStyles = css`
   :host {
@@ -146,10 +154,16 @@ export const threadStyles = css`
     padding: 24px;
     text-align: center;
   }
+  /* The jump button floats over the bottom of the list, above whatever the composer shows (a reply or
+     edit bar, a file's preview). */
+  .jump-dock {
+    position: relative;
+    height: 0;
+  }
   .jump {
     position: absolute;
     inset-inline-end: 16px;
-    bottom: 76px;
+    bottom: 12px;
     border: 1px solid var(--_border);
     background: var(--_bg);
     color: var(--_fg);
@@ -210,3 +224,6 @@ export const threadStyles = css`
     padding: 4px;
   }
 `;
+
+/** Every style sheet of <chat-thread>, in cascade order (a later sheet wins a tie). */
+export const chatThreadStyles = [tokens, controlStyles, avatarStyles, threadStyles, mediaStyles, attachStyles, voiceStyles, menuStyles, extrasStyles];

@@ -8,35 +8,21 @@ import { ChatElement } from '../shared/chat-element.js';
 import { ComposerController } from './composer.js';
 import { SeenController } from './seen.js';
 import { define } from '../shared/define.js';
-import { tokens } from '../shared/tokens.js';
-import { controlStyles } from '../shared/controls.js';
-import { avatarStyles } from '../shared/avatar.js';
 import { emit } from '../shared/events.js';
 import { displayName, warmFormats } from '../shared/format.js';
-import { localeGeneration } from '../shared/localize.js';
 import { SdkError } from '../../model/errors.js';
 import { chatJidOf } from '../../model/jid.js';
 import type { ChatMessage } from '../../model/types.js';
 import type { StoreChange } from '../../model/events.js';
-import { threadStyles } from './chat-thread.styles.js';
-import { mediaStyles } from './media-bubble.styles.js';
-import { attachStyles } from './attach.styles.js';
-import { voiceStyles } from './voice.styles.js';
-import { itemsOf, messagesIn, renderItem, type Item } from './bubble.js';
-import { captureAnchor, restoreAnchor, type Anchor } from './anchor.js';
+import { chatThreadStyles } from './chat-thread.styles.js';
+import { itemsOf, messagesIn, type Item } from './bubble.js';
+import { captureAnchor, restoreAnchor, Pin, type Anchor } from './anchor.js';
 import { FollowBottomController } from './follow-bottom.js';
 import { OlderPace } from './older-pace.js';
 import { renderHeader, renderJump } from './header.js';
 import { galleryOnClick, lightboxOnClick } from './open-media.js';
 import { MessageMenu } from './menu.js';
-import { menuStyles } from './menu.styles.js';
-import { ReplyOriginals } from './reply.js';
-import { bubbleContext } from './extras.js';
-import { extrasStyles } from './extras.styles.js';
-import { jumpTo } from './jump.js';
-
-// The virtualizer can ask for a key of a range it computed before the items shrank (another chat opened).
-const keyOf = (item: Item | undefined) => item?.key ?? '';
+import { BubbleView, keyOf } from './bubble-view.js';
 
 // Registered through define(): the package's own entry defines the tag unconditionally, which throws
 // when a page loads the widget twice.
@@ -151,7 +137,7 @@ const MAX_STEP = 400;
  */
 @localized()
 export class ChatThread extends ChatElement {
-  static override styles = [tokens, controlStyles, avatarStyles, threadStyles, mediaStyles, attachStyles, voiceStyles, menuStyles, extrasStyles];
+  static override styles = chatThreadStyles;
 
   /** The peer's JID. */
   @property() peer?: string;
@@ -173,10 +159,7 @@ export class ChatThread extends ChatElement {
   private visible = { first: -1, last: -1 };
   private items: Item[] = [];
   private anchor: Anchor | null = null;
-  /** Where the virtualizer holds the view while items are measured: the latest message, or the
-   * message that was on top before older ones were prepended. User scrolling releases it. */
-  private pin: { index: number; block: 'start' | 'center' | 'end' } | null = null;
-  private layout: { pin: { index: number; block: 'start' | 'center' | 'end' } | null } = { pin: null };
+  private readonly pin = new Pin();
   /** False until the freshly opened chat has been scrolled to its latest message; the list stays
    * invisible until then, so the reader never sees it jump from estimated to measured positions. */
   @state() private settledAtOpen = false;
@@ -187,7 +170,7 @@ export class ChatThread extends ChatElement {
   private readonly bottom = new FollowBottomController(this, {
     scroller: () => this.virtualizer,
     newestKey: () => this.items.at(-1)?.key,
-    pinNewest: () => this.setPin({ index: this.items.length - 1, block: 'end' }),
+    pinNewest: () => this.pin.set({ index: this.items.length - 1, block: 'end' }),
     revealed: () => (this.revealed = true),
     opened: () => (this.settledAtOpen = this.revealed = true),
     settled: () => {
@@ -198,30 +181,22 @@ export class ChatThread extends ChatElement {
   });
   private readonly composer = new ComposerController(this, () => (this.bottom.stick = true), () => this.messages);
   private readonly menu = new MessageMenu(this, this.composer, () => this.items, () => this.virtualizer);
-  private readonly originals = new ReplyOriginals(() => this.binding, () => this.chatJid, () => this.messages, () => this.renewRenderer());
-  private readonly bubbles = bubbleContext(this, this.originals, (msgId) => void this.jumpTo(msgId));
+  private readonly bubbles = new BubbleView(this, this.composer, () => this.messages, {
+    items: () => this.items,
+    loadOlder: () => this.loadOlder(),
+    loadingOlder: () => this.olderLoading,
+    exhausted: () => this.noMoreOlder,
+    centre: (index) => {
+      this.bottom.stick = false;
+      this.pin.set({ index, block: 'center' });
+    },
+    scroller: () => this.virtualizer,
+  });
 
   /** Scrolls to the message with `msgId` (loading older history until it is there, up to 20 pages) and
    * highlights it for a moment; resolves to whether it was found. */
   jumpTo(msgId: string): Promise<boolean> {
-    return jumpTo({
-      items: () => this.items,
-      loadOlder: async () => {
-        for (let i = 0; this.olderLoading && i < 200; i++) await new Promise((r) => setTimeout(r, 25));
-        await this.loadOlder();
-        await this.updateComplete;
-      },
-      exhausted: () => this.noMoreOlder,
-      centre: (index) => {
-        this.bottom.stick = false;
-        this.setPin({ index, block: 'center' });
-      },
-      scroller: () => this.virtualizer,
-      highlight: (id) => {
-        this.bubbles.highlighted = id;
-        this.renewRenderer();
-      },
-    }, msgId);
+    return this.bubbles.jumpTo(msgId);
   }
 
   override connectedCallback(): void {
@@ -252,21 +227,10 @@ export class ChatThread extends ChatElement {
     if (changed.has('messages')) {
       this.items = itemsOf(this.messages);
       const anchorIndex = this.anchor ? this.items.findIndex((i) => i.key === this.anchor!.key) : -1;
-      if (anchorIndex >= 0) this.setPin({ index: anchorIndex, block: 'start' });
-      else if (this.bottom.stick && this.items.length > 0) this.setPin({ index: this.items.length - 1, block: 'end' });
+      if (anchorIndex >= 0) this.pin.set({ index: anchorIndex, block: 'start' });
+      else if (this.bottom.stick && this.items.length > 0) this.pin.set({ index: this.items.length - 1, block: 'end' });
     }
-    const tabStop = this.menu.triggers.tabStop(this.items) ?? '';
-    const key = `${localeGeneration()} ${tabStop} ${this.rendererGeneration}`;
-    if (this.rendererKey !== key) {
-      this.rendererKey = key;
-      this.itemRenderer = (item: Item | undefined) => (item ? renderItem(item, this.composer, this.bubbles, tabStop) : nothing);
-    }
-  }
-
-  private setPin(pin: { index: number; block: 'start' | 'center' | 'end' } | null): void {
-    if (pin?.index === this.pin?.index && pin?.block === this.pin?.block) return;
-    this.pin = pin;
-    this.layout = { pin };
+    this.bubbles.update(this.menu.triggers.tabStop(this.items) ?? '');
   }
 
   protected override storeChanged(change: StoreChange): void {
@@ -289,7 +253,7 @@ export class ChatThread extends ChatElement {
     this.settledAtOpen = false;
     this.revealed = false;
     this.composer.reset();
-    this.originals.reset();
+    this.bubbles.originals.reset();
     if (!binding || !peer) return;
     try {
       const cached = await binding.cachedMessages(peer, PAGE);
@@ -381,7 +345,7 @@ export class ChatThread extends ChatElement {
     this.atBottom = nearBottom;
     if (this.bottom.readerScrolling) {
       this.bottom.stick = nearBottom;
-      if (!nearBottom && this.pin?.block === 'end') this.setPin(null);
+      if (!nearBottom && this.pin.current?.block === 'end') this.pin.set(null);
     }
     if (nearBottom) {
       this.newCount = 0;
@@ -396,18 +360,6 @@ export class ChatThread extends ChatElement {
     // Prefetch while a few items are still above the view, so scrolling up rarely waits.
     if (event.first <= 15) void this.loadOlder();
     this.seen.markSeen();
-  }
-
-  /** Renders the scroller's items; a new function when the language changed, so the virtualizer
-   * re-renders the bubbles on screen (times, day names, status labels) in the new one, when another
-   * message became the one in the tab order, and when reply originals arrived (renewRenderer). */
-  private itemRenderer = (item: Item | undefined) => (item ? renderItem(item, this.composer, this.bubbles, '') : nothing); // undefined: a stale range, see keyOf
-  private rendererKey = '';
-  private rendererGeneration = 0;
-  /** The bubbles on screen render again (reply originals, a highlight). */
-  private renewRenderer(): void {
-    this.rendererGeneration++;
-    this.requestUpdate();
   }
 
   private readonly rtl = () => getComputedStyle(this).direction === 'rtl';
@@ -428,11 +380,11 @@ export class ChatThread extends ChatElement {
         onGallery: this.binding?.features.mediaMessages ? this.onGallery : undefined })}
       ${this.olderLoading ? html`<div class="loading" role="status">${msg('Loading older messages…')}</div>` : nothing}
       <lit-virtualizer part="messages" class=${this.revealed ? '' : 'opening'} scroller role="log" aria-label=${msg(str`Conversation with ${displayName(peer)}`)} tabindex="0"
-        .items=${this.items} .keyFunction=${keyOf} .renderItem=${this.itemRenderer} .layout=${this.layout}
+        .items=${this.items} .keyFunction=${keyOf} .renderItem=${this.bubbles.renderer} .layout=${this.pin.layout}
         @visibilityChanged=${this.onVisibilityChanged} @click=${this.onMediaClick} @scroll=${this.onScroll} @wheel=${this.bottom.onUserInput}
         @touchstart=${this.bottom.onUserInput} @pointerdown=${this.bottom.onUserInput} @keydown=${this.bottom.onUserInput}></lit-virtualizer>
       ${this.items.length === 0 ? html`<p class="empty">${msg('No messages yet. Say hello!')}</p>` : nothing}
-      ${!this.atBottom && this.items.length > 0 ? renderJump(this.newCount, () => this.scrollToLatest()) : nothing}
+      ${!this.atBottom && this.items.length > 0 ? html`<div class="jump-dock">${renderJump(this.newCount, () => this.scrollToLatest())}</div>` : nothing}
       ${this.composer.render()}${this.menu.render()}
     `;
   }

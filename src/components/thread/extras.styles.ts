@@ -2,7 +2,7 @@
 import { css } from 'lit';
 
 export const extrasStyles = css`
-  /* A bubble and its reactions stack; the row keeps its side. */
+  /* A bubble's line (bubble.ts) and its reactions stack; the row keeps its side. */
   .row {
     flex-direction: column;
     align-items: flex-start;
@@ -120,14 +120,16 @@ export const extrasStyles = css`
   .row.highlight .bubble {
     animation: chat-highlight 1.6s ease-out;
   }
+  /* A ring apart from the bubble (a gap of the background): a ring touching it would vanish around a
+     sent bubble, which has the accent's colour. */
   @keyframes chat-highlight {
-    0%, 40% { box-shadow: 0 0 0 3px var(--_accent); }
-    100% { box-shadow: 0 0 0 3px transparent; }
+    0%, 40% { box-shadow: 0 0 0 2px var(--_bg), 0 0 0 5px var(--_accent); }
+    100% { box-shadow: 0 0 0 2px transparent, 0 0 0 5px transparent; }
   }
   @media (prefers-reduced-motion: reduce) {
     .row.highlight .bubble {
       animation: none;
-      box-shadow: 0 0 0 3px var(--_accent);
+      box-shadow: 0 0 0 2px var(--_bg), 0 0 0 5px var(--_accent);
     }
   }
 `;

@@ -4,9 +4,17 @@ import { css } from 'lit';
 
 export const menuStyles = css`
   .row {
+    -webkit-touch-callout: none;
+  }
+  /* The bubble and its menu button side by side, the button at the bubble's middle. */
+  .line {
+    display: flex;
     align-items: center;
     gap: 2px;
-    -webkit-touch-callout: none;
+    width: 100%;
+  }
+  .out .line {
+    justify-content: flex-end;
   }
   .row:focus-visible {
     outline-offset: -2px;
@@ -102,10 +110,8 @@ export const menuStyles = css`
     color: var(--_muted);
   }
   /* Red that keeps its contrast on a dark background too. */
-  .menu-item.delete,
-  .menu-item.delete-all,
-  .menu-item.delete .menu-icon,
-  .menu-item.delete-all .menu-icon {
+  .menu-item[data-action^='delete'],
+  .menu-item[data-action^='delete'] .menu-icon {
     color: color-mix(in srgb, var(--_danger) 60%, var(--_fg));
   }
   .menu-emoji:hover,

@@ -19,6 +19,7 @@ import { isEmoji } from '../../model/emoji.js';
 /** The reactions offered at once; "+" takes any other emoji. */
 export const QUICK_REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🙏'];
 
+/** A menu item's `data-action` (not a class: `reply` and `star` are the bubble's own classes). */
 export type MenuAction = 'reply' | 'forward' | 'star' | 'unstar' | 'copy' | 'edit' | 'delete' | 'delete-all';
 
 /** The actions on `m`'s menu, in their order, for the features switched on. */
@@ -258,7 +259,7 @@ export class MessageMenu implements ReactiveController {
         type="button" class="menu-emoji" part="menu-emoji" role="menuitemcheckbox" tabindex="-1" aria-checked=${mine.includes(e) ? 'true' : 'false'}
         @click=${() => this.react(e)}>${e}</button>`)}<button type="button" class="menu-emoji more" part="menu-emoji" role="menuitem" tabindex="-1"
         aria-label=${msg('More reactions')} title=${msg('More reactions')} @click=${this.onMore}>+</button></div>` : nothing}
-      ${actionsFor(m, binding.features).map((a) => html`<button type="button" class="menu-item ${a}" part="menu-item" role="menuitem" tabindex="-1"
+      ${actionsFor(m, binding.features).map((a) => html`<button type="button" class="menu-item" data-action=${a} part="menu-item" role="menuitem" tabindex="-1"
         @click=${() => this.act(a)}><span class="menu-icon" aria-hidden="true">${ICONS[a]}</span>${labelOf(a)}</button>`)}
     </div>`;
   }
