@@ -34,6 +34,8 @@ import { ReplyOriginals } from './reply.js';
 import { bubbleContext } from './extras.js';
 import { extrasStyles } from './extras.styles.js';
 import { jumpTo } from './jump.js';
+import { Selection } from './selection.js';
+import { selectionStyles } from './selection.styles.js';
 
 // The virtualizer can ask for a key of a range it computed before the items shrank (another chat opened).
 const keyOf = (item: Item | undefined) => item?.key ?? '';
@@ -118,12 +120,17 @@ const MAX_STEP = 400;
  * @csspart jump - The "jump to latest" button.
  * @csspart menu-button - The button on a bubble under the mouse that opens its menu (also right-click, a long press, Enter).
  * @csspart menu - The message menu (and the field that takes any emoji in its place).
- * @csspart menu-item - An action of the menu (Reply, Forward, Star, Copy text, Edit, Delete for me, Delete for everyone).
+ * @csspart menu-item - An action of the menu (Reply, Forward, Select, Star, Copy text, Edit, Delete for me, Delete for everyone).
  * @csspart menu-emoji - A reaction on the menu (`aria-checked` when it is ours), and its "+".
  * @csspart emoji-input - The field for any emoji, after "+".
  * @csspart confirm - The dialog that confirms a deletion, with `confirm-delete` and `confirm-cancel`.
  * @csspart confirm-delete - The confirmation's delete button.
  * @csspart confirm-cancel - The confirmation's cancel button.
+ * @csspart select-mark - The round check beside each message while messages are being selected ("Select" on the menu; the row is then a checkbox).
+ * @csspart selection-bar - The bar that replaces the composer while messages are being selected.
+ * @csspart selection-count - "N selected", in the selection bar.
+ * @csspart selection-forward - The selection bar's Forward button (disabled while nothing is selected).
+ * @csspart selection-cancel - The selection bar's Cancel button (also Escape): selecting ends.
  * @csspart compose-bar - Above the input: the message being answered, or the "Editing" bar.
  * @csspart compose-cancel - The × that leaves the reply or the edit (also Escape).
  * @csspart composer - The composer form.
@@ -151,7 +158,7 @@ const MAX_STEP = 400;
  */
 @localized()
 export class ChatThread extends ChatElement {
-  static override styles = [tokens, controlStyles, avatarStyles, threadStyles, mediaStyles, attachStyles, voiceStyles, menuStyles, extrasStyles];
+  static override styles = [tokens, controlStyles, avatarStyles, threadStyles, mediaStyles, attachStyles, voiceStyles, menuStyles, extrasStyles, selectionStyles];
 
   /** The peer's JID. */
   @property() peer?: string;
@@ -200,6 +207,7 @@ export class ChatThread extends ChatElement {
   private readonly menu = new MessageMenu(this, this.composer, () => this.items, () => this.virtualizer);
   private readonly originals = new ReplyOriginals(() => this.binding, () => this.chatJid, () => this.messages, () => this.renewRenderer());
   private readonly bubbles = bubbleContext(this, this.originals, (msgId) => void this.jumpTo(msgId));
+  private readonly selection = new Selection(this, this.menu, this.bubbles, () => this.messages, () => this.renewRenderer());
 
   /** Scrolls to the message with `msgId` (loading older history until it is there, up to 20 pages) and
    * highlights it for a moment; resolves to whether it was found. */
@@ -433,7 +441,7 @@ export class ChatThread extends ChatElement {
         @touchstart=${this.bottom.onUserInput} @pointerdown=${this.bottom.onUserInput} @keydown=${this.bottom.onUserInput}></lit-virtualizer>
       ${this.items.length === 0 ? html`<p class="empty">${msg('No messages yet. Say hello!')}</p>` : nothing}
       ${!this.atBottom && this.items.length > 0 ? renderJump(this.newCount, () => this.scrollToLatest()) : nothing}
-      ${this.composer.render()}${this.menu.render()}
+      ${this.selection.active ? this.selection.render() : this.composer.render()}${this.menu.render()}
     `;
   }
 }
