@@ -70,7 +70,7 @@ describe('the message menu', () => {
     const { thread } = await open([message(1), mine(2)]);
     const menu = await openMenu(thread, 'mine 2');
     expect(menu.getAttribute('aria-label')).to.equal('Message actions');
-    expect(labels(thread)).to.equal('↩Reply, ↪Forward, ☆Star, ❐Copy text, ✎Edit, 🗑Delete for me, 🗑Delete for everyone');
+    expect(labels(thread)).to.equal('↩Reply, ↪Forward, ☑Select, ☆Star, ❐Copy text, ✎Edit, 🗑Delete for me, 🗑Delete for everyone');
     expect(menu.querySelectorAll('[role="menuitemcheckbox"]').length).to.equal(6);
     // Focus is on the first item.
     expect(focused(thread)!.getAttribute('role')).to.equal('menuitemcheckbox');
@@ -99,7 +99,7 @@ describe('the message menu', () => {
   it('a received message has no Edit and no Delete for everyone; a starred one offers Unstar', async () => {
     const { thread } = await open([message(1, { favourite: true })]);
     await openMenu(thread, 'message 1');
-    expect(labels(thread)).to.equal('↩Reply, ↪Forward, ★Unstar, ❐Copy text, 🗑Delete for me');
+    expect(labels(thread)).to.equal('↩Reply, ↪Forward, ☑Select, ★Unstar, ❐Copy text, 🗑Delete for me');
   });
 
   it('each action whose feature is off is absent', async () => {
@@ -110,7 +110,7 @@ describe('the message menu', () => {
     document.querySelectorAll('body > div').forEach((d) => d.remove());
     const second = await open([mine(1)], { deleteMessage: false });
     await openMenu(second.thread, 'mine 1');
-    expect(labels(second.thread)).to.equal('↩Reply, ↪Forward, ☆Star, ❐Copy text, ✎Edit');
+    expect(labels(second.thread)).to.equal('↩Reply, ↪Forward, ☑Select, ☆Star, ❐Copy text, ✎Edit');
   });
 
   it('opens on right-click at the pointer, instead of the browser\'s menu', async () => {

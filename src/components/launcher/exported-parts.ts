@@ -16,6 +16,7 @@ export const THREAD_PARTS = [
   'record', 'recording', 'record-time', 'record-send', 'record-cancel', 'record-hold', 'record-hint',
   'menu-button', 'menu', 'menu-item', 'menu-emoji', 'emoji-input', 'confirm', 'confirm-delete', 'confirm-cancel',
   'compose-bar', 'compose-cancel',
+  'select-mark', 'selection-bar', 'selection-count', 'selection-forward', 'selection-cancel',
 ] as const;
 
 export const LIST_PARTS = ['tools', 'filter', 'new-chat', 'list', 'row', 'avatar', 'unread'] as const;

@@ -29,7 +29,8 @@ export const keyOf = (item: Item | undefined) => item?.key ?? '';
 
 export class BubbleView {
   readonly originals: ReplyOriginals;
-  private readonly ctx;
+  /** What every bubble is rendered with (reply originals, the highlight, the selection). */
+  readonly ctx;
   private key = '';
   private generation = 0;
   /** The scroller's `renderItem` (undefined: a stale range, see keyOf). */
@@ -71,7 +72,7 @@ export class BubbleView {
   }
 
   /** The bubbles on screen render again. */
-  private renew(): void {
+  renew(): void {
     this.generation++;
     this.host.requestUpdate();
   }

@@ -8,7 +8,7 @@ import { renderTick } from '../shared/status.js';
 import { renderMedia } from './media-bubble.js';
 import { renderUploadControls, type Uploads } from './uploads.js';
 import type { SealedFiles } from './sealed.js';
-import { renderDeleted, renderForwarded, renderReactions, renderReplyPreview, renderStar, type BubbleContext } from './extras.js';
+import { renderDeleted, renderForwarded, renderReactions, renderReplyPreview, renderStar, summaryOf, type BubbleContext } from './extras.js';
 
 /** The thread's file helpers: our uploads (progress, cancel, retry) and received encrypted files. */
 export interface ThreadFiles {
@@ -29,10 +29,15 @@ export function renderItem(item: Item, files?: ThreadFiles, ctx?: BubbleContext,
     return html`<div class="day" part="day" data-key=${item.key} role="separator"><span>${formatDay(item.at)}</span></div>`;
   }
   const m = item.message;
-  return html`<div class="row ${m.outgoing ? 'out' : 'in'} ${m.status} ${item.first ? 'first' : ''} ${item.last ? 'last' : ''} ${ctx?.highlighted === m.msgId ? 'highlight' : ''}" data-key=${item.key}
-    tabindex=${tabStop === undefined ? nothing : item.key === tabStop ? '0' : '-1'}>
-    <div class="line">${m.retracted ? renderDeleted(m) : textBubble(m, files, ctx)}${tabStop === undefined ? nothing : html`<button class="menu-button" part="menu-button" type="button" tabindex="-1"
-      aria-haspopup="menu" aria-label=${msg('Message actions')} title=${msg('Message actions')}>⋯</button>`}</div>${renderReactions(m, ctx)}
+  const sel = ctx?.selection?.active ? ctx.selection : undefined;
+  const chosen = !!sel?.isSelected(m);
+  const body = html`<div class="line">${m.retracted ? renderDeleted(m) : textBubble(m, files, ctx)}${tabStop === undefined || sel ? nothing : html`<button class="menu-button" part="menu-button" type="button" tabindex="-1"
+      aria-haspopup="menu" aria-label=${msg('Message actions')} title=${msg('Message actions')}>⋯</button>`}</div>${renderReactions(m, ctx)}`;
+  // While messages are chosen (selection.ts) the row is a checkbox; its contents are inert.
+  return html`<div class="row ${m.outgoing ? 'out' : 'in'} ${m.status} ${item.first ? 'first' : ''} ${item.last ? 'last' : ''} ${ctx?.highlighted === m.msgId ? 'highlight' : ''} ${sel ? 'selecting' : ''} ${chosen ? 'selected' : ''}" data-key=${item.key}
+    tabindex=${tabStop === undefined ? nothing : item.key === tabStop ? '0' : '-1'} role=${sel ? 'checkbox' : nothing} aria-checked=${sel ? String(chosen) : nothing}
+    aria-disabled=${sel && !sel.canSelect(m) ? 'true' : nothing} aria-label=${sel ? `${m.retracted ? msg('This message was deleted') : summaryOf(m)}, ${formatTime(m.timestamp)}` : nothing}>
+    ${sel ? html`<span class="select-mark" part="select-mark" aria-hidden="true"></span><div class="select-body" inert>${body}</div>` : body}
   </div>`;
 }
 

@@ -7,6 +7,7 @@ import { attachStyles } from './attach.styles.js';
 import { voiceStyles } from './voice.styles.js';
 import { menuStyles } from './menu.styles.js';
 import { extrasStyles } from './extras.styles.js';
+import { selectionStyles } from './selection.styles.js';
 
 export const threadStyles = css`
   :host {
@@ -226,4 +227,4 @@ export const threadStyles = css`
 `;
 
 /** Every style sheet of <chat-thread>, in cascade order (a later sheet wins a tie). */
-export const chatThreadStyles = [tokens, controlStyles, avatarStyles, threadStyles, mediaStyles, attachStyles, voiceStyles, menuStyles, extrasStyles];
+export const chatThreadStyles = [tokens, controlStyles, avatarStyles, threadStyles, mediaStyles, attachStyles, voiceStyles, menuStyles, extrasStyles, selectionStyles];

@@ -23,6 +23,7 @@ import { renderHeader, renderJump } from './header.js';
 import { galleryOnClick, lightboxOnClick } from './open-media.js';
 import { MessageMenu } from './menu.js';
 import { BubbleView, keyOf } from './bubble-view.js';
+import { Selection } from './selection.js';
 
 // Registered through define(): the package's own entry defines the tag unconditionally, which throws
 // when a page loads the widget twice.
@@ -104,12 +105,17 @@ const MAX_STEP = 400;
  * @csspart jump - The "jump to latest" button.
  * @csspart menu-button - The button on a bubble under the mouse that opens its menu (also right-click, a long press, Enter).
  * @csspart menu - The message menu (and the field that takes any emoji in its place).
- * @csspart menu-item - An action of the menu (Reply, Forward, Star, Copy text, Edit, Delete for me, Delete for everyone).
+ * @csspart menu-item - An action of the menu (Reply, Forward, Select, Star, Copy text, Edit, Delete for me, Delete for everyone).
  * @csspart menu-emoji - A reaction on the menu (`aria-checked` when it is ours), and its "+".
  * @csspart emoji-input - The field for any emoji, after "+".
  * @csspart confirm - The dialog that confirms a deletion, with `confirm-delete` and `confirm-cancel`.
  * @csspart confirm-delete - The confirmation's delete button.
  * @csspart confirm-cancel - The confirmation's cancel button.
+ * @csspart select-mark - The round check beside each message while messages are being selected ("Select" on the menu; the row is then a checkbox).
+ * @csspart selection-bar - The bar that replaces the composer while messages are being selected.
+ * @csspart selection-count - "N selected", in the selection bar.
+ * @csspart selection-forward - The selection bar's Forward button (disabled while nothing is selected).
+ * @csspart selection-cancel - The selection bar's Cancel button (also Escape): selecting ends.
  * @csspart compose-bar - Above the input: the message being answered, or the "Editing" bar.
  * @csspart compose-cancel - The × that leaves the reply or the edit (also Escape).
  * @csspart composer - The composer form.
@@ -192,6 +198,7 @@ export class ChatThread extends ChatElement {
     },
     scroller: () => this.virtualizer,
   });
+  private readonly selection = new Selection(this, this.menu, this.bubbles.ctx, () => this.messages, () => this.bubbles.renew());
 
   /** Scrolls to the message with `msgId` (loading older history until it is there, up to 20 pages) and
    * highlights it for a moment; resolves to whether it was found. */
@@ -385,7 +392,7 @@ export class ChatThread extends ChatElement {
         @touchstart=${this.bottom.onUserInput} @pointerdown=${this.bottom.onUserInput} @keydown=${this.bottom.onUserInput}></lit-virtualizer>
       ${this.items.length === 0 ? html`<p class="empty">${msg('No messages yet. Say hello!')}</p>` : nothing}
       ${!this.atBottom && this.items.length > 0 ? html`<div class="jump-dock">${renderJump(this.newCount, () => this.scrollToLatest())}</div>` : nothing}
-      ${this.composer.render()}${this.menu.render()}
+      ${this.selection.active ? this.selection.render() : this.composer.render()}${this.menu.render()}
     `;
   }
 }

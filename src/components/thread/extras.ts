@@ -25,11 +25,20 @@ export interface BubbleContext {
   readonly highlighted?: string;
   /** Scrolls to the message with `msgId` and highlights it. */
   jump(msgId: string): void;
+  /** Choosing messages to forward (selection.ts): while active each row is a checkbox. */
+  readonly selection?: SelectionView;
+}
+
+/** What a row needs to show itself as chosen or not (selection.ts). */
+export interface SelectionView {
+  readonly active: boolean;
+  isSelected(m: ChatMessage): boolean;
+  canSelect(m: ChatMessage): boolean;
 }
 
 /** The context of `thread`'s bubbles: a reaction toggles mine through the binding's `sendReaction` (a
  * refusal is a `chat-error` event); `jump` goes to a message; `highlighted` is set by the jump. */
-export function bubbleContext(thread: HTMLElement & { readonly binding?: ChatBinding }, originals: ReplyOriginals, jump: (msgId: string) => void): BubbleContext & { highlighted?: string } {
+export function bubbleContext(thread: HTMLElement & { readonly binding?: ChatBinding }, originals: ReplyOriginals, jump: (msgId: string) => void): BubbleContext & { highlighted?: string; selection?: SelectionView } {
   return {
     get account() { return thread.binding?.account ?? null; },
     get reactionsOn() { return !!thread.binding?.features.reactions; },

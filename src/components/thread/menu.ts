@@ -1,5 +1,5 @@
 /** The message menu: one popup per thread with what can be done to a message (reactions, Reply,
- * Forward, Star, Copy text, Edit, Delete for me, Delete for everyone). Each action whose feature is
+ * Forward, Select, Star, Copy text, Edit, Delete for me, Delete for everyone). Each action whose feature is
  * switched off is absent, as is what only fits our own messages. Every action first sends its
  * cancelable event (`chat-reply`, `chat-forward`, `chat-favourite`, `chat-react`, `chat-delete`; an
  * edit's `chat-edit` goes when it is sent) so a host can veto or log it. Deleting asks first. How the
@@ -20,7 +20,7 @@ import { isEmoji } from '../../model/emoji.js';
 export const QUICK_REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🙏'];
 
 /** A menu item's `data-action` (not a class: `reply` and `star` are the bubble's own classes). */
-export type MenuAction = 'reply' | 'forward' | 'star' | 'unstar' | 'copy' | 'edit' | 'delete' | 'delete-all';
+export type MenuAction = 'reply' | 'forward' | 'select' | 'star' | 'unstar' | 'copy' | 'edit' | 'delete' | 'delete-all';
 
 /** The actions on `m`'s menu, in their order, for the features switched on. */
 export function actionsFor(m: ChatMessage, features: Readonly<Required<FeatureFlags>>): MenuAction[] {
@@ -28,7 +28,7 @@ export function actionsFor(m: ChatMessage, features: Readonly<Required<FeatureFl
   const sent = m.status !== 'pending' && m.status !== 'failed';
   if (!m.retracted) {
     if (features.reply) actions.push('reply');
-    if (features.forward && sent) actions.push('forward');
+    if (features.forward && sent) actions.push('forward', 'select');
     if (features.favouriteMessage) actions.push(m.favourite ? 'unstar' : 'star');
     if (m.body.trim()) actions.push('copy');
     if (features.editMessage && m.outgoing && m.msgType === 'text' && m.status !== 'failed') actions.push('edit');
@@ -39,13 +39,14 @@ export function actionsFor(m: ChatMessage, features: Readonly<Required<FeatureFl
 }
 
 const ICONS: Record<MenuAction, string> = {
-  reply: '↩', forward: '↪', star: '☆', unstar: '★', copy: '❐', edit: '✎', delete: '🗑', 'delete-all': '🗑',
+  reply: '↩', forward: '↪', select: '☑', star: '☆', unstar: '★', copy: '❐', edit: '✎', delete: '🗑', 'delete-all': '🗑',
 };
 
 function labelOf(action: MenuAction): string {
   switch (action) {
     case 'reply': return msg('Reply');
     case 'forward': return msg('Forward');
+    case 'select': return msg('Select');
     case 'star': return msg('Star');
     case 'unstar': return msg('Unstar');
     case 'copy': return msg('Copy text');
@@ -63,6 +64,8 @@ export class MessageMenu implements ReactiveController {
   /** The deletion waiting for its confirmation. */
   confirm: { key: string; message: ChatMessage; forEveryone: boolean } | undefined;
   readonly triggers: MenuTriggers;
+  /** Choosing several messages (selection.ts): "Select" starts it; while it is on no menu opens. */
+  selection?: { readonly active: boolean; start(m: ChatMessage): void };
   private placed = false;
 
   constructor(private readonly host: ComposerHost, private readonly composer: ComposerController,
@@ -78,7 +81,7 @@ export class MessageMenu implements ReactiveController {
   /** Opens the menu of `message` (row `key`) at `at` in the viewport; nothing when it has no actions. */
   show(key: string, message: ChatMessage, at: Point): void {
     const features = this.host.binding?.features;
-    if (!features || (!features.reactions && actionsFor(message, features).length === 0)) return;
+    if (!features || this.selection?.active || (!features.reactions && actionsFor(message, features).length === 0)) return;
     const box = this.host.getBoundingClientRect();
     this.open = { key, message, x: at.x - box.left, y: at.y - box.top, more: false };
     this.placed = false;
@@ -157,6 +160,9 @@ export class MessageMenu implements ReactiveController {
       switch (action) {
         case 'reply':
           if (!emit(this.host, 'chat-reply', { toJid, message: m }, { cancelable: true }).defaultPrevented) this.composer.reply(m);
+          break;
+        case 'select':
+          this.selection?.start(m);
           break;
         case 'edit':
           this.composer.edit(m);
