@@ -101,31 +101,4 @@ export interface ChatBinding {
   removeAllFavouriteMessages(): Promise<void>;
   /** Retry the connection now (the browser says the network is back). */
   reconnectNow(): void;
-
-  /** Replaces the text of one of this account's own text messages (XEP-0308 correction). Rejects with an
-   * SdkError: 400 not an own text message or empty text, 403 `editMessage` off, 404 unknown message. */
-  editMessage(params: { toJid: string; messageId: string; messageText: string }): Promise<ChatMessage>;
-  /** Sets this account's whole reaction set on a message (XEP-0444; `[]` removes it). Rejects with an
-   * SdkError: 400 bad params, 403 `reactions` off, 404 unknown message. */
-  sendReaction(params: { toJid: string; messageId: string; emojis: string[] }): Promise<void>;
-  /** The message a reply answers: from the cache, else the server archive (XEP-0313); null when it is
-   * gone or unknown. Rejects with an SdkError: 400 bad params, 403 `reply` off. */
-  replyMessage(params: { toJid: string; replyMessageId: string }): Promise<ChatMessage | null>;
-  /** Copies messages of chat `fromJid` to each chat of `toJids` (media not uploaded again), marked as
-   * forwarded; resolves to the copies. Rejects with an SdkError: 400 bad params, 403 `forward` off,
-   * 404 unknown message or chat. */
-  forwardMessages(params: { fromJid: string; toJids: string[]; messageIds: string[]; isAsync?: boolean }): Promise<ChatMessage[]>;
-  /** Stars or unstars a message (kept in private server storage, XEP-0223). Rejects with an SdkError:
-   * 400 bad params, 403 `favouriteMessage` off, 404 unknown message. */
-  updateFavouriteStatus(params: { toJid: string; messageId: string; isFavourite: boolean }): Promise<void>;
-  /** The starred messages across chats, newest first. 403 when `favouriteMessage` is off. */
-  favouriteMessages(): Promise<ChatMessage[]>;
-  /** Unstars every message. 403 when `favouriteMessage` is off. */
-  removeAllFavouriteMessages(): Promise<void>;
-  /** Hides messages for this account only (ids kept in private server storage). Rejects with an
-   * SdkError: 400 bad params, 403 `deleteMessage` off, 404 unknown message. */
-  deleteMessagesForMe(params: { toJid: string; messageIds: string[] }): Promise<void>;
-  /** Retracts messages of this account's for everyone (XEP-0424). Rejects with an SdkError: 400 not
-   * own messages, 403 `deleteMessage` off, 404 unknown message. */
-  deleteMessagesForEveryone(params: { toJid: string; messageIds: string[] }): Promise<void>;
 }

@@ -1,6 +1,6 @@
 /** The headless chat client: one account's connection and store, composed of feature modules (one
- * concern each: connection, registration, incoming routing, history, outbox, typing, markers). Knows
- * nothing of lit or the DOM. */
+ * concern each: connection, registration, incoming routing, history, outbox, typing, markers; actions
+ * on messages in message-parts.ts, the elements' binding in client-binding.ts). No lit, no DOM. */
 import { Emitter } from '../model/emitter.js';
 import { badRequest, unauthorized } from '../model/errors.js';
 import type { StoreEvent } from '../model/events.js';
@@ -17,7 +17,6 @@ import { History } from './history.js';
 import { Incoming } from './incoming.js';
 import { Markers } from './markers.js';
 import { onDemand } from './on-demand.js';
-import { favouriteId } from '../model/ids.js';
 import type { Downloaded } from './media-download.js';
 import { DisplayedSync } from './mds.js';
 import { PrivateStorage } from './private-storage.js';
@@ -27,12 +26,14 @@ import { Presence } from './presence.js';
 import type { Registered } from './registration.js';
 import { requireFeature, type Services } from './services.js';
 import type { ClientEvents } from './events.js';
-import type { DeleteParams, HistoryQuery, MediaMessageParams, MediaQuery, TextMessageParams } from '../model/params.js';
+import type { HistoryQuery, MediaMessageParams, MediaQuery, TextMessageParams } from '../model/params.js';
 import type { MediaKind } from '../model/file-type.js';
 import { Typing } from './typing.js';
 import { hideEvents, NS_HIDDEN, readHiddenMarks } from '../protocol/hidden-messages.js';
+import { MessageActionsClient, unstarRemoved, refreshCorrected } from './message-parts.js';
+import { bindingOf } from './client-binding.js';
 
-export class ChatClient {
+export class ChatClient extends MessageActionsClient {
   readonly events = new Emitter<ClientEvents>();
   readonly options: ResolvedOptions;
   readonly features: Required<FeatureFlags>;
@@ -49,30 +50,26 @@ export class ChatClient {
   private readonly incoming: Incoming;
   private readonly history: History;
   /** The reference's media list (loaded on first use). */
-  private readonly mediaList = onDemand(() => import('./media-list.js').then(({ MediaList }) =>
-    new MediaList(this.services, (chatJid, wanted) => this.history.fetchAhead(chatJid, wanted))));
+  private readonly mediaList = onDemand(() => import('./media-list.js').then(({ MediaList }) => new MediaList(this.services, (chatJid, wanted) => this.history.fetchAhead(chatJid, wanted))));
   private readonly outbox: OutboxSender;
   /** Sending files loads on first use (upload, type sniffing, detection, encryption): a page that never
    * sends one never downloads that code. */
   private readonly media = onDemand(() => import('./media-send.js').then(({ MediaSender }) => new MediaSender(this.services, this.outbox)));
-  /** Replies' originals and forwarding (loaded on first use). */
-  private readonly actions = onDemand(() => import('./reply-forward.js').then(({ MessageActions }) => new MessageActions(this.services, this.outbox, this.history)));
-  /** Editing our messages and reacting (XEP-0308, XEP-0444), loaded on first use. */
-  private readonly editReact = onDemand(() => import('./edit-react.js').then(({ EditReact }) => new EditReact(this.services, this.outbox)));
   private readonly services: Services;
-  /** Deleting messages for me / for everyone (loaded on first use, or when a deletion waits to be sent). */
-  private readonly deleter = onDemand(() => import('./delete.js').then(({ Deleter }) => new Deleter(this.services, this.privateStorage)));
+  // The parts behind the actions on messages (message-parts.ts), loaded on first use (or at sign-in).
+  /** @internal */ protected readonly replyForward = onDemand(() => import('./reply-forward.js').then(({ MessageActions }) => new MessageActions(this.services, this.outbox, this.history)));
+  /** @internal */ protected readonly editReact = onDemand(() => import('./edit-react.js').then(({ EditReact }) => new EditReact(this.services, this.outbox)));
+  /** @internal */ protected readonly deleter = onDemand(() => import('./delete.js').then(({ Deleter }) => new Deleter(this.services, this.privateStorage)));
+  /** @internal */ protected readonly favourites = onDemand(() => import('./favourites.js').then(({ Favourites }) => new Favourites(this.services, this.privateStorage)));
   private readonly typing: Typing;
   private readonly markers: Markers;
   private readonly displayed: DisplayedSync;
   /** The account's private PEP nodes (XEP-0223). */
   private readonly privateStorage: PrivateStorage;
   private readonly presence: Presence;
-  /** Favourite messages (loaded on first use, or when the server's list is read at sign-in).
-   * @internal */
-  readonly favourites = onDemand(() => import('./favourites.js').then(({ Favourites }) => new Favourites(this.services, this.privateStorage)));
 
   constructor(options: ClientOptions) {
+    super();
     ({ options: this.options, features: this.features } = resolveOptions(options));
     this.connection = new Connection(this.options, {
       onSession: (conn, resumed) => this.onSession(conn, resumed),
@@ -148,20 +145,9 @@ export class ChatClient {
     const result = await (await this.requireStore()).dispatch(events);
     if (announce) for (const message of result.added) this.events.emit('message', message);
     for (const status of result.statuses) this.events.emit('status', status);
-    const unstar: string[] = [];
-    for (const m of result.removed ?? []) {
-      this.events.emit('removed', m);
-      // A message deleted (for everyone, or for this account) leaves the favourites, on every device.
-      const id = favouriteId(m.chatJid, m.msgId);
-      if (this.store?.favourites.items[id]) unstar.push(id);
-    }
-    if (unstar.length) await this.store!.dispatch({ kind: 'favourites', unstar, local: true });
-    // A starred message corrected by its sender: the favourite's copy takes the new text.
-    for (const e of events) {
-      if (e.kind === 'correction' && this.store?.favourites.items[favouriteId(e.chatJid, e.replaceId)]) {
-        void this.favourites().then((f) => f.refresh(e.chatJid, e.replaceId)).catch(() => undefined);
-      }
-    }
+    for (const m of result.removed ?? []) this.events.emit('removed', m);
+    await unstarRemoved(this.store, result.removed ?? []);
+    refreshCorrected(this.store, events, this.favourites);
     return result;
   }
 
@@ -340,16 +326,6 @@ export class ChatClient {
     return (await this.media()).send(kind, params);
   }
 
-  /** See edit-react.ts (XEP-0308). */
-  async editMessage(params: { toJid: string; messageId: string; messageText: string }): Promise<ChatMessage> {
-    return (await this.editReact()).edit(params);
-  }
-
-  /** See edit-react.ts (XEP-0444). */
-  async sendReaction(params: { toJid: string; messageId: string; emojis: string[] }): Promise<void> {
-    return (await this.editReact()).react(params);
-  }
-
   async cancelUpload(msgId: string): Promise<void> {
     return (await this.media()).cancel(msgId);
   }
@@ -366,26 +342,6 @@ export class ChatClient {
     return downloadMedia(fileToken, fileKey, /^(ws|http):$/.test(service.protocol) ? service.host : undefined);
   }
 
-  /** The original of a reply (without `toJid`: the reference's `getReplyMessage`); see reply-forward.ts. */
-  async replyMessage(params: { toJid?: string; replyMessageId: string; chatType?: string }): Promise<ChatMessage | null> {
-    return (await this.actions()).replyMessage(params);
-  }
-
-  /** See reply-forward.ts. */
-  async forwardMessages(params: { fromJid?: string; toJids: string[]; messageIds: string[]; isAsync?: boolean }): Promise<ChatMessage[]> {
-    return (await this.actions()).forward(params);
-  }
-
-  /** See delete.ts. */
-  async deleteMessagesForMe(params: DeleteParams): Promise<void> {
-    return (await this.deleter()).forMe(params);
-  }
-
-  /** See delete.ts. */
-  async deleteMessagesForEveryone(params: DeleteParams): Promise<void> {
-    return (await this.deleter()).forEveryone(params);
-  }
-
   sendSeen(toUserJid: string, msgId: string): Promise<void> {
     return this.markers.sendSeen(toUserJid, msgId);
   }
@@ -399,69 +355,8 @@ export class ChatClient {
     return this.typing.sendTyping(toJid);
   }
 
-
   sendTypingGone(toJid: string): Promise<void> {
     return this.typing.sendTypingGone(toJid);
   }
-
-  /** See favourites.ts. */
-  async updateFavouriteStatus(params: { toJid: string; messageId: string; isFavourite: boolean }): Promise<void> {
-    return (await this.favourites()).update(params);
-  }
-
-  async favouriteMessages(): Promise<ChatMessage[]> {
-    return (await this.favourites()).list();
-  }
-
-  async removeAllFavouriteMessages(): Promise<void> {
-    return (await this.favourites()).removeAll();
-  }
 }
 
-/** The client as the elements see it (see binding.ts). */
-function bindingOf(client: ChatClient): ChatBinding {
-  return {
-    get account() {
-      return client.account;
-    },
-    get connectionState() {
-      return client.connectionState;
-    },
-    get connectionReason() {
-      return client.connectionReason;
-    },
-    get recentChats() {
-      return client.store?.recentChats ?? [];
-    },
-    recentChat: (chatJid) => client.store?.recentChat(chatJid),
-    get totalUnread() {
-      return client.store?.totalUnread ?? 0;
-    },
-    isTyping: (chatJid) => client.store?.typing.has(chatJid) ?? false,
-    cachedMessages: (chatJid, limit) => client.cachedMessages(chatJid, limit),
-    messagesFrom: (chatJid, fromRow) => client.messagesFrom(chatJid, fromRow),
-    messages: (query) => client.messages(query),
-    on: (type, listener) => client.events.on(type, listener as never),
-    getJid: (userId) => client.getJid(userId),
-    sendText: (params) => client.sendText(params),
-    markRead: (chatJid, msgId) => client.markRead(chatJid, msgId),
-    sendTyping: (chatJid) => client.sendTyping(chatJid),
-    sendTypingGone: (chatJid) => client.sendTypingGone(chatJid),
-    reconnectNow: () => client.reconnectNow(),
-    features: client.features,
-    sendMedia: (kind, params) => client.sendMedia(kind, params),
-    cancelUpload: (msgId) => client.cancelUpload(msgId),
-    resendMessage: (params) => client.resendMessage(params),
-    mediaMessages: (q) => client.mediaMessages(q),
-    downloadMedia: (fileToken) => client.downloadMedia(fileToken),
-    replyMessage: (params) => client.replyMessage(params),
-    forwardMessages: (params) => client.forwardMessages(params),
-    deleteMessagesForMe: (params) => client.deleteMessagesForMe(params),
-    deleteMessagesForEveryone: (params) => client.deleteMessagesForEveryone(params),
-    editMessage: (params) => client.editMessage(params),
-    sendReaction: (params) => client.sendReaction(params),
-    updateFavouriteStatus: (params) => client.updateFavouriteStatus(params),
-    favouriteMessages: () => client.favouriteMessages(),
-    removeAllFavouriteMessages: () => client.removeAllFavouriteMessages(),
-  };
-}

@@ -16,6 +16,7 @@ import { Outbox } from './outbox.js';
 import { BatchedWriter, type KeyValueStore } from './persistence.js';
 import { RecentChats } from './recent.js';
 import { SyncState, type StoredSync } from './sync-state.js';
+import { OwnMessages } from './own-messages.js';
 
 type Of<K extends StoreEvent['kind']> = Extract<StoreEvent, { kind: K }>;
 
@@ -33,6 +34,8 @@ export class ChatStore {
   readonly sync: SyncState;
   /** The starred messages and the changes to them still to send (see favourites.ts). @internal */
   readonly favourites: FavouriteState;
+  /** Our own messages on their way: outbox entries and statuses (own-messages.ts). */
+  private readonly own: OwnMessages;
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -47,6 +50,7 @@ export class ChatStore {
     this.recent = new RecentChats(this.writer, stored.chats);
     this.sync = new SyncState(this.writer, stored.sync);
     this.favourites = stored.favourites ?? { items: {}, pending: {} };
+    this.own = new OwnMessages(account, outbox, this.sync, this.recent, this.notifier);
   }
 
   /** Opens an account's cache, and puts back any outbox entry the cache lost (a reload before a flush). */
@@ -56,7 +60,7 @@ export class ChatStore {
       kv.getItem<FavouriteState>('favourites'),
     ]);
     const store = new ChatStore(account, kv, outbox, { chats, sync, favourites }, scheduleFrame);
-    await store.serial(() => store.restoreOutbox());
+    await store.serial(() => store.own.restore((chatJid) => store.indexedLog(chatJid)));
     return store;
   }
 
@@ -169,16 +173,16 @@ export class ChatStore {
         switch (e.kind) {
           case 'message': await this.applyMessage(logs.get(e.message.chatJid)!, e, result); break;
           case 'history': await this.applyHistory(logs.get(e.chatJid)!, e, result); break;
-          case 'outgoing': this.applyOutgoing(logs.get(e.message.chatJid)!, e, result); break;
-          case 'status': await this.applyStatus(logs.get(e.chatJid)!, e, result); break;
-          case 'correction': this.edited(await applyCorrection(logs.get(e.chatJid)!, e, corrected)); this.ownControl(e.entry, e.correction.outgoing, e.correction.msgId); break;
+          case 'outgoing': this.own.outgoing(logs.get(e.message.chatJid)!, e, result); break;
+          case 'status': await this.own.status(logs.get(e.chatJid)!, e, result); break;
+          case 'correction': this.edited(await applyCorrection(logs.get(e.chatJid)!, e, corrected)); this.own.control(e.entry, e.correction.outgoing, e.correction.msgId); break;
           case 'reaction': await this.applyReaction(logs.get(e.chatJid)!, e, corrected); break;
           case 'read': await ('stanzaId' in e ? this.applyDisplayed(logs.get(e.chatJid)!, e.stanzaId) : this.applyRead(logs.get(e.chatJid)!, e.peerMsgId)); break;
           case 'typing': this.applyTyping(e); break;
           case 'connection': this.applyConnection(); break;
           case 'archive-position': this.sync.setPosition(e.archiveId); break;
-          case 'uploaded': await this.applyUploaded(logs.get(e.chatJid)!, e); break;
-          case 'retry': await this.applyRetry(logs.get(e.entry.chatJid)!, e.entry, result); break;
+          case 'uploaded': await this.own.uploaded(logs.get(e.chatJid)!, e); break;
+          case 'retry': await this.own.retry(logs.get(e.entry.chatJid)!, e.entry, result); break;
           case 'retraction': await this.removed(logs.get(e.chatJid)!, [await applyRetraction(logs.get(e.chatJid)!, e.fromJid, e.targetId)], result); break;
           case 'hide': await this.removed(logs.get(e.chatJid)!, await applyHide(logs.get(e.chatJid)!, e.refs), result); break;
           case 'favourites': await (await import('./favourites.js')).applyFavourites(this, e); break;
@@ -232,18 +236,7 @@ export class ChatStore {
     if (e.fromJid !== log.chatJid && e.fromJid !== this.account) return;
     const changed = await applyReaction(log, this.account, e, batch);
     if (changed) this.notifier.note({ chat: log.chatJid });
-    this.ownControl(e.entry, e.fromJid === this.account, e.msgId);
-  }
-
-  /** Our own edit or reaction (not a message of its own) goes into the outbox; an archived copy of one
-   * still there proves the server has it. */
-  private ownControl(entry: OutboxEntry | undefined, outgoing: boolean, msgId: string): void {
-    if (entry) {
-      this.outbox.add(this.sync.lastArchiveId && !entry.after ? { ...entry, after: this.sync.lastArchiveId } : entry);
-      this.outbox.write().catch((error) => console.warn('[chat-widget] could not save the outbox:', error));
-    } else if (outgoing && this.outbox.pending.some((p) => p.msgId === msgId)) {
-      this.outbox.drop([msgId]);
-    }
+    this.own.control(e.entry, e.fromJid === this.account, e.msgId);
   }
 
   /** Messages retracted or hidden: not announced as new, and the chat's preview follows. */
@@ -274,7 +267,7 @@ export class ChatStore {
     if (known.outgoing && statusAfter(known.status, 'sent') !== known.status) patch.status = 'sent';
     if (Object.keys(patch).length === 0) return;
     const next = await log.update(row, patch);
-    if (next && patch.status) this.statusChanged(next, result);
+    if (next && patch.status) this.own.statusChanged(next, result);
   }
 
   private async applyHistory(log: ChatLog, e: Of<'history'>, result: ApplyResult): Promise<void> {
@@ -306,72 +299,6 @@ export class ChatStore {
     this.notifier.note({ chat: e.chatJid, recent: true });
   }
 
-  private applyOutgoing(log: ChatLog, e: Of<'outgoing'>, result: ApplyResult): void {
-    const stored = log.append({ ...e.message, originId: e.message.originId ?? e.message.msgId });
-    this.outbox.add(this.sync.lastArchiveId && !e.entry.after ? { ...e.entry, after: this.sync.lastArchiveId } : e.entry);
-    this.outbox.write().catch((error) => console.warn('[chat-widget] could not save the outbox:', error));
-    result.added.push(stored);
-    result.statuses.push({ chatJid: stored.chatJid, msgId: stored.msgId, status: stored.status });
-    this.recent.touch(stored, false);
-    this.notifier.note({ chat: stored.chatJid, recent: true });
-  }
-
-  /** Moves an outgoing message's status by what the evidence proves (see `statusAfter` in model/types). */
-  private async applyStatus(log: ChatLog, e: Of<'status'>, result: ApplyResult): Promise<void> {
-    // An edit or a reaction of ours the server took (or refused) leaves the outbox.
-    const control = this.outbox.pending.some((p) => p.msgId === e.msgId && (p.replaceId || p.reaction));
-    if (control && (e.status === 'sent' || e.status === 'failed')) this.outbox.drop([e.msgId]);
-    const row = log.find([idKey(e.fromJid, e.msgId)]);
-    if (row === undefined) return;
-    const message = await log.get(row);
-    if (!message || !message.outgoing) return;
-    // A bounced correction (found by its key on the message it corrects) does not fail the original.
-    if (e.status === 'failed' && message.msgId !== e.msgId) return;
-    if (e.status === 'seen') {
-      for (const changed of await log.markSeenUpTo(row)) this.statusChanged(changed, result);
-      return;
-    }
-    const next = statusAfter(message.status, e.status);
-    if (next === message.status) return;
-    const patch: Partial<ChatMessage> = { status: next };
-    if (next === 'failed' && e.error) patch.error = e.error;
-    const updated = await log.update(row, patch);
-    if (updated) this.statusChanged(updated, result, message.status);
-  }
-
-  private statusChanged(message: ChatMessage, result: ApplyResult, previous?: ChatMessage['status']): void {
-    // A receipt can overtake the server's acknowledgement: listeners still see every step.
-    if (previous === 'pending' && (message.status === 'delivered' || message.status === 'seen')) {
-      result.statuses.push({ chatJid: message.chatJid, msgId: message.msgId, status: 'sent' });
-    }
-    result.statuses.push({ chatJid: message.chatJid, msgId: message.msgId, status: message.status });
-    const recent = this.recent.changed(message);
-    if (message.status !== 'pending') this.outbox.drop([message.msgId]);
-    this.notifier.note({ chat: message.chatJid, recent });
-  }
-
-  /** A file is uploaded: the message shows the real URL, the outbox entry sends it without uploading. */
-  private async applyUploaded(log: ChatLog, e: Of<'uploaded'>): Promise<void> {
-    const row = log.find([idKey(this.account, e.msgId)]);
-    if (row !== undefined && await log.update(row, { media: e.media })) this.notifier.note({ chat: e.chatJid });
-    this.outbox.replace(e.msgId, ({ upload: _upload, ...rest }) => ({ ...rest, media: e.media }));
-  }
-
-  /** A failed message of ours goes back to pending and into the outbox. */
-  private async applyRetry(log: ChatLog, entry: OutboxEntry, result: ApplyResult): Promise<void> {
-    const row = log.find([idKey(this.account, entry.msgId)]);
-    const message = row === undefined ? undefined : await log.get(row);
-    if (row === undefined || !message || message.status !== 'failed') return;
-    const updated = await log.update(row, { status: 'pending', error: undefined });
-    if (!updated) return;
-    if (!this.outbox.replace(entry.msgId, () => entry)) {
-      this.outbox.add(entry);
-      this.outbox.write().catch((error) => console.warn('[chat-widget] could not save the outbox:', error));
-    }
-    result.statuses.push({ chatJid: updated.chatJid, msgId: updated.msgId, status: 'pending' });
-    this.notifier.note({ chat: updated.chatJid, recent: this.recent.changed(updated) });
-  }
-
   /** Marks the chat read up to one of the peer's messages; unread becomes the incoming ones after it. */
   private async applyRead(log: ChatLog, peerMsgId: string): Promise<void> {
     await this.readUpTo(log, log.find([idKey(log.chatJid, peerMsgId)]));
@@ -400,18 +327,6 @@ export class ChatStore {
   /** The connection state lives in the client; subscribers only hear that it changed. */
   private applyConnection(): void {
     this.notifier.note({ connection: true });
-  }
-
-  private async restoreOutbox(): Promise<void> {
-    for (const entry of this.outbox.pending) {
-      if (entry.replaceId || entry.reaction) continue; // an edit or a reaction: no message of its own
-      const log = await this.indexedLog(entry.chatJid);
-      if (log.find([idKey(this.account, entry.msgId)]) !== undefined) continue;
-      await log.prepareEnds();
-      const { upload: _upload, replyQuote: _quote, ...fields } = entry;
-      const stored = log.append({ ...fields, originId: entry.msgId, fromJid: this.account, toJid: entry.chatJid, outgoing: true, status: 'pending' });
-      this.recent.touch(stored, false);
-    }
   }
 
   /** A message about to be cached, marked when it is one of the favourites (starred before it came). */
