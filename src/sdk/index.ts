@@ -75,6 +75,14 @@ export class ChatSDK {
     }).then((result) => ({ ...result, ...(result.statusCode === 200 ? { message: kept ?? 'SDK initialized' } : {}) }));
   }
 
+  /** A call whose answer carries no data (`data: null`). */
+  private act(work: (client: ChatClient) => Promise<unknown>, message?: string): Promise<SdkResult<null>> {
+    return this.use(async (c) => {
+      await work(c);
+      return null;
+    }, message);
+  }
+
   private use<T>(work: (client: ChatClient) => Promise<T> | T, message?: string): Promise<SdkResult<T>> {
     return asResult(() => {
       if (!this.client) throw unauthorized('Call initializeSDK({service, domain}) first');
@@ -91,10 +99,7 @@ export class ChatSDK {
   }
 
   disconnect(): Promise<SdkResult<null>> {
-    return this.use(async (c) => {
-      await c.disconnect();
-      return null;
-    }, 'Disconnected');
+    return this.act((c) => c.disconnect(), 'Disconnected');
   }
 
   /** `getJid(userId)` answers synchronously with the JID string, as in the reference; it throws the
@@ -165,18 +170,12 @@ export class ChatSDK {
    * message's `reactions` ({senderBareJid: emoji[]}) change at once. 400 bad emoji or too many, a deleted
    * message; 404 unknown message; 403 `reactions` off. */
   sendReaction(params: { toJid: string; messageId: string; emojis: string[] }): Promise<SdkResult<null>> {
-    return this.use(async (c) => {
-      await c.sendReaction(params);
-      return null;
-    }, 'Reactions sent');
+    return this.act((c) => c.sendReaction(params), 'Reactions sent');
   }
 
   /** Stops a pending upload: the message becomes failed ("cancelled"). 404 when none is pending. */
   cancelUpload(messageId: string): Promise<SdkResult<null>> {
-    return this.use(async (c) => {
-      await c.cancelUpload(messageId);
-      return null;
-    }, 'Upload cancelled');
+    return this.act((c) => c.cancelUpload(messageId), 'Upload cancelled');
   }
 
   /** Sends a failed message of ours again (a file is uploaded first if it never was). */
@@ -211,37 +210,28 @@ export class ChatSDK {
    * its other devices (XEP-0223 private storage). 400 bad parameters, 403 `deleteMessage` off, 404 an id
    * not in the chat, 503 the server cannot keep private data (hidden on this device only). */
   deleteMessagesForMe(params: { toJid: string; messageIds: string[] }): Promise<SdkResult<null>> {
-    return this.use(async (c) => {
-      await c.deleteMessagesForMe(params);
-      return null;
-    }, 'Messages deleted');
+    return this.act((c) => c.deleteMessagesForMe(params), 'Messages deleted');
   }
 
   /** Deletes messages this account sent for everyone (XEP-0424 retraction): both sides show them as
    * deleted. 400 also when one was not sent by this account (nothing is deleted then); 403, 404 as
    * above. Offline: deleted here at once, the retraction sent once online. */
   deleteMessagesForEveryone(params: { toJid: string; messageIds: string[] }): Promise<SdkResult<null>> {
-    return this.use(async (c) => {
-      await c.deleteMessagesForEveryone(params);
-      return null;
-    }, 'Messages deleted');
+    return this.act((c) => c.deleteMessagesForEveryone(params), 'Messages deleted');
   }
 
   /** Stars (`isFavourite` true) or unstars a message of a chat; kept in the account's private server
    * storage (XEP-0223), so it shows on its other devices; offline, published once online. 403 when the
    * `favouriteMessage` feature is off, 400 bad parameters, 404 an unknown message. */
   updateFavouriteStatus(params: { toJid: string; messageId: string; isFavourite: boolean }): Promise<SdkResult<null>> {
-    return this.use(async (c) => {
-      await c.binding.updateFavouriteStatus(params);
-      return null;
-    }, 'Favourite status updated');
+    return this.act((c) => c.updateFavouriteStatus(params), 'Favourite status updated');
   }
 
   /** The starred messages across chats, newest first (a message this device has not cached comes as its
    * starred copy, `rowId` NaN); also given to `favouriteMessageListener`. 403 `favouriteMessage` off. */
   getAllFavouriteMessages(): Promise<SdkResult<ChatMessage[]>> {
     return this.use(async (c) => {
-      const list = await c.binding.favouriteMessages();
+      const list = await c.favouriteMessages();
       this.listeners.favouriteMessageListener?.(list);
       return list;
     });
@@ -249,31 +239,19 @@ export class ChatSDK {
 
   /** Unstars every message, on all the account's devices. 403 `favouriteMessage` off. */
   removeAllFavouriteMessages(): Promise<SdkResult<null>> {
-    return this.use(async (c) => {
-      await c.binding.removeAllFavouriteMessages();
-      return null;
-    }, 'Favourites removed');
+    return this.act((c) => c.removeAllFavouriteMessages(), 'Favourites removed');
   }
 
   sendSeenStatus(toUserJid: string, messageId: string): Promise<SdkResult<null>> {
-    return this.use(async (c) => {
-      await c.sendSeen(toUserJid, messageId);
-      return null;
-    }, 'Seen status sent');
+    return this.act((c) => c.sendSeen(toUserJid, messageId), 'Seen status sent');
   }
 
   sendTypingStatus(toJid: string): Promise<SdkResult<null>> {
-    return this.use(async (c) => {
-      await c.sendTyping(toJid);
-      return null;
-    }, 'Typing status sent');
+    return this.act((c) => c.sendTyping(toJid), 'Typing status sent');
   }
 
   sendTypingGoneStatus(toJid: string): Promise<SdkResult<null>> {
-    return this.use(async (c) => {
-      await c.sendTypingGone(toJid);
-      return null;
-    }, 'Typing gone status sent');
+    return this.act((c) => c.sendTypingGone(toJid), 'Typing gone status sent');
   }
 }
 

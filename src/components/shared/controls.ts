@@ -33,6 +33,19 @@ export const controlStyles = css`
     opacity: 0.5;
     cursor: default;
   }
+  /* The quiet button beside a .primary one: Cancel in the thread's bars and dialogs. */
+  .secondary {
+    font: inherit;
+    padding: 8px 12px;
+    border-radius: 10px;
+    border: 1px solid var(--_border);
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
+  .secondary:hover {
+    background: var(--_surface);
+  }
   /* A button showing one glyph (back, close), a square target of --_icon-button-size. */
   .icon-button {
     all: unset;

@@ -345,12 +345,6 @@ export class ChatThread extends ChatElement {
     void this.bottom.follow();
   }
 
-  /** A press on the list itself (its scrollbar) is the reader scrolling; one on a message (its menu,
-   * a selection) is not, so the list keeps following the newest message when a bar opens below it. */
-  private readonly onPointerDown = (e: PointerEvent): void => {
-    if (e.target === e.currentTarget) this.bottom.onUserInput();
-  };
-
   private onScroll(): void {
     const scroller = this.virtualizer;
     if (!scroller || !this.settledAtOpen) return;
@@ -395,7 +389,7 @@ export class ChatThread extends ChatElement {
       <lit-virtualizer part="messages" class=${this.revealed ? '' : 'opening'} scroller role="log" aria-label=${msg(str`Conversation with ${displayName(peer)}`)} tabindex="0"
         .items=${this.items} .keyFunction=${keyOf} .renderItem=${this.bubbles.renderer} .layout=${this.pin.layout}
         @visibilityChanged=${this.onVisibilityChanged} @click=${this.onMediaClick} @scroll=${this.onScroll} @wheel=${this.bottom.onUserInput}
-        @touchstart=${this.bottom.onUserInput} @pointerdown=${this.onPointerDown} @keydown=${this.bottom.onUserInput}></lit-virtualizer>
+        @touchstart=${this.bottom.onUserInput} @pointerdown=${this.bottom.onPointerDown} @keydown=${this.bottom.onUserInput}></lit-virtualizer>
       ${this.items.length === 0 ? html`<p class="empty">${msg('No messages yet. Say hello!')}</p>` : nothing}
       ${!this.atBottom && this.items.length > 0 ? html`<div class="jump-dock">${renderJump(this.newCount, () => this.scrollToLatest())}</div>` : nothing}
       ${this.selection.active ? this.selection.render() : this.composer.render()}${this.menu.render()}

@@ -6,7 +6,7 @@ import { msg, str } from '@lit/localize';
 import type { ChatMessage } from '../../model/types.js';
 import { displayName, formatCount, formatTime } from '../shared/format.js';
 import { mediaLabel } from '../shared/media-label.js';
-import { isHttpUrl } from './media-bubble.js';
+import { isHttpUrl, thumbnailOf } from './media-bubble.js';
 import type { ReplyOriginals } from './reply.js';
 import type { ChatBinding } from '../../core/binding.js';
 import { SdkError } from '../../model/errors.js';
@@ -49,11 +49,8 @@ export function bubbleContext(thread: HTMLElement & { readonly binding?: ChatBin
   };
 }
 
-const thumbOf = (m: ChatMessage): string | undefined => {
-  const t = m.media?.thumbnail;
-  if (t && (isHttpUrl(t) || /^data:image\/[\w.+-]+;base64,/i.test(t))) return t;
-  return m.msgType === 'image' && isHttpUrl(m.media?.url) ? m.media!.url : undefined;
-};
+const thumbOf = (m: ChatMessage): string | undefined =>
+  (m.media && thumbnailOf(m.media)) ?? (m.msgType === 'image' && isHttpUrl(m.media?.url) ? m.media!.url : undefined);
 
 /** The first line of a text, or the kind of a file (and its caption's first line). */
 export function summaryOf(m: ChatMessage): string {

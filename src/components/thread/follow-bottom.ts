@@ -73,6 +73,12 @@ export class FollowBottomController implements ReactiveController {
     this.lastUserInput = performance.now();
   };
 
+  /** A press on the list itself (its scrollbar) is the reader scrolling; one on a message (its menu,
+   * a selection) is not, so the list keeps following the newest message when a bar opens below it. */
+  readonly onPointerDown = (e: PointerEvent) => {
+    if (e.target === e.currentTarget) this.onUserInput();
+  };
+
   /** Whether a scroll now is the reader's doing (rather than the layout's or ours). */
   get readerScrolling(): boolean {
     return performance.now() - this.lastUserInput < READER_SCROLL_MS;

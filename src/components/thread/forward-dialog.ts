@@ -31,8 +31,6 @@ dialog.forward::backdrop { background: rgb(0 0 0 / 0.5); }
 .f-status.error { color: var(--_danger); }
 .f-foot { display: flex; justify-content: flex-end; gap: 8px; padding: 8px 16px 14px; }
 .f-filter .field { width: 100%; box-sizing: border-box; }
-.f-foot .secondary { font: inherit; border: 1px solid var(--_border); border-radius: 10px; padding: 8px 12px;
-  background: transparent; color: inherit; cursor: pointer; }
 `;
 
 /** Opens the dialog in `root`; resolves to it once shown. */

@@ -10,7 +10,7 @@ import type { ChatBinding } from '../../core/binding.js';
 
 import { mediaLabel } from '../shared/media-label.js';
 // From the thread's part, which is loaded before the gallery (scripts/build/script-tag.mjs chunkName).
-import { docType, isHttpUrl } from './media-bubble.js';
+import { docType, isHttpUrl, thumbnailOf } from './media-bubble.js';
 
 const STYLE = `
 dialog.gallery { width: min(560px, 96vw); max-height: 90vh; padding: 0; border-radius: 12px;
@@ -39,15 +39,25 @@ dialog.gallery button { font: inherit; cursor: pointer; }
 .g-close { width: 36px; height: 36px; border-radius: 50%; border: 0; background: transparent; color: inherit; font-size: 22px !important; }
 `;
 
-// Fixed markup of our own (never data of a message): a note for sound, a play mark for video.
-const NOTE = '<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M9 18V5l11-2v13"/><circle cx="6" cy="18" r="3"/><circle cx="17" cy="16" r="3"/></svg>';
-const PLAY = '<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" fill="currentColor"><path d="M8 5.5v13l11-6.5z"/></svg>';
+/** An icon of our own, built as elements (no markup parsed): a note for sound, a play mark for video. */
+function icon(size: number, shapes: [string, Record<string, string>][], stroke: boolean): SVGSVGElement {
+  const NS = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(NS, 'svg');
+  const attrs: Record<string, string> = { viewBox: '0 0 24 24', width: String(size), height: String(size), 'aria-hidden': 'true',
+    ...(stroke ? { fill: 'none', stroke: 'currentColor', 'stroke-width': '2', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' } : { fill: 'currentColor' }) };
+  for (const [k, v] of Object.entries(attrs)) svg.setAttribute(k, v);
+  for (const [tag, a] of shapes) {
+    const shape = document.createElementNS(NS, tag);
+    for (const [k, v] of Object.entries(a)) shape.setAttribute(k, v);
+    svg.append(shape);
+  }
+  return svg;
+}
+const note = () => icon(22, [['path', { d: 'M9 18V5l11-2v13' }], ['circle', { cx: '6', cy: '18', r: '3' }], ['circle', { cx: '17', cy: '16', r: '3' }]], true);
+const playMark = () => icon(16, [['path', { d: 'M8 5.5v13l11-6.5z' }]], false);
 
-const thumbOf = (m: ChatMessage): string | undefined => {
-  const t = m.media?.thumbnail;
-  if (t && (isHttpUrl(t) || /^data:image\/[\w.+-]+;base64,/i.test(t))) return t;
-  return isHttpUrl(m.media?.url) ? m.media!.url : undefined;
-};
+const thumbOf = (m: ChatMessage): string | undefined =>
+  (m.media && thumbnailOf(m.media)) ?? (isHttpUrl(m.media?.url) ? m.media!.url : undefined);
 
 function node<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = '', part = ''): HTMLElementTagNameMap[K] {
   const n = document.createElement(tag);
@@ -121,7 +131,7 @@ export async function openGallery(root: ShadowRoot, binding: ChatBinding, chatJi
       if (m.msgType === 'audio') {
         badge.setAttribute('aria-hidden', 'true');
         badge.classList.add('audio');
-        badge.innerHTML = NOTE;
+        badge.append(note());
       } else if (m.msgType === 'file') {
         const { ext, family } = docType(m.media ?? {});
         badge.classList.add(family);
@@ -134,7 +144,7 @@ export async function openGallery(root: ShadowRoot, binding: ChatBinding, chatJi
     }
     if (m.msgType === 'video') {
       const play = node('span', 'g-play', '', 'gallery-play');
-      play.innerHTML = PLAY;
+      play.append(playMark());
       item.append(play);
     }
     li.append(item);

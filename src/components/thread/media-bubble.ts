@@ -21,7 +21,7 @@ export function isHttpUrl(url: string | undefined): url is string {
 }
 
 /** A thumbnail that may be an `<img src>`: http(s), or a `data:image/…;base64` URI. */
-function thumbnailOf(media: MediaMeta): string | undefined {
+export function thumbnailOf(media: MediaMeta): string | undefined {
   const t = media.thumbnail;
   return t && (isHttpUrl(t) || /^data:image\/[\w.+-]+;base64,/i.test(t)) ? t : undefined;
 }

@@ -163,15 +163,6 @@ export const menuStyles = css`
     justify-content: flex-end;
     gap: 8px;
   }
-  .confirm .cancel {
-    font: inherit;
-    padding: 8px 12px;
-    border-radius: 10px;
-    border: 1px solid var(--_border);
-    background: transparent;
-    color: inherit;
-    cursor: pointer;
-  }
   .confirm .danger {
     background: var(--_danger);
     color: #fff;

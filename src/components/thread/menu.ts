@@ -284,7 +284,7 @@ export class MessageMenu implements ReactiveController {
         ? msg('The message is removed for everyone in this chat.')
         : msg('The message is removed from your devices only; the other person still has it.')}</p>
       <div class="confirm-buttons">
-        <button type="button" class="cancel" part="confirm-cancel" @click=${() => cancel()}>${msg('Cancel')}</button>
+        <button type="button" class="secondary cancel" part="confirm-cancel" @click=${() => cancel()}>${msg('Cancel')}</button>
         <button type="button" class="primary danger" part="confirm-delete" @click=${() => this.confirmed(true)}>${labelOf(everyone ? 'delete-all' : 'delete')}</button>
       </div>
     </dialog>`;

@@ -51,18 +51,6 @@ export const selectionStyles = css`
     border-top: 1px solid var(--_border);
     background: var(--_bg);
   }
-  .selection-cancel {
-    font: inherit;
-    padding: 8px 12px;
-    border-radius: 10px;
-    border: 1px solid var(--_border);
-    background: transparent;
-    color: inherit;
-    cursor: pointer;
-  }
-  .selection-cancel:hover {
-    background: var(--_surface);
-  }
   .selection-count {
     flex: 1;
     text-align: center;

@@ -144,7 +144,7 @@ export class Selection implements ReactiveController, SelectionView {
     if (!this.active) return nothing;
     const n = this.messages.length;
     return html`<div class="selection-bar" part="selection-bar" role="group" aria-label=${msg('Selected messages')}>
-      <button type="button" class="selection-cancel" part="selection-cancel" @click=${() => this.cancel()}>${msg('Cancel')}</button>
+      <button type="button" class="secondary selection-cancel" part="selection-cancel" @click=${() => this.cancel()}>${msg('Cancel')}</button>
       <span class="selection-count" part="selection-count" role="status">${msg(str`${formatCount(n)} selected`)}</span>
       <button type="button" class="primary selection-forward" part="selection-forward" ?disabled=${n === 0} @click=${() => this.forward()}>${msg('Forward')}</button>
     </div>`;
