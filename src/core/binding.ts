@@ -25,9 +25,10 @@ export interface ChatBinding {
   readonly connectionState: ConnectionState;
   /** Why the connection is in its state, when an error put it there. */
   readonly connectionReason: string | undefined;
-  /** Recent chats, newest first. */
+  /** Recent chats, newest first, archived ones included (`isArchived`; the list shows them apart). */
   readonly recentChats: RecentChat[];
   recentChat(chatJid: string): RecentChat | undefined;
+  /** Unread messages of chats that are not muted (the launcher's badge, `chat-unread-change`). */
   readonly totalUnread: number;
   /** Whether the peer of this chat is typing now. */
   isTyping(chatJid: string): boolean;
@@ -99,6 +100,22 @@ export interface ChatBinding {
   favouriteMessages(): Promise<ChatMessage[]>;
   /** Unstars every message, on every device of the account. 403 `favouriteMessage` off. */
   removeAllFavouriteMessages(): Promise<void>;
+  /** Empties this account's copy of a chat up to its message `lastMsgId` (default: all of it), on all its
+   * devices (a cleared-up-to mark in private server storage that history honours); the peer keeps
+   * everything. Starred messages stay unless `favourites` is true (then they are unstarred and cleared
+   * too). Rejects with an SdkError: 400 bad params, 403 `clearChat` off, 404 unknown `lastMsgId`. */
+  clearChat(params: { toJid: string; favourites?: boolean; lastMsgId?: string }): Promise<void>;
+  /** Clears the chat and takes it out of the recent list until a new message comes (which brings it back
+   * with only that message). 400, 403 `deleteChat` off. */
+  deleteChat(params: { toJid: string; favourites?: boolean }): Promise<void>;
+  /** `clearChat` for every recent chat. 403 `clearChat` off. */
+  clearAllChat(): Promise<void>;
+  /** `deleteChat` for every recent chat. 403 `deleteChat` off. */
+  deleteAllRecentChats(): Promise<void>;
+  /** Mutes or unmutes a chat on all devices of the account. 400, 403 `muteChat` off. */
+  updateMuteNotification(params: { toJid: string; isMuted: boolean }): Promise<void>;
+  /** Archives or unarchives a chat on all devices of the account. 400, 403 `archiveChat` off. */
+  updateArchiveChat(params: { toJid: string; isArchived: boolean }): Promise<void>;
   /** Retry the connection now (the browser says the network is back). */
   reconnectNow(): void;
 }

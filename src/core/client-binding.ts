@@ -57,5 +57,11 @@ export function bindingOf(client: BindingSource): ChatBinding {
     updateFavouriteStatus: (params) => client.updateFavouriteStatus(params),
     favouriteMessages: () => client.favouriteMessages(),
     removeAllFavouriteMessages: () => client.removeAllFavouriteMessages(),
+    clearChat: (params) => client.clearChat(params),
+    deleteChat: (params) => client.deleteChat(params),
+    clearAllChat: () => client.clearAllChat(),
+    deleteAllRecentChats: () => client.deleteAllRecentChats(),
+    updateMuteNotification: (params) => client.updateMuteNotification(params),
+    updateArchiveChat: (params) => client.updateArchiveChat(params),
   };
 }

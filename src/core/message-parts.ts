@@ -4,6 +4,7 @@
  * own methods: the SDK and the binding call them on the client, and a test may replace one on a
  * client instance. */
 import type { ChatMessage } from '../model/types.js';
+import { serverError } from '../model/errors.js';
 import { favouriteId } from '../model/ids.js';
 import type { DeleteParams } from '../model/params.js';
 import type { ChatStore } from '../store/chat-store.js';
@@ -82,5 +83,35 @@ export abstract class MessageActionsClient {
 
   async removeAllFavouriteMessages(): Promise<void> {
     return (await this.favourites()).removeAll();
+  }
+
+  // ---- actions on whole chats (issue 10; placeholders until core/chat-settings.ts lands) ----------
+
+  async clearChat(params: { toJid: string; favourites?: boolean; lastMsgId?: string }): Promise<void> {
+    void params;
+    throw serverError('clearChat is not built yet');
+  }
+
+  async deleteChat(params: { toJid: string; favourites?: boolean }): Promise<void> {
+    void params;
+    throw serverError('deleteChat is not built yet');
+  }
+
+  async clearAllChat(): Promise<void> {
+    throw serverError('clearAllChat is not built yet');
+  }
+
+  async deleteAllRecentChats(): Promise<void> {
+    throw serverError('deleteAllRecentChats is not built yet');
+  }
+
+  async updateMuteNotification(params: { toJid: string; isMuted: boolean }): Promise<void> {
+    void params;
+    throw serverError('updateMuteNotification is not built yet');
+  }
+
+  async updateArchiveChat(params: { toJid: string; isArchived: boolean }): Promise<void> {
+    void params;
+    throw serverError('updateArchiveChat is not built yet');
   }
 }

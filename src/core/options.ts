@@ -45,6 +45,7 @@ export const DEFAULT_FEATURES: Required<FeatureFlags> = {
   typing: true, seenStatus: true, deliveryReceipts: true, history: true, registration: true, mediaMessages: true,
   imageAttachment: true, audioAttachment: true, videoAttachment: true, documentAttachment: true,
   reply: true, forward: true, favouriteMessage: true, deleteMessage: true, editMessage: true, reactions: true,
+  clearChat: true, deleteChat: true, muteChat: true, archiveChat: true, notifications: true,
 };
 
 /** Checks and completes a host's options; 400 when the service or domain is unusable. */

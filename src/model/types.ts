@@ -137,6 +137,24 @@ export interface RecentChat {
   unreadCount: number;
   /** Row id of the newest message this account has seen in the chat. */
   lastReadRowId?: number;
+  /** Muted (`updateMuteNotification`): no notification, sound or contribution to the total unread count;
+   * `unreadCount` still counts. */
+  isMuted?: boolean;
+  /** Archived (`updateArchiveChat`): listed apart from the main list; a new message keeps it archived. */
+  isArchived?: boolean;
+}
+
+/** This account's own settings for one chat, kept in its private server storage (XEP-0223) so that every
+ * device of the account has them (see core/chat-settings.ts). */
+export interface ChatSettings {
+  chatJid: string;
+  muted?: boolean;
+  archived?: boolean;
+  /** Messages up to this point are cleared for this account (`clearChat`): `at` is a time (ms) and
+   * `stanzaId` our archive's id of the newest cleared message, when known. The mark only moves forward. */
+  cleared?: { at: number; stanzaId?: string };
+  /** Deleted (`deleteChat`): out of the recent list until a message newer than `cleared` comes. */
+  deleted?: boolean;
 }
 
 export type ConnectionState =
@@ -209,4 +227,14 @@ export interface FeatureFlags {
   editMessage?: boolean;
   /** Reacting with emoji (XEP-0444), beyond the reference. */
   reactions?: boolean;
+  /** `clearChat` and `clearAllChat`. */
+  clearChat?: boolean;
+  /** `deleteChat` and `deleteAllRecentChats`. */
+  deleteChat?: boolean;
+  /** `updateMuteNotification`. */
+  muteChat?: boolean;
+  /** `updateArchiveChat` and `getAllArchivedChats`. */
+  archiveChat?: boolean;
+  /** Browser notifications (`showChatNotification` and the automatic ones). */
+  notifications?: boolean;
 }

@@ -19,6 +19,12 @@ export interface ChatDeleteDetail { toJid: string; messageIds: string[]; forEver
 export interface ChatEditDetail { toJid: string; messageId: string; text: string }
 /** This account's whole new reaction set on a message (XEP-0444; empty removes them). */
 export interface ChatReactDetail { toJid: string; messageId: string; emojis: string[] }
+/** An action on a whole chat, from the chat's row menu or the thread header menu. */
+export interface ChatSettingDetail { toJid: string }
+export interface ChatMuteDetail { toJid: string; isMuted: boolean }
+export interface ChatArchiveDetail { toJid: string; isArchived: boolean }
+/** A browser notification of a message is about to show (the host may veto it, or show its own). */
+export interface ChatNotifyDetail { message: ChatMessage }
 
 /** Every event the elements send, by name. `emit()` takes its names and details from here, and the
  * page's `addEventListener` gets the same types through `GlobalEventHandlersEventMap` below, so the
@@ -45,6 +51,13 @@ export interface ChatEventMap {
   'chat-delete': CustomEvent<ChatDeleteDetail>;
   'chat-edit': CustomEvent<ChatEditDetail>;
   'chat-react': CustomEvent<ChatReactDetail>;
+  /** Before an action of a chat's row menu or the thread header menu is carried out; cancelable. */
+  'chat-mute': CustomEvent<ChatMuteDetail>;
+  'chat-archive': CustomEvent<ChatArchiveDetail>;
+  'chat-clear': CustomEvent<ChatSettingDetail>;
+  'chat-delete-chat': CustomEvent<ChatSettingDetail>;
+  /** Before an automatic notification of a new message shows; cancelable. */
+  'chat-notify': CustomEvent<ChatNotifyDetail>;
   /** The back button of a thread shown inside the launcher. */
   'chat-back': CustomEvent<Record<string, never>>;
   /** The close button of a thread shown inside the launcher. */
