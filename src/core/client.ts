@@ -61,6 +61,8 @@ export class ChatClient extends MessageActionsClient {
   /** @internal */ protected readonly editReact = onDemand(() => import('./edit-react.js').then(({ EditReact }) => new EditReact(this.services, this.outbox)));
   /** @internal */ protected readonly deleter = onDemand(() => import('./delete.js').then(({ Deleter }) => new Deleter(this.services, this.privateStorage)));
   /** @internal */ protected readonly favourites = onDemand(() => import('./favourites.js').then(({ Favourites }) => new Favourites(this.services, this.privateStorage)));
+  /** This account's settings per chat, shared by its devices (chat-settings.ts). @internal */
+  protected readonly chatSettingsSync = onDemand(() => import('./chat-settings.js').then(({ ChatSettingsSync }) => new ChatSettingsSync(this.services, this.privateStorage)));
   private readonly typing: Typing;
   private readonly markers: Markers;
   private readonly displayed: DisplayedSync;

@@ -2,7 +2,7 @@
  * store's one reducer (`ChatStore.dispatch`), whoever produced it (live delivery, carbons, archive
  * pages, the user's own sends, receipts, markers, acknowledgements, typing, connection). */
 import type {
-  ChatMessage, ConnectionState, FavouriteSnapshot, MediaMeta, MessageStatusEvent, MsgType, NewMessage, TypingState,
+  ChatMessage, ChatSettings, ConnectionState, FavouriteSnapshot, MediaMeta, MessageStatusEvent, MsgType, NewMessage, TypingState,
 } from './types.js';
 
 /** A message the user wrote, kept until the server has it: enough to send it again after a reload,
@@ -77,7 +77,10 @@ export type StoreEvent =
    * user's "remove all"). `local`: done on this device, held until the server has it. A message deleted
    * for everyone (XEP-0424) leaves them with `{kind: 'favourites', unstar: [favouriteId(chatJid, msgId)],
    * local: true}` after the event that retracts it (nothing happens when it was not starred). */
-  | { kind: 'favourites'; star?: FavouriteSnapshot[]; unstar?: string[]; all?: FavouriteSnapshot[]; local?: boolean };
+  | { kind: 'favourites'; star?: FavouriteSnapshot[]; unstar?: string[]; all?: FavouriteSnapshot[]; local?: boolean }
+  /** This account's settings of chats (store/chat-settings.ts): each replaces the chat's settings.
+   * `local`: changed on this device, held until the server has it. */
+  | { kind: 'chat-settings'; settings: ChatSettings[]; local?: boolean };
 
 /** A message hidden for this account: its sender, id and, when known, our archive's id for it. */
 export interface HiddenRef {

@@ -11,6 +11,7 @@ import { applyHide, applyRetraction, newestShown, settle } from './removals.js';
 import { applyReaction, settleReactions } from './reactions.js';
 import { archiveKey, dedupKeys, idKey } from './dedup.js';
 import type { FavouriteState } from './favourites.js';
+import type { SettingsState } from './chat-settings.js';
 import { ChangeNotifier, frameScheduler, type Scheduler } from './notifier.js';
 import { Outbox } from './outbox.js';
 import { BatchedWriter, type KeyValueStore } from './persistence.js';
@@ -34,6 +35,8 @@ export class ChatStore {
   readonly sync: SyncState;
   /** The starred messages and the changes to them still to send (see favourites.ts). @internal */
   readonly favourites: FavouriteState;
+  /** This account's settings per chat and the changes still to send (see chat-settings.ts). @internal */
+  readonly chatSettings: SettingsState;
   /** Our own messages on their way: outbox entries and statuses (own-messages.ts). */
   private readonly own: OwnMessages;
   private queue: Promise<unknown> = Promise.resolve();
@@ -42,7 +45,7 @@ export class ChatStore {
     readonly account: string,
     private readonly kv: KeyValueStore,
     private readonly outbox: Outbox,
-    stored: { chats: RecentChat[] | null; sync: StoredSync | null; favourites: FavouriteState | null },
+    stored: { chats: RecentChat[] | null; sync: StoredSync | null; favourites: FavouriteState | null; settings: SettingsState | null },
     scheduleFrame: Scheduler,
   ) {
     this.writer = new BatchedWriter(kv);
@@ -50,16 +53,17 @@ export class ChatStore {
     this.recent = new RecentChats(this.writer, stored.chats);
     this.sync = new SyncState(this.writer, stored.sync);
     this.favourites = stored.favourites ?? { items: {}, pending: {} };
+    this.chatSettings = stored.settings ?? { items: {}, pending: {} };
     this.own = new OwnMessages(account, outbox, this.sync, this.recent, this.notifier);
   }
 
   /** Opens an account's cache, and puts back any outbox entry the cache lost (a reload before a flush). */
   static async open(account: string, kv: KeyValueStore, scheduleFrame: Scheduler = frameScheduler): Promise<ChatStore> {
-    const [chats, sync, outbox, favourites] = await Promise.all([
+    const [chats, sync, outbox, favourites, settings] = await Promise.all([
       kv.getItem<RecentChat[]>('chats'), kv.getItem<StoredSync>('sync'), Outbox.open(kv, `chat-widget-outbox:${account}`),
-      kv.getItem<FavouriteState>('favourites'),
+      kv.getItem<FavouriteState>('favourites'), kv.getItem<SettingsState>('chat-settings'),
     ]);
-    const store = new ChatStore(account, kv, outbox, { chats, sync, favourites }, scheduleFrame);
+    const store = new ChatStore(account, kv, outbox, { chats, sync, favourites, settings }, scheduleFrame);
     await store.serial(() => store.own.restore((chatJid) => store.indexedLog(chatJid)));
     return store;
   }
@@ -186,6 +190,7 @@ export class ChatStore {
           case 'retraction': await this.removed(logs.get(e.chatJid)!, [await applyRetraction(logs.get(e.chatJid)!, e.fromJid, e.targetId)], result); break;
           case 'hide': await this.removed(logs.get(e.chatJid)!, await applyHide(logs.get(e.chatJid)!, e.refs), result); break;
           case 'favourites': await (await import('./favourites.js')).applyFavourites(this, e); break;
+          case 'chat-settings': await (await import('./chat-settings.js')).applySettings(this, e); break;
         }
       }
       return result;
@@ -339,6 +344,17 @@ export class ChatStore {
     this.writer.schedule('favourites', () => this.favourites);
     for (const chat of chats) this.notifier.note({ chat });
     this.notifier.note({ favourites: true });
+  }
+
+  /** The recent-chat rows themselves (for the chat-settings reducer). @internal */
+  get recentRows(): RecentChats {
+    return this.recent;
+  }
+
+  /** Chats' settings changed: their rows (flags, order) and their messages (cleared) may differ. */
+  settingsChanged(chats: Iterable<string>): void {
+    for (const chat of chats) this.notifier.note({ chat });
+    this.notifier.note({ recent: true });
   }
 
   /** Signals every subscriber that everything may have changed (a client switched to this store). */

@@ -1,0 +1,37 @@
+/** This account's settings per chat in the cache (muted, archived, cleared-up-to mark, deleted): the
+ * reducer's `chat-settings` case. The server's copy is the account's private PEP node
+ * (core/chat-settings.ts); changes made here wait in `pending` until the server has them. */
+import type { StoreEvent } from '../model/events.js';
+import type { ChatSettings } from '../model/types.js';
+import { applyClear } from './clearing.js';
+import type { ChatLog } from './chat-log.js';
+import type { RecentChats } from './recent.js';
+
+export interface SettingsState {
+  /** By chat JID. */
+  items: Record<string, ChatSettings>;
+  /** Chats whose settings changed here and are not on the server yet. */
+  pending: Record<string, true>;
+}
+
+/** What of the ChatStore the settings use. */
+export interface SettingsStore {
+  readonly chatSettings: SettingsState;
+  readonly recentRows: RecentChats;
+  indexedLog(chatJid: string): Promise<ChatLog>;
+  readonly writer: { schedule(key: string, value: () => unknown): void };
+  settingsChanged(chats: Iterable<string>): void;
+}
+
+/** The reducer's `chat-settings` case (see StoreEvent). */
+export async function applySettings(store: SettingsStore, e: Extract<StoreEvent, { kind: 'chat-settings' }>): Promise<void> {
+  const state = store.chatSettings;
+  for (const next of e.settings) {
+    const before = state.items[next.chatJid];
+    state.items[next.chatJid] = next;
+    if (e.local) state.pending[next.chatJid] = true;
+    if (next.cleared && next.cleared.at > (before?.cleared?.at ?? -Infinity)) await applyClear(store, next);
+  }
+  store.writer.schedule('chat-settings', () => state);
+  store.settingsChanged(e.settings.map((s) => s.chatJid));
+}
