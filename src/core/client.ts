@@ -22,7 +22,7 @@ import { DisplayedSync } from './mds.js';
 import { PrivateStorage } from './private-storage.js';
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options.js';
 import { OutboxSender } from './outbox.js';
-import { Presence } from './presence.js';
+import { Presence, settingsSynced } from './presence.js';
 import type { Registered } from './registration.js';
 import { requireFeature, type Services } from './services.js';
 import type { ClientEvents } from './events.js';
@@ -99,6 +99,7 @@ export class ChatClient extends MessageActionsClient {
       typing: (chatJid, state) => this.typing.show(chatJid, state),
       receipt: (to, id) => this.markers.sendReceipt(to, id),
       favourites: (event) => void this.favourites().then((f) => f.notified(event)).catch(() => undefined),
+      chatSettings: (event) => void this.chatSettingsSync().then((c) => c.notified(event)).catch(() => undefined),
     });
     this.outbox = new OutboxSender(services, () => this.connection.signedOut, (jid) => this.typing.clearOwn(jid));
     this.services = services;
@@ -257,8 +258,11 @@ export class ChatClient extends MessageActionsClient {
       // which a delay stamp from our server is believed; see interpret.ts).
       this.privateStorage.reset();
       const displayed = this.displayed.catchUp();
-      // What this account deleted for itself, before the archive brings those messages again.
+      // This account's chat settings (clear marks among them) and what it deleted for itself, before the
+      // archive brings those messages again.
+      const settings = settingsSynced(this.features) && this.chatSettingsSync().then((c) => c.catchUp()).catch(() => undefined);
       await this.apply(hideEvents(readHiddenMarks(await this.privateStorage.items(NS_HIDDEN).catch(() => []))), false).catch(() => undefined);
+      await settings;
       try {
         await this.history.catchUp();
       } catch (error) {
@@ -277,6 +281,7 @@ export class ChatClient extends MessageActionsClient {
     void this.markers.sendUnsent().catch(() => undefined);
     void this.displayed.sendUnsent();
     void this.favourites.loaded?.then((f) => f.sendUnsent()).catch(() => undefined);
+    void this.chatSettingsSync.loaded?.then((c) => c.sendUnsent()).catch(() => undefined);
     void this.outbox.resend(resumed).catch(() => undefined);
     if (this.store?.sync.heldRemovals.length) void this.deleter().then((d) => d.sendUnsent()).catch(() => undefined);
   }

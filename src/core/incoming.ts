@@ -22,6 +22,8 @@ export interface IncomingRoutes {
   receipt(to: string, id: string): void;
   /** Another device of ours changed the favourites (a trusted notification of their private node). */
   favourites(event: PepEvent): void;
+  /** Another device of ours (or this one) changed chat settings (a trusted notification of their node). */
+  chatSettings(event: PepEvent): void;
 }
 
 export class Incoming {
@@ -53,6 +55,11 @@ export class Incoming {
       const favourites = readPepEvent(stanza, NS.FAVOURITES, account);
       if (favourites) {
         this.routes.favourites(favourites);
+        return;
+      }
+      const settings = readPepEvent(stanza, NS.CHAT_SETTINGS, account);
+      if (settings) {
+        this.routes.chatSettings(settings);
         return;
       }
       const archived = readArchivedMessage(stanza, account, (id) => this.routes.isOurQuery(id));

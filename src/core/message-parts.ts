@@ -3,7 +3,7 @@
  * uses one never downloads it. ChatClient extends `MessageActionsClient`, so these are the client's
  * own methods: the SDK and the binding call them on the client, and a test may replace one on a
  * client instance. */
-import type { ChatMessage } from '../model/types.js';
+import type { ChatMessage, RecentChat } from '../model/types.js';
 import { serverError } from '../model/errors.js';
 import { favouriteId } from '../model/ids.js';
 import type { DeleteParams } from '../model/params.js';
@@ -14,6 +14,7 @@ import type { Favourites } from './favourites.js';
 import type { StoreEvent } from '../model/events.js';
 import type { OnDemand } from './on-demand.js';
 import type { MessageActions } from './reply-forward.js';
+import type { ChatSettingsSync } from './chat-settings.js';
 
 /** Messages deleted (for everyone, or for this account) leave the favourites, on every device. @internal */
 export async function unstarRemoved(store: ChatStore | null, removed: readonly ChatMessage[]): Promise<void> {
@@ -41,6 +42,8 @@ export abstract class MessageActionsClient {
   protected abstract readonly deleter: OnDemand<Deleter>;
   /** @internal */
   protected abstract readonly favourites: OnDemand<Favourites>;
+  /** @internal */
+  protected abstract readonly chatSettingsSync: OnDemand<ChatSettingsSync>;
 
   /** See edit-react.ts (XEP-0308). */
   async editMessage(params: { toJid: string; messageId: string; messageText: string }): Promise<ChatMessage> {
@@ -105,13 +108,18 @@ export abstract class MessageActionsClient {
     throw serverError('deleteAllRecentChats is not built yet');
   }
 
+  /** See chat-settings.ts (its `setFlag`: 400, 403 `muteChat` off). */
   async updateMuteNotification(params: { toJid: string; isMuted: boolean }): Promise<void> {
-    void params;
-    throw serverError('updateMuteNotification is not built yet');
+    return (await this.chatSettingsSync()).setFlag('muted', params?.toJid, params?.isMuted);
   }
 
+  /** See chat-settings.ts (its `setFlag`: 400, 403 `archiveChat` off). */
   async updateArchiveChat(params: { toJid: string; isArchived: boolean }): Promise<void> {
-    void params;
-    throw serverError('updateArchiveChat is not built yet');
+    return (await this.chatSettingsSync()).setFlag('archived', params?.toJid, params?.isArchived);
+  }
+
+  /** The archived recent chats, newest first (the reference's `getAllArchivedChats`). 403 `archiveChat` off. */
+  async archivedChats(): Promise<RecentChat[]> {
+    return (await this.chatSettingsSync()).archived();
   }
 }

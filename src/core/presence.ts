@@ -22,8 +22,12 @@ export function clientFeatures(features: Required<FeatureFlags>): string[] {
     ...(features.seenStatus ? [NS.MARKERS] : []),
     ...(features.typing ? [NS.CHAT_STATES] : []),
     ...(features.favouriteMessage ? [`${NS.FAVOURITES}+notify`] : []),
+    ...(settingsSynced(features) ? [`${NS.CHAT_SETTINGS}+notify`] : []),
   ];
 }
+
+/** Whether this account's chat settings are kept in step with its other devices (core/chat-settings.ts). */
+export const settingsSynced = (f: Required<FeatureFlags>): boolean => f.clearChat || f.deleteChat || f.muteChat || f.archiveChat;
 
 export class Presence {
   private readonly caps: Promise<Capabilities>;

@@ -28,6 +28,9 @@ export const NS = {
   MDS: 'urn:xmpp:mds:displayed:0',
   /** Our own private node of starred messages (no XEP covers message favourites; see favourites.ts). */
   FAVOURITES: 'urn:xmpp:chat-widget:favourites:0',
+  /** Our own private node of this account's settings per chat (muted, archived, cleared, deleted; see
+   * chat-settings.ts): no XEP covers them. */
+  CHAT_SETTINGS: 'urn:xmpp:chat-widget:chats:0',
   OOB: 'jabber:x:oob',
   FILE_METADATA: 'urn:xmpp:file:metadata:0',
   THUMBS: 'urn:xmpp:thumbs:1',

@@ -242,6 +242,25 @@ export class ChatSDK {
     return this.act((c) => c.removeAllFavouriteMessages(), 'Favourites removed');
   }
 
+  /** Mutes (`isMuted` true) or unmutes a chat on all the account's devices (private server storage,
+   * XEP-0223; offline, published once online): no notification, sound or contribution to the total
+   * unread count; its row keeps its `unreadCount`. 403 `muteChat` off, 400 bad parameters. */
+  updateMuteNotification(params: { toJid: string; isMuted: boolean }): Promise<SdkResult<null>> {
+    return this.act((c) => c.updateMuteNotification(params), 'Mute status updated');
+  }
+
+  /** Archives (`isArchived` true) or unarchives a chat on all the account's devices. An archived chat
+   * stays in `getRecentChats` (flagged `isArchived`) and is listed apart; a new message keeps it
+   * archived. 403 `archiveChat` off, 400 bad parameters. */
+  updateArchiveChat(params: { toJid: string; isArchived: boolean }): Promise<SdkResult<null>> {
+    return this.act((c) => c.updateArchiveChat(params), 'Archive status updated');
+  }
+
+  /** The archived recent chats, newest first. 403 `archiveChat` off. */
+  getAllArchivedChats(): Promise<SdkResult<RecentChat[]>> {
+    return this.use((c) => c.archivedChats());
+  }
+
   sendSeenStatus(toUserJid: string, messageId: string): Promise<SdkResult<null>> {
     return this.act((c) => c.sendSeen(toUserJid, messageId), 'Seen status sent');
   }

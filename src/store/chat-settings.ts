@@ -35,3 +35,10 @@ export async function applySettings(store: SettingsStore, e: Extract<StoreEvent,
   store.writer.schedule('chat-settings', () => state);
   store.settingsChanged(e.settings.map((s) => s.chatJid));
 }
+
+/** The server has this chat's settings as the cache holds them: they are no longer pending. */
+export function published(store: SettingsStore, chatJid: string): void {
+  if (!store.chatSettings.pending[chatJid]) return;
+  delete store.chatSettings.pending[chatJid];
+  store.writer.schedule('chat-settings', () => store.chatSettings);
+}

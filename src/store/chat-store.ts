@@ -78,17 +78,25 @@ export class ChatStore {
     return this.typingStates;
   }
 
-  /** Recent chats, newest first. */
+  /** Recent chats, newest first, flagged `isMuted`/`isArchived` from this account's chat settings. */
   get recentChats(): RecentChat[] {
-    return this.recent.list;
+    return this.recent.list.map((chat) => this.flagged(chat));
   }
 
   recentChat(chatJid: string): RecentChat | undefined {
-    return this.recent.get(chatJid);
+    const chat = this.recent.get(chatJid);
+    return chat && this.flagged(chat);
   }
 
+  /** Unread messages of the chats that are not muted (a muted row keeps its own count). */
   get totalUnread(): number {
-    return this.recent.totalUnread;
+    return this.recent.list.reduce((total, chat) => total + (this.chatSettings.items[chat.chatJid]?.muted ? 0 : chat.unreadCount), 0);
+  }
+
+  /** A row with its chat's settings (a setting made before the row existed applies once it does). */
+  private flagged(chat: RecentChat): RecentChat {
+    const s = this.chatSettings.items[chat.chatJid];
+    return s?.muted || s?.archived ? { ...chat, ...(s.muted ? { isMuted: true } : {}), ...(s.archived ? { isArchived: true } : {}) } : chat;
   }
 
   get pendingOutbox(): readonly OutboxEntry[] {

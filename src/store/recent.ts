@@ -31,12 +31,6 @@ export class RecentChats {
     return this.rows.has(chatJid);
   }
 
-  get totalUnread(): number {
-    let total = 0;
-    for (const chat of this.rows.values()) total += chat.unreadCount;
-    return total;
-  }
-
   /** A message became the chat's newest: it leads the row; an unread one counts. */
   touch(message: ChatMessage, unread: boolean): void {
     const chat = this.rows.get(message.chatJid) ?? { chatJid: message.chatJid, lastMessage: null, timestamp: 0, unreadCount: 0 };
