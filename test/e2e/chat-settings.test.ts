@@ -241,34 +241,39 @@ describe('chat settings (mute, archive) across devices', () => {
       return (await serverSettings(one, bob.jid)) === cachedSettings(one, bob.jid) ? cachedSettings(one, bob.jid) : undefined;
     }, what);
 
-    // Flags: whichever publish the server accepted last wins, whole, on both devices.
-    for (let round = 0; round < 3; round++) {
-      const before = JSON.parse(cachedSettings(one, bob.jid)) as ChatSettings;
-      const release = [holdPublishes(one), holdPublishes(two)];
-      const changes = [mute(one, bob.jid, !before.muted), archive(two, bob.jid, !before.archived)];
+    const devices = [one, two];
+    /** Both devices' publishes reach the server while both are pending: `first`'s is accepted first. */
+    const atOnce = async (first: number, changes: () => Promise<unknown>[]) => {
+      const release = devices.map(holdPublishes);
+      const done = changes();
       await waitFor(() => pending(one) && pending(two), 'both changes made, neither published');
-      const made = [cachedSettings(one, bob.jid), cachedSettings(two, bob.jid)];
-      release.forEach((r) => r());
-      expect((await Promise.all(changes)).join()).to.equal('200,200');
-      const state = await agreed(`round ${round} settled`);
-      // One of the two changes won whole (never a mix the server does not have).
-      expect(made.includes(state)).to.equal(true);
+      const made = devices.map((p) => cachedSettings(p, bob.jid));
+      release[first]();
+      await waitFor(() => !pending(devices[first]), 'the first publish accepted');
+      release[1 - first]();
+      await Promise.all(done);
+      return made;
+    };
+
+    // Flags: the publish the server accepted last wins, whole, on both devices (and the server).
+    for (let round = 0; round < 4; round++) {
+      const before = JSON.parse(cachedSettings(one, bob.jid)) as ChatSettings;
+      const first = round % 2;
+      const made = await atOnce(first, () => [mute(one, bob.jid, !before.muted), archive(two, bob.jid, !before.archived)]);
+      expect(await agreed(`round ${round} settled`)).to.equal(made[1 - first]);
     }
 
-    // Cleared marks: the later one wins, whichever the server accepted last.
+    // Cleared marks: the later one wins, even when the server accepted the older one last.
     const older = Date.UTC(2026, 10, 30, 9, 0, 0, 1);
     const newer = Date.UTC(2026, 10, 30, 10, 0, 0, 2);
     const base = JSON.parse(cachedSettings(one, bob.jid)) as ChatSettings;
-    const release = [holdPublishes(one), holdPublishes(two)];
-    const changes = [
-      (await sync(one)).change([{ ...base, cleared: { at: newer, stanzaId: 'new' } }]),
-      (await sync(two)).change([{ ...base, muted: !base.muted, cleared: { at: older, stanzaId: 'old' } }]),
-    ];
-    await waitFor(() => pending(one) && pending(two), 'both marks set, neither published');
-    release.forEach((r) => r());
-    await Promise.all(changes);
+    const [oneSync, twoSync] = [await sync(one), await sync(two)];
+    await atOnce(0, () => [
+      oneSync.change([{ ...base, cleared: { at: newer, stanzaId: 'new' } }]),
+      twoSync.change([{ ...base, muted: !base.muted, cleared: { at: older, stanzaId: 'old' } }]),
+    ]);
     const final = JSON.parse(await agreed('the marks settled')) as ChatSettings;
-    expect(`${final.cleared?.at === newer} ${final.cleared?.stanzaId}`).to.equal('true new');
+    expect(`${final.cleared?.at === newer} ${final.cleared?.stanzaId} ${Boolean(final.muted) === !base.muted}`).to.equal('true new true');
 
     const fresh = await person(one, { storagePrefix: unique('empty') });
     await waitFor(() => cachedSettings(fresh, bob.jid) === JSON.stringify(final), 'the same settings on a fresh device');
