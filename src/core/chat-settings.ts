@@ -15,7 +15,7 @@
  *   the newest mark.
  * - a change made here and still pending (not yet accepted by the server) is not overridden by a
  *   notification: it is published after, so it is the last accepted, and wins (a newer cleared mark is
- *   still taken into it). A notification saying what the pending change says is the server accepting it.
+ *   still taken into it). It stops being pending when the server answers its publish.
  * - an item retracted, or the node purged (by another client): the chat has the default settings
  *   (not muted, not archived, not deleted, no mark).
  * Decisions, notifications and publish results are taken one at a time, in arrival order. */
@@ -133,8 +133,7 @@ export class ChatSettingsSync {
       const local = state.items[chatJid] ?? { chatJid };
       if (state.pending[chatJid]) {
         // Ours is on its way and will be the last accepted; a newer mark is still taken into it.
-        if (same(local, remote)) published(store, chatJid);
-        else if (markAt(remote) > markAt(local)) kept.push({ ...local, cleared: remote.cleared });
+        if (markAt(remote) > markAt(local)) kept.push({ ...local, cleared: remote.cleared });
       } else if (item && markAt(local) > markAt(remote)) {
         // An older mark than ours: ours stays, and goes to the server again.
         kept.push({ ...remote, cleared: local.cleared });
