@@ -59,13 +59,15 @@ export class ChatSettingsSync {
     await this.sendUnsent();
   }
 
-  /** `updateMuteNotification` (`muted`) and `updateArchiveChat` (`archived`): sets one flag of a chat,
-   * keeping its other settings. 403 when the feature is off, 400 a bad JID or a value that is not a
-   * boolean, 401 no account open. */
-  async setFlag(flag: 'muted' | 'archived', toJid: unknown, value: unknown): Promise<void> {
-    requireFeature(this.s.features, flag === 'muted' ? 'muteChat' : 'archiveChat', flag === 'muted' ? 'Muting chats' : 'Archiving chats');
-    const chatJid = requireJid(toJid, 'toJid');
-    if (typeof value !== 'boolean') throw badRequest(`${flag === 'muted' ? 'isMuted' : 'isArchived'} must be true or false`);
+  /** `updateMuteNotification({toJid, isMuted})` (`muted`) and `updateArchiveChat({toJid, isArchived})`
+   * (`archived`): sets one flag of a chat, keeping its other settings. 403 when the feature is off, 400 a
+   * bad JID or a value that is not a boolean, 401 no account open. */
+  async setFlag(flag: 'muted' | 'archived', params: { toJid: string; isMuted?: boolean; isArchived?: boolean }): Promise<void> {
+    const muting = flag === 'muted';
+    requireFeature(this.s.features, muting ? 'muteChat' : 'archiveChat', muting ? 'Muting chats' : 'Archiving chats');
+    const chatJid = requireJid(params?.toJid, 'toJid');
+    const value = muting ? params.isMuted : params.isArchived;
+    if (typeof value !== 'boolean') throw badRequest(`${muting ? 'isMuted' : 'isArchived'} must be true or false`);
     await this.serial(async () => {
       const store = await this.s.store();
       const current = store.chatSettings.items[chatJid] ?? { chatJid };

@@ -110,12 +110,12 @@ export abstract class MessageActionsClient {
 
   /** See chat-settings.ts (its `setFlag`: 400, 403 `muteChat` off). */
   async updateMuteNotification(params: { toJid: string; isMuted: boolean }): Promise<void> {
-    return (await this.chatSettingsSync()).setFlag('muted', params?.toJid, params?.isMuted);
+    return (await this.chatSettingsSync()).setFlag('muted', params);
   }
 
   /** See chat-settings.ts (its `setFlag`: 400, 403 `archiveChat` off). */
   async updateArchiveChat(params: { toJid: string; isArchived: boolean }): Promise<void> {
-    return (await this.chatSettingsSync()).setFlag('archived', params?.toJid, params?.isArchived);
+    return (await this.chatSettingsSync()).setFlag('archived', params);
   }
 
   /** The archived recent chats, newest first (the reference's `getAllArchivedChats`). 403 `archiveChat` off. */

@@ -114,6 +114,7 @@ export class ChatSDK {
     }
   }
 
+  /** Newest first, archived chats included; rows carry `isMuted` and `isArchived` (see updateMuteNotification). */
   getRecentChats(): Promise<SdkResult<RecentChat[]>> {
     return this.use((c) => c.recentChats());
   }

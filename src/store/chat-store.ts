@@ -96,7 +96,7 @@ export class ChatStore {
   /** A row with its chat's settings (a setting made before the row existed applies once it does). */
   private flagged(chat: RecentChat): RecentChat {
     const s = this.chatSettings.items[chat.chatJid];
-    return s?.muted || s?.archived ? { ...chat, ...(s.muted ? { isMuted: true } : {}), ...(s.archived ? { isArchived: true } : {}) } : chat;
+    return { ...chat, isMuted: !!s?.muted, isArchived: !!s?.archived };
   }
 
   get pendingOutbox(): readonly OutboxEntry[] {

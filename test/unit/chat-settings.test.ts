@@ -76,14 +76,14 @@ describe('chat settings', () => {
     await store.dispatch({ kind: 'message', fresh: true, message: message(BOB, 'b1', 1000) });
     await store.dispatch({ kind: 'message', fresh: true, message: message(BOB, 'b2', 2000) });
     await store.dispatch({ kind: 'chat-settings', settings: [{ chatJid: BOB, muted: true }, { chatJid: CAROL, archived: true, muted: true }], local: true });
-    expect(`${store.recentChat(BOB)!.isMuted} ${store.recentChat(BOB)!.isArchived} ${store.recentChat(BOB)!.unreadCount} ${store.totalUnread}`).to.equal('true undefined 2 0');
+    expect(`${store.recentChat(BOB)!.isMuted} ${store.recentChat(BOB)!.isArchived} ${store.recentChat(BOB)!.unreadCount} ${store.totalUnread}`).to.equal('true false 2 0');
     // Carol's row appears with a message: archived and muted from the start; it stays archived.
     await store.dispatch({ kind: 'message', fresh: true, message: message(CAROL, 'c1', 3000) });
-    expect(store.recentChats.map((c) => `${c.chatJid}:${c.isArchived ?? false}:${c.isMuted ?? false}:${c.unreadCount}`).join())
+    expect(store.recentChats.map((c) => `${c.chatJid}:${c.isArchived}:${c.isMuted}:${c.unreadCount}`).join())
       .to.equal(`${CAROL}:true:true:1,${BOB}:false:true:2`);
     expect(store.totalUnread).to.equal(0);
     await store.dispatch({ kind: 'chat-settings', settings: [{ chatJid: BOB }] });
-    expect(`${store.recentChat(BOB)!.isMuted} ${store.totalUnread}`).to.equal('undefined 2');
+    expect(`${store.recentChat(BOB)!.isMuted} ${store.totalUnread}`).to.equal('false 2');
     expect(Object.keys(store.chatSettings.pending).sort().join()).to.equal(`${BOB},${CAROL}`);
   });
 });
