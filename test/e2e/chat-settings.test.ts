@@ -9,7 +9,7 @@ import type { ChatSettingsSync } from '../../src/core/chat-settings.js';
 import type { PrivateStorage } from '../../src/core/private-storage.js';
 import type { ChatSettings, RecentChat } from '../../src/model/types.js';
 import { readChatSettings } from '../../src/protocol/chat-settings.js';
-import { buildItemsRequest, buildPrivatePublish, readItemsResult } from '../../src/protocol/private-pep.js';
+import { buildItemsRequest, buildPrivatePublish, buildPurge, buildRetract, readItemsResult } from '../../src/protocol/private-pep.js';
 import { esc, foreignPerTest, type Foreign } from './foreign.js';
 import { peoplePerTest, server, unique, waitFor, type Person } from './helpers.js';
 
@@ -229,6 +229,22 @@ describe('chat settings (mute, archive) across devices', () => {
     const expected = JSON.stringify({ chatJid: bob.jid, archived: true, cleared: newer });
     await waitFor(() => cachedSettings(back, bob.jid) === expected && !pending(back), 'the offline change published with the newer mark');
     expect(await serverSettings(back, bob.jid)).to.equal(expected);
+  });
+
+  it('an item retracted, or the node purged, by another client of the account resets the chat to the defaults', async function () {
+    this.timeout(30000);
+    const { one, two, bob } = await aliceOnTwoDevices();
+    const carol = `${unique('carol')}@${(await server()).domain}`;
+    expect(await mute(one, bob.jid)).to.equal(200);
+    expect(await archive(one, carol)).to.equal(200);
+    await waitFor(() => two.sdk.core!.store!.chatSettings.items[carol]?.archived, 'both settings on the second device');
+    await showing(two, bob.jid, 'muted -', 'on the second device');
+    const send = (iq: ReturnType<typeof buildRetract>) => new Promise((resolve, reject) => one.sdk.core!.conn!.sendIQ(iq.tree(), resolve, reject));
+    await send(buildRetract(NODE, bob.jid, unique('retract')));
+    await showing(two, bob.jid, '- -', 'after the retraction');
+    expect(cachedSettings(two, carol)).to.equal(JSON.stringify({ chatJid: carol, archived: true }));
+    await send(buildPurge(NODE, unique('purge')));
+    await waitFor(() => cachedSettings(two, carol) === JSON.stringify({ chatJid: carol }), 'the defaults after the purge');
   });
 
   it('two devices changing one chat at once end in the same state, which is the server item (a fresh device reads it)', async function () {
