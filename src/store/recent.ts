@@ -69,6 +69,21 @@ export class RecentChats {
     this.persist();
   }
 
+  /** A chat was cleared: its preview is the newest message still shown (null: none), `unread` its
+   * count; the row keeps its place. */
+  cleared(chatJid: string, last: ChatMessage | null, unread: number): void {
+    const chat = this.rows.get(chatJid);
+    if (!chat) return;
+    chat.lastMessage = last && preview(last);
+    chat.unreadCount = unread;
+    this.persist();
+  }
+
+  /** A chat was deleted: its row leaves the list until a message comes (`touch` brings it back). */
+  remove(chatJid: string): void {
+    if (this.rows.delete(chatJid)) this.persist();
+  }
+
   /** Older messages that reached this account unseen (a new device's first catch-up, newest block
    * first): incoming ones after the chat's read point count as unread; one of ours is a read point
    * (replying means having read what came before). */
