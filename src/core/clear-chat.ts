@@ -8,10 +8,11 @@
  * The mark (`markFor`): timestamps of live messages are this device's clock, of archived ones the
  * server's (whole seconds on Prosody), so the mark is chosen to hold on a device whose clock differs a
  * little from the server's:
- * - up to `lastMsgId`: `at` = just before the second of the first message kept after it (so its
+ * - up to `lastMsgId`: `stanzaId` = our archive's id of the message named, when known, so it goes
+ *   whatever its stamp says; `at` = just before the second of the first message kept after it (so its
  *   archived copy, stamped in whole seconds, stays shown everywhere), or, when that would not cover the
- *   message named, 1 ms before the first message kept; with nothing kept, as for everything.
- *   `stanzaId` = our archive's id of the message named, when known, so it goes whatever its stamp says.
+ *   message named and it has no archive id, 1 ms before the first message kept; with nothing kept, as
+ *   for everything.
  * - everything: `at` = max(now, the newest message's timestamp, the previous mark + 1 ms); `stanzaId` =
  *   the newest message's archive id, when known.
  * Limits: on another device, a cleared message stamped by the server after `at` comes back (a device
@@ -23,6 +24,7 @@ import { favouriteId } from '../model/ids.js';
 import { requireJid } from '../model/jid.js';
 import type { ChatMessage, ChatSettings } from '../model/types.js';
 import type { ChatStore } from '../store/chat-store.js';
+import { archiveKey } from '../store/dedup.js';
 import { clearedBy } from '../store/removals.js';
 import type { ChatSettingsSync } from './chat-settings.js';
 import type { OnDemand } from './on-demand.js';
@@ -37,7 +39,7 @@ export function markFor(q: { named?: ChatMessage; kept?: ChatMessage; newest: re
   const { named, kept } = q;
   if (named && kept) {
     const second = Math.floor(kept.timestamp / 1000) * 1000 - 1;
-    return withId(second >= named.timestamp ? second : kept.timestamp - 1, named.stanzaId);
+    return withId(second >= named.timestamp || named.stanzaId ? second : kept.timestamp - 1, named.stanzaId);
   }
   const last = named ?? q.newest[q.newest.length - 1];
   const stanzaId = named ? named.stanzaId : [...q.newest].reverse().find((m) => m.stanzaId)?.stanzaId;
@@ -86,8 +88,9 @@ export class ChatClearing {
     const unstar: string[] = [];
     for (const chatJid of chats) {
       const previous = store.chatSettings.items[chatJid];
-      const { mark, upToRow } = await this.markOf(store, chatJid, lastMsgId, previous?.cleared);
-      if (previous?.cleared && previous.cleared.at >= mark.at) continue; // cleared that far already
+      const was = previous?.cleared;
+      const { mark, upToRow } = await this.markOf(store, chatJid, lastMsgId, was);
+      if (was && (was.at > mark.at || (was.at === mark.at && await this.reached(store, chatJid, was, mark, upToRow)))) continue; // cleared that far already
       settings.push({ ...previous, chatJid, cleared: mark, deleted });
       if (favourites) unstar.push(...await this.starredUpTo(store, chatJid, mark, upToRow));
     }
@@ -106,6 +109,13 @@ export class ChatClearing {
     if (!named) throw notFound(`No message "${lastMsgId}" in the chat with ${chatJid}`);
     const kept = (await store.after(chatJid, named.rowId, 50))[0];
     return { mark: markFor({ named, kept, newest, previous, now: Date.now() }), upToRow: named.rowId };
+  }
+
+  /** Whether a mark of the same time as the new one already clears up to `upToRow` here. */
+  private async reached(store: ChatStore, chatJid: string, was: Mark, mark: Mark, upToRow: number): Promise<boolean> {
+    if (was.stanzaId === mark.stanzaId) return true;
+    const row = was.stanzaId ? (await store.indexedLog(chatJid)).find([archiveKey(was.stanzaId)]) : undefined;
+    return row !== undefined && row >= upToRow;
   }
 
   /** The favourite ids of the chat's starred messages the clear covers (cached or not). */
