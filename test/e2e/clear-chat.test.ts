@@ -102,6 +102,15 @@ describe('clearChat', () => {
     expect(`${log.size} ${log.meta.complete}`).to.equal('1 true');
   });
 
+  it('offline: cleared at once', async () => {
+    const alice = await person(null);
+    const bob = await person(null);
+    await send(bob, alice, 'one', 'two');
+    await alice.sdk.disconnect();
+    expect((await alice.sdk.clearChat({ toJid: bob.jid })).statusCode).to.equal(200);
+    expect((await history(alice, bob.jid)).length).to.equal(0);
+  });
+
   it('answers 403 when clearChat is off, 404 for an unknown lastMsgId, 400 for bad parameters', async () => {
     const off = await person(null, { features: { clearChat: false } });
     const bob = await person(null);

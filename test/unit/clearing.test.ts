@@ -33,6 +33,13 @@ describe('clearing a chat (store/clearing.ts applyClear)', () => {
     expect(await shown(store)).to.equal('message 2|message 5');
   });
 
+  it('the mark by archive id clears every cached row up to that message, whatever their stamps (another clock)', async () => {
+    const store = await open();
+    await store.dispatch([live(1), live(2, { timestamp: 50_000 }), live(3), live(4)]);
+    await store.dispatch(settings({ cleared: { at: 20_000, stanzaId: 's3' } }));
+    expect(await shown(store)).to.equal('message 4');
+  });
+
   it('clear everything: the row stays, empty, unread 0; deleted: the row leaves, and a newer message brings it back with only that one', async () => {
     const store = await open();
     await store.dispatch([live(1), live(2)]);
@@ -78,6 +85,7 @@ describe('the cleared-up-to mark (core/clear-chat.ts markFor)', () => {
 
   it('everything: the latest of now, the newest message and the previous mark + 1; the newest archive id', () => {
     expect(text(markFor({ newest: [m(5_000, 'a'), m(9_000)], now: 7_000 }))).to.equal('9000 a');
+    expect(text(markFor({ newest: [m(5_000, 'a'), m(6_000, 'b')], now: 7_000 }))).to.equal('7000 b');
     expect(text(markFor({ newest: [m(5_000, 'a')], now: 7_000 }))).to.equal('7000 a');
     expect(text(markFor({ newest: [], previous: { at: 8_000 }, now: 7_000 }))).to.equal('8001 -');
   });
