@@ -69,16 +69,6 @@ export class RecentChats {
     this.persist();
   }
 
-  /** A chat was cleared: its preview is the newest message still shown (null: none), `unread` its
-   * count; the row keeps its place. */
-  cleared(chatJid: string, last: ChatMessage | null, unread: number): void {
-    const chat = this.rows.get(chatJid);
-    if (!chat) return;
-    chat.lastMessage = last && preview(last);
-    chat.unreadCount = unread;
-    this.persist();
-  }
-
   /** A chat was deleted: its row leaves the list until a message comes (`touch` brings it back). */
   remove(chatJid: string): void {
     if (this.rows.delete(chatJid)) this.persist();
