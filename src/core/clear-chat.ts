@@ -18,7 +18,9 @@
  * Limits: on another device, a cleared message stamped by the server after `at` comes back (a device
  * clock behind the server's by more than the time between that message and the clear; or cleared
  * messages in the same second as the first message kept), except the one `stanzaId` names; a device
- * clock ahead of the server's hides there the messages that came within that lead after the clear. */
+ * clock ahead of the server's hides there the messages that came within that lead after the clear.
+ * A starred message older than the mark stays in the thread of the devices that had it cached; the
+ * others, which read the archive only after the mark, list it among the favourites (its copy). */
 import { badRequest, notFound } from '../model/errors.js';
 import { favouriteId } from '../model/ids.js';
 import { requireJid } from '../model/jid.js';

@@ -35,6 +35,8 @@ export async function applyClear(store: SettingsStore, settings: ChatSettings): 
   if (settings.deleted) rows.remove(chatJid);
   else if (chat) {
     const after = await log.read((chat.lastReadRowId ?? -Infinity) + 1, lastRow);
-    rows.cleared(chatJid, await newestShown(log), after.filter((m) => !m.hidden && !m.outgoing).length);
+    // The row itself (RecentChats hands it out): its count is set, then replaceLast saves it.
+    chat.unreadCount = after.filter((m) => !m.hidden && !m.outgoing).length;
+    rows.replaceLast(chatJid, await newestShown(log));
   }
 }

@@ -71,8 +71,8 @@ describe('clearChat', () => {
 
     // A device that has the mark before it signs in: neither the catch-up nor paging back brings m1 or m3.
     const fresh = await freshDeviceWithMark(alice, bob.jid, person);
-    const read = bodies(await wholeHistory(fresh, bob.jid, 1));
-    expect(read.replace('m2|', '')).to.equal('m4|m5');
+    // (The starred m2 is older than the mark: there it is in the favourites, not read into the thread.)
+    expect(bodies(await wholeHistory(fresh, bob.jid, 1))).to.equal('m4|m5');
 
     expect((await alice.sdk.clearChat({ toJid: bob.jid, lastMsgId: m4.msgId, favourites: true })).statusCode).to.equal(200);
     expect(bodies(await history(alice, bob.jid))).to.equal('m5');
