@@ -83,7 +83,7 @@ describe('clearChat', () => {
   it('a device that has the mark before it signs in: the catch-up brings nothing cleared, paging back reads the archive only after the mark', async () => {
     const alice = await person(null);
     const bob = await person(null);
-    await send(bob, alice, 'old 1', 'old 2', 'old 3', 'old 4');
+    const [old1] = await send(bob, alice, 'old 1', 'old 2', 'old 3', 'old 4');
     // Prosody stamps and filters by whole seconds: the mark, and the next message, each a second later.
     await sleep(1100);
     expect((await alice.sdk.clearChat({ toJid: bob.jid })).statusCode).to.equal(200);
@@ -100,6 +100,9 @@ describe('clearChat', () => {
     expect(bodies(await wholeHistory(paging, bob.jid, 1))).to.equal('new');
     const log = await paging.sdk.core!.store!.log(bob.jid);
     expect(`${log.size} ${log.meta.complete}`).to.equal('1 true');
+    // A reply's lookup (it reads the archive for the chat, then that chat's history) finds nothing either.
+    expect((await paging.sdk.getReplyMessage({ replyMessageId: old1.msgId })).statusCode).to.equal(404);
+    expect((await caughtUp.sdk.getReplyMessage({ replyMessageId: old1.msgId })).statusCode).to.equal(404);
   });
 
   it('offline: cleared at once', async () => {
