@@ -63,6 +63,8 @@ export class ChatClient extends MessageActionsClient {
   /** @internal */ protected readonly favourites = onDemand(() => import('./favourites.js').then(({ Favourites }) => new Favourites(this.services, this.privateStorage)));
   /** This account's settings per chat, shared by its devices (chat-settings.ts). @internal */
   protected readonly chatSettingsSync = onDemand(() => import('./chat-settings.js').then(({ ChatSettingsSync }) => new ChatSettingsSync(this.services, this.privateStorage)));
+  /** Clearing and deleting chats (clear-chat.ts). @internal */
+  protected readonly clearing = onDemand(() => import('./clear-chat.js').then(({ ChatClearing }) => new ChatClearing(this.services, this.chatSettingsSync)));
   private readonly typing: Typing;
   private readonly markers: Markers;
   private readonly displayed: DisplayedSync;

@@ -42,7 +42,7 @@ export class History {
   }
 
   /** One archive page (XEP-0313 + XEP-0059), its results unread (for lookups of one message). */
-  async query(q: { with?: string; before?: string; after?: string; max: number }): Promise<Page> {
+  async query(q: { with?: string; start?: number; before?: string; after?: string; max: number }): Promise<Page> {
     const queryId = newId();
     const results: ArchivedMessage[] = [];
     this.queries.set(queryId, results);
@@ -153,12 +153,14 @@ export class History {
     const done = () => this.s.apply([{ kind: 'history', chatJid, messages: [], complete: true }], false);
     let got = 0;
     let anchor = log.meta.oldestArchiveId;
+    // A cleared chat: only what came after its mark (so paging back ends there, complete).
+    const mark = store.chatSettings.items[chatJid]?.cleared;
     // Receipts and markers share the archive with messages: a page holds fewer messages than its size,
     // so each further page is twice as large.
     for (let max = Math.min(CHAT_PAGE.largest, Math.max(wanted, 50)); got < wanted && !log.meta.complete; max = Math.min(CHAT_PAGE.largest, max * 2)) {
       let page: Page;
       try {
-        page = await this.query({ with: chatJid, before: anchor ?? '', max });
+        page = await this.query({ with: chatJid, ...(mark ? { start: mark.at + 1 } : {}), before: anchor ?? '', max });
       } catch (error) {
         // The server no longer has our oldest message (archive expired or reset): the cache is all there is.
         if (error instanceof SdkError && error.statusCode === Status.NOT_FOUND) {

@@ -4,10 +4,10 @@
  * own methods: the SDK and the binding call them on the client, and a test may replace one on a
  * client instance. */
 import type { ChatMessage, RecentChat } from '../model/types.js';
-import { serverError } from '../model/errors.js';
 import { favouriteId } from '../model/ids.js';
 import type { DeleteParams } from '../model/params.js';
 import type { ChatStore } from '../store/chat-store.js';
+import type { ChatClearing } from './clear-chat.js';
 import type { Deleter } from './delete.js';
 import type { EditReact } from './edit-react.js';
 import type { Favourites } from './favourites.js';
@@ -44,6 +44,7 @@ export abstract class MessageActionsClient {
   protected abstract readonly favourites: OnDemand<Favourites>;
   /** @internal */
   protected abstract readonly chatSettingsSync: OnDemand<ChatSettingsSync>;
+  protected abstract readonly clearing: OnDemand<ChatClearing>;
 
   /** See edit-react.ts (XEP-0308). */
   async editMessage(params: { toJid: string; messageId: string; messageText: string }): Promise<ChatMessage> {
@@ -88,24 +89,26 @@ export abstract class MessageActionsClient {
     return (await this.favourites()).removeAll();
   }
 
-  // ---- actions on whole chats (issue 10; placeholders until core/chat-settings.ts lands) ----------
+  // ---- actions on whole chats (issue 10) --------------------------------------------------------
 
+  /** See clear-chat.ts. */
   async clearChat(params: { toJid: string; favourites?: boolean; lastMsgId?: string }): Promise<void> {
-    void params;
-    throw serverError('clearChat is not built yet');
+    return (await this.clearing()).clear(params);
   }
 
+  /** See clear-chat.ts. */
   async deleteChat(params: { toJid: string; favourites?: boolean }): Promise<void> {
-    void params;
-    throw serverError('deleteChat is not built yet');
+    return (await this.clearing()).delete(params);
   }
 
+  /** See clear-chat.ts. */
   async clearAllChat(): Promise<void> {
-    throw serverError('clearAllChat is not built yet');
+    return (await this.clearing()).all(false);
   }
 
+  /** See clear-chat.ts. */
   async deleteAllRecentChats(): Promise<void> {
-    throw serverError('deleteAllRecentChats is not built yet');
+    return (await this.clearing()).all(true);
   }
 
   /** See chat-settings.ts (its `setFlag`: 400, 403 `muteChat` off). */

@@ -8,6 +8,8 @@ export interface ArchiveQuery {
   queryId: string;
   /** Only messages exchanged with this bare JID. */
   with?: string;
+  /** Only messages archived at or after this time (ms; sent as a XEP-0082 datetime). */
+  start?: number;
   /** Page backwards: results just before this archive id; '' means the last page. */
   before?: string;
   /** Page forwards: results just after this archive id. */
@@ -20,6 +22,7 @@ export function buildArchiveQuery(q: ArchiveQuery, iqId: string): Builder {
     .c('x', { xmlns: NS.DATA_FORM, type: 'submit' })
     .c('field', { var: 'FORM_TYPE', type: 'hidden' }).c('value').t(NS.MAM).up().up();
   if (q.with) iq.c('field', { var: 'with' }).c('value').t(q.with).up().up();
+  if (q.start !== undefined) iq.c('field', { var: 'start' }).c('value').t(new Date(q.start).toISOString()).up().up();
   iq.up().c('set', { xmlns: NS.RSM }).c('max').t(String(q.max)).up();
   if (q.before !== undefined) {
     if (q.before) iq.c('before').t(q.before).up();

@@ -262,6 +262,30 @@ export class ChatSDK {
     return this.use((c) => c.archivedChats());
   }
 
+  /** Clears this account's copy of a chat (`{toJid, favourites?, lastMsgId?}`) up to `lastMsgId`
+   * (default: everything): gone here, after a reload and on its other devices, and never read back from
+   * the archive; starred messages stay unless `favourites` is true (then unstarred too); the row stays.
+   * The peer keeps everything. 400 bad parameters, 403 `clearChat` off, 404 `lastMsgId` unknown. */
+  clearChat(params: { toJid: string; favourites?: boolean; lastMsgId?: string }): Promise<SdkResult<null>> {
+    return this.act((c) => c.clearChat(params), 'Chat cleared');
+  }
+
+  /** Deletes a chat (`{toJid, favourites?}`): cleared as above and off the recent list until a new
+   * message brings it back with only that message. 400, 403 `deleteChat` off. */
+  deleteChat(params: { toJid: string; favourites?: boolean }): Promise<SdkResult<null>> {
+    return this.act((c) => c.deleteChat(params), 'Chat deleted');
+  }
+
+  /** Clears every recent chat (starred messages stay). 403 `clearChat` off. */
+  clearAllChat(): Promise<SdkResult<null>> {
+    return this.act((c) => c.clearAllChat(), 'All chats cleared');
+  }
+
+  /** Deletes every recent chat. 403 `deleteChat` off. */
+  deleteAllRecentChats(): Promise<SdkResult<null>> {
+    return this.act((c) => c.deleteAllRecentChats(), 'All recent chats deleted');
+  }
+
   sendSeenStatus(toUserJid: string, messageId: string): Promise<SdkResult<null>> {
     return this.act((c) => c.sendSeen(toUserJid, messageId), 'Seen status sent');
   }

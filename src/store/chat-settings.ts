@@ -30,7 +30,9 @@ export async function applySettings(store: SettingsStore, e: Extract<StoreEvent,
     const before = state.items[next.chatJid];
     state.items[next.chatJid] = next;
     if (e.local) state.pending[next.chatJid] = true;
-    if (next.cleared && next.cleared.at > (before?.cleared?.at ?? -Infinity)) await applyClear(store, next);
+    // Forward: a later time, or the same time naming another archive id (a later message of that second).
+    const was = before?.cleared;
+    if (next.cleared && (!was || next.cleared.at > was.at || (next.cleared.at === was.at && next.cleared.stanzaId !== was.stanzaId))) await applyClear(store, next);
   }
   store.writer.schedule('chat-settings', () => state);
   store.settingsChanged(e.settings.map((s) => s.chatJid));

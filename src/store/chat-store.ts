@@ -7,7 +7,7 @@ import type { ChatMessage, NewMessage, RecentChat, TypingState } from '../model/
 import { statusAfter } from '../model/types.js';
 import { ChatLog } from './chat-log.js';
 import { applyCorrection, settleCorrections } from './corrections.js';
-import { applyHide, applyRetraction, newestShown, settle } from './removals.js';
+import { applyHide, applyRetraction, clearedBy, HIDDEN, newestShown, settle } from './removals.js';
 import { applyReaction, settleReactions } from './reactions.js';
 import { archiveKey, dedupKeys, idKey } from './dedup.js';
 import type { FavouriteState } from './favourites.js';
@@ -342,9 +342,11 @@ export class ChatStore {
     this.notifier.note({ connection: true });
   }
 
-  /** A message about to be cached, marked when it is one of the favourites (starred before it came). */
+  /** A message about to be cached, marked when it is one of the favourites (starred before it came);
+   * else hidden when the chat was cleared past it (kept as a row, so its copies are known duplicates). */
   private starred(m: NewMessage): NewMessage {
-    return this.favourites.items[favouriteId(m.chatJid, m.msgId)] ? { ...m, favourite: true } : m;
+    if (this.favourites.items[favouriteId(m.chatJid, m.msgId)]) return { ...m, favourite: true };
+    return clearedBy(this.chatSettings.items[m.chatJid]?.cleared, m) ? { ...m, ...HIDDEN } : m;
   }
 
   /** Saves the favourites (favourites.ts) and tells subscribers that they and these chats changed. @internal */

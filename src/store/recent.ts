@@ -63,6 +63,11 @@ export class RecentChats {
     this.persist();
   }
 
+  /** A chat was deleted: its row leaves the list until a message comes (`touch` brings it back). */
+  remove(chatJid: string): void {
+    if (this.rows.delete(chatJid)) this.persist();
+  }
+
   /** Older messages that reached this account unseen (a new device's first catch-up, newest block
    * first): incoming ones after the chat's read point count as unread; one of ours is a read point
    * (replying means having read what came before). */

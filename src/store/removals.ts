@@ -5,7 +5,7 @@
  * wait in the chat's meta, and `settle` applies them before such a message is stored, so its content
  * is never shown. Only the original's sender may retract it: the keys hold the sender's bare JID. */
 import type { HiddenRef } from '../model/events.js';
-import type { ChatMessage, NewMessage } from '../model/types.js';
+import type { ChatMessage, ChatSettings, NewMessage } from '../model/types.js';
 import type { ChatLog } from './chat-log.js';
 import { archiveKey, idKey, originKey } from './dedup.js';
 
@@ -13,7 +13,11 @@ import { archiveKey, idKey, originKey } from './dedup.js';
 const MAX_PENDING = 400;
 
 const RETRACTED = { body: '', media: undefined, reactions: undefined, favourite: false, retracted: true } as const;
-const HIDDEN = { body: '', media: undefined, reactions: undefined, favourite: false, hidden: true } as const;
+export const HIDDEN = { body: '', media: undefined, reactions: undefined, favourite: false, hidden: true } as const;
+
+/** Whether a chat's cleared-up-to mark covers a message (store/clearing.ts says how the mark is chosen). */
+export const clearedBy = (mark: ChatSettings['cleared'], m: Pick<NewMessage, 'timestamp' | 'stanzaId'>): boolean =>
+  !!mark && (m.timestamp <= mark.at || (!!m.stanzaId && m.stanzaId === mark.stanzaId));
 
 type Keyed = Pick<NewMessage, 'fromJid' | 'msgId' | 'originId' | 'stanzaId'>;
 
