@@ -9,7 +9,7 @@ import type { ChatLauncher } from '../../src/components/launcher/chat-launcher.j
 import type { ChatClient } from '../../src/core/client.js';
 import type { ChatSDK } from '../../src/sdk/index.js';
 import type { NewMessage } from '../../src/model/types.js';
-import { ME, PEER, message, offlineSdk, until } from './fixtures.js';
+import { ME, PEER, message, nextFrame, offlineSdk, until } from './fixtures.js';
 
 class FakeNotification {
   static permission: NotificationPermission = 'default';
@@ -206,11 +206,17 @@ describe('browser notifications of new messages (the launcher)', () => {
     expect(bell.textContent!.trim()).to.equal('Notifications off');
     expect(bell.title).to.equal('Turn on notifications of new messages');
     expect(FakeNotification.requests).to.equal(0);
+    // The store's changes of the messages above reach the launcher a frame later: let them pass.
+    await nextFrame();
+    await nextFrame();
+    await el.updateComplete;
     bell.click();
     await until(() => list.shadowRoot!.querySelector('.bell')?.getAttribute('data-state') === 'granted', 'the bell on');
     expect(FakeNotification.requests).to.equal(1);
     expect(list.shadowRoot!.querySelector('.bell')!.textContent!.trim()).to.equal('Notifications on');
-    await until(() => (el as unknown as { notifying?: Promise<void> }).notifying, 'the notifier loading');
+    // The bell has the launcher start its notifier as soon as permission is granted.
+    await el.updateComplete;
+    expect((el as unknown as { notifying?: Promise<void> }).notifying !== undefined, 'the notifier loading').to.equal(true);
     await loaded(el);
     el.hide();
     await receive(client);
@@ -227,7 +233,8 @@ describe('browser notifications of new messages (the launcher)', () => {
   });
 
   it('with the notifications feature off: no bell, no notification, no sound', async () => {
-    const { el, client } = await launcher({ open: true, sound: true, features: { notifications: false } });
+    // title-unread has the notifier loaded (the page title's count is not a notification).
+    const { el, client } = await launcher({ open: true, sound: true, title: true, features: { notifications: false } });
     document.dispatchEvent(new Event('pointerdown'));
     el.hide();
     await el.updateComplete;
