@@ -1,6 +1,7 @@
 /** The ESM entry: the headless core and the reference API. */
 export { SDK, ChatSDK, createSDK, type InitializeParams } from './sdk/index.js';
 export type { SdkResult } from './sdk/result.js';
+export type { ChatNotification } from './sdk/notification.js';
 export { ChatClient } from './core/client.js';
 export type { ClientOptions } from './core/options.js';
 export type { HistoryQuery, TextMessageParams } from './model/params.js';

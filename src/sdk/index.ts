@@ -6,6 +6,7 @@ import { ChatClient } from '../core/client.js';
 import type { ClientOptions } from '../core/options.js';
 import type { HistoryQuery, MediaMessageParams, MediaQuery, TextMessageParams } from '../model/params.js';
 import type { Downloaded } from '../core/media-download.js';
+import type { ChatNotification } from './notification.js';
 import { badRequest, notFound, unauthorized } from '../model/errors.js';
 import type { ChatMessage, FeatureFlags, RecentChat, SdkListeners } from '../model/types.js';
 import { asResult, toResult, type SdkResult } from './result.js';
@@ -296,6 +297,15 @@ export class ChatSDK {
 
   sendTypingGoneStatus(toJid: string): Promise<SdkResult<null>> {
     return this.act((c) => c.sendTypingGone(toJid), 'Typing gone status sent');
+  }
+
+  /** Shows a browser notification (the Notification API) of `{title, body?, icon?, tag?, onClick?}`: plain
+   * text, the title cut to 64 characters and the body to 120; one per `tag` (the same tag replaces it);
+   * a click brings the page forward, closes it and calls `onClick`. Never asks for permission (the
+   * list's bell does, on a click). 403 the `notifications` feature is off, or permission is not granted
+   * (the message says which); 503 no Notification API in this browser; 400 no title. */
+  showChatNotification(notification: ChatNotification): Promise<SdkResult<null>> {
+    return this.act(async (c) => (await import('./notification.js')).showNotification(c.features, notification), 'Notification shown');
   }
 }
 

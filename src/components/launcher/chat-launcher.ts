@@ -43,6 +43,7 @@ interface Remembered {
  * @event {CustomEvent<{count: number}>} chat-unread-change - The total unread count changed; `detail.count`.
  * @event {CustomEvent<{state: 'disconnected' | 'connecting' | 'connected' | 'reconnecting' | 'authfailed', reason?: string}>} chat-connection - The connection state changed; `detail.state`.
  * @event {CustomEvent<{statusCode: number, message: string}>} chat-error - Connecting, registering or sending failed; `detail.message` says why.
+ * @event {CustomEvent<{message: ChatMessage}>} chat-notify - A new message is about to show a browser notification (and, with `notification-sound`, a tone): the page is hidden, the panel closed or another chat open, and the chat is not muted; cancelable (`preventDefault()` and neither happens).
  * @attr {string} lang - The language of the element's strings (`en`, `ar`; a tag like `ar-EG` picks `ar`).
  *   Unset: an ancestor's `lang` (a launcher's list and thread follow the launcher), else the page's
  *   `<html lang>`, else English. One language per page: the first element's wins. The element sets its
@@ -85,6 +86,13 @@ export class ChatLauncher extends LitElement {
   @property({ type: Object }) features?: FeatureFlags;
   /** Whether the panel is open (remembered across page loads). */
   @property({ type: Boolean, reflect: true }) open = false;
+  /** Plays a short tone (made with Web Audio, no sound file) for each new message that notifies (not for
+   * muted chats; with the `notifications` feature on). Browsers allow sound only after the user's first
+   * click or key press on the page: before it, none. */
+  @property({ type: Boolean, attribute: 'notification-sound' }) notificationSound = false;
+  /** Puts the unread count of chats that are not muted before the page's title ("(3) My shop"); the
+   * title is restored when the count drops to 0 or the attribute or the element goes. */
+  @property({ type: Boolean, attribute: 'title-unread' }) titleUnread = false;
 
   /** The SDK to show (from `createSDK()`); by default the page's `ChatWidget.SDK`, which the connection
    * attributes or `connect()` sign in. */
@@ -113,6 +121,7 @@ export class ChatLauncher extends LitElement {
    * `connect()` or changed connection attributes. */
   private signedOutByHost = false;
   private painted = false;
+  private notifying?: Promise<void>;
   private readonly reported = new WeakSet<Promise<void>>();
 
   private get memoryKey(): string {
@@ -308,6 +317,10 @@ export class ChatLauncher extends LitElement {
     // Not on the first paint (a panel restored open on page load does not take the page's focus).
     const opened = changed.has('open') && this.open && changed.get('open') === false;
     const switched = changed.has('chat') && this.open && this.painted;
+    // Notifications, sound and the title's count (shared/notifier.ts) load once they can be needed.
+    if (!this.notifying && (this.titleUnread || this.binding?.features.notifications && (this.notificationSound || globalThis.Notification?.permission === 'granted'))) {
+      this.notifying = import('../shared/notifier.js').then((m) => m.notifier(this), (e: unknown) => console.error('chat-widget: could not load notifications', e));
+    }
     this.painted = true;
     if (opened || switched) void this.focusPanel(opened ? undefined : (changed.get('chat') as string | undefined));
   }

@@ -14,6 +14,7 @@ import { isBareJid } from '../../model/jid.js';
 import type { RecentChat } from '../../model/types.js';
 import { mediaLabel } from '../shared/media-label.js';
 import { listStyles } from './chat-list.styles.js';
+import { bell, bellStyles } from './bell.js';
 
 /** How long a list may wait for its chat (a page initializing its SDK a little later) before it
  * warns the developer that it has none. */
@@ -39,7 +40,7 @@ const UNCONFIGURED_WARNING_MS = 1000;
  */
 @localized()
 export class ChatList extends ChatElement {
-  static override styles = [tokens, controlStyles, avatarStyles, listStyles];
+  static override styles = [tokens, controlStyles, avatarStyles, listStyles, bellStyles];
 
   /** The open chat, highlighted. */
   @property({ attribute: 'active-jid' }) activeJid?: string;
@@ -154,6 +155,7 @@ export class ChatList extends ChatElement {
     const chats = this.chats;
     return html`
       <div class="tools" part="tools">
+        ${bell(this)}
         <label class="visually-hidden" for="filter">${msg('Filter chats')}</label>
         <input id="filter" class="field" part="filter" type="search" dir="auto" placeholder=${msg('Search chats')} .value=${this.filter}
           @input=${(e: InputEvent) => (this.filter = (e.target as HTMLInputElement).value)} />

@@ -20,6 +20,15 @@ export function mediaLabel(msgType: MsgType, fileName?: string): string {
   }
 }
 
+/** A message as one line: its text, or for a file its kind ("Photo", "Document: a.pdf") and its caption;
+ * "This message was deleted" for a retracted one (a notification's body; the list's preview reads the same). */
+export function previewLine(m: { msgType: MsgType; body: string; fileName?: string; retracted?: boolean }): string {
+  if (m.retracted) return msg('This message was deleted');
+  const label = mediaLabel(m.msgType, m.fileName);
+  if (!label) return m.body;
+  return m.body.trim() ? `${label} · ${m.body}` : label;
+}
+
 /** A file size for people: "512 B", "12 KB", "3.4 MB" (1 KB = 1,024 bytes). */
 export function formatSize(bytes: number | undefined): string {
   if (bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return '';

@@ -1,0 +1,74 @@
+// A peer's message over the real server notifies the launcher's page while it is hidden (issue 10).
+// The Notification API and the page's visibility are stubbed in this page (headless Chromium shows no
+// notification and is never hidden); everything else is real: Prosody, the SDKs, the launcher.
+import { expect } from '@open-wc/testing';
+import '../../src/components/launcher/define.js';
+import type { ChatLauncher } from '../../src/components/launcher/chat-launcher.js';
+import { ignoreResizeObserverNotice, peoplePerTest, unique, waitFor } from './helpers.js';
+
+ignoreResizeObserverNotice();
+
+class RecordingNotification {
+  static permission: NotificationPermission = 'granted';
+  static requests = 0;
+  static shown: RecordingNotification[] = [];
+  static requestPermission(): Promise<NotificationPermission> {
+    RecordingNotification.requests++;
+    return Promise.resolve(RecordingNotification.permission);
+  }
+  onclick: (() => void) | null = null;
+  closed = false;
+  constructor(readonly title: string, readonly options: NotificationOptions = {}) {
+    RecordingNotification.shown.push(this);
+  }
+  close(): void {
+    this.closed = true;
+  }
+}
+
+describe('notifications on the real server', () => {
+  const person = peoplePerTest();
+  const real = Object.getOwnPropertyDescriptor(window, 'Notification');
+  let launcher: ChatLauncher | undefined;
+  before(() => {
+    Object.defineProperty(window, 'Notification', { value: RecordingNotification, configurable: true, writable: true });
+    Object.defineProperty(document, 'hidden', { get: () => true, configurable: true });
+  });
+  after(() => {
+    if (real) Object.defineProperty(window, 'Notification', real);
+    delete (document as { hidden?: boolean }).hidden;
+  });
+  afterEach(() => launcher?.remove());
+
+  it('a peer sends while the page is hidden: one notification with sender and text; its click opens the chat', async function () {
+    this.timeout(30000);
+    const bob = await person(null);
+    const alice = await person(null);
+    launcher = document.createElement('chat-launcher') as ChatLauncher;
+    launcher.storagePrefix = unique('n');
+    launcher.sdk = bob.sdk;
+    document.body.append(launcher);
+    await waitFor(() => !!launcher!.binding, 'the launcher on bob');
+    await launcher.updateComplete;
+    // Permission is granted: the launcher loads its notifier at once.
+    const notifying = (launcher as unknown as { notifying?: Promise<void> }).notifying;
+    expect(notifying !== undefined, 'the notifier loading').to.equal(true);
+    await notifying;
+
+    const sent = await alice.sdk.sendTextMessage({ toJid: bob.jid, messageText: 'Hello <b>bob</b>, lunch?' });
+    expect(sent.statusCode).to.equal(200);
+    const shown = await waitFor(() => RecordingNotification.shown[0], 'the notification');
+    expect(RecordingNotification.shown.length).to.equal(1);
+    expect(shown.title).to.equal(alice.username);
+    expect(shown.options.body).to.equal('Hello <b>bob</b>, lunch?');
+    expect(shown.options.tag).to.equal(alice.jid);
+    expect(RecordingNotification.requests).to.equal(0);
+
+    shown.onclick!();
+    await launcher.updateComplete;
+    expect(launcher.open).to.equal(true);
+    expect(shown.closed).to.equal(true);
+    const thread = await waitFor(() => launcher!.shadowRoot!.querySelector('chat-thread'), 'the thread');
+    expect(thread.peer).to.equal(alice.jid);
+  });
+});
