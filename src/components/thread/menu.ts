@@ -13,6 +13,7 @@ import { emit } from '../shared/events.js';
 import type { ComposerController, ComposerHost } from './composer.js';
 import type { Item } from './bubble.js';
 import { MenuTriggers, type Point } from './menu-triggers.js';
+import { moveInMenu } from '../shared/long-press.js';
 import { openForward } from './forward.js';
 import { isEmoji } from '../../model/emoji.js';
 
@@ -139,13 +140,7 @@ export class MessageMenu implements ReactiveController {
     }
     if (inForm) return;
     const items = [...(event.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('[role^="menuitem"]')];
-    const at = items.indexOf(event.composedPath()[0] as HTMLElement);
-    const rtl = getComputedStyle(this.host).direction === 'rtl';
-    const step: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, [rtl ? 'ArrowLeft' : 'ArrowRight']: 1, [rtl ? 'ArrowRight' : 'ArrowLeft']: -1 };
-    const to = event.key === 'Home' ? 0 : event.key === 'End' ? items.length - 1 : step[event.key] === undefined ? -1 : (at + step[event.key] + items.length) % items.length;
-    if (to < 0) return;
-    event.preventDefault();
-    items[to]?.focus();
+    moveInMenu(event, items, getComputedStyle(this.host).direction === 'rtl');
   };
 
   private async act(action: MenuAction): Promise<void> {
@@ -265,7 +260,7 @@ export class MessageMenu implements ReactiveController {
         type="button" class="menu-emoji" part="menu-emoji" role="menuitemcheckbox" tabindex="-1" aria-checked=${mine.includes(e) ? 'true' : 'false'}
         @click=${() => this.react(e)}>${e}</button>`)}<button type="button" class="menu-emoji more" part="menu-emoji" role="menuitem" tabindex="-1"
         aria-label=${msg('More reactions')} title=${msg('More reactions')} @click=${this.onMore}>+</button></div>` : nothing}
-      ${actionsFor(m, binding.features).map((a) => html`<button type="button" class="menu-item" data-action=${a} part="menu-item" role="menuitem" tabindex="-1"
+      ${actionsFor(m, binding.features).map((a) => html`<button type="button" class="menu-item ${a.startsWith('delete') ? 'danger' : ''}" data-action=${a} part="menu-item" role="menuitem" tabindex="-1"
         @click=${() => this.act(a)}><span class="menu-icon" aria-hidden="true">${ICONS[a]}</span>${labelOf(a)}</button>`)}
     </div>`;
   }
