@@ -152,21 +152,19 @@ export const listStyles = css`
   }
   li:hover .chat-menu-button,
   li:focus-within .chat-menu-button,
-  .chat-menu-button[aria-expanded='true'] {
+  .chat-menu-button.active {
     visibility: visible;
   }
   .chat-menu-button:hover {
     color: var(--_fg);
     background: var(--_border);
   }
-  /* Touch screens open the menu with a long press: it must not start a text selection instead. */
+  /* Touch screens open the menu with a long press: it must not start a text selection instead. (The
+     ⋯ button stays: it shows on the row holding the focus, for a keyboard on a tablet.) */
   @media (hover: none) {
     li .row {
       user-select: none;
       -webkit-user-select: none;
-    }
-    .chat-menu-button {
-      display: none;
     }
   }
   .archived-entry {

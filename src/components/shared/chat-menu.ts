@@ -99,14 +99,18 @@ export class ChatMenu implements ReactiveController {
   /** Closes the menu; `refocus` gives the focus back to what opened it. */
   close(refocus: boolean): void {
     const opener = this.open?.opener;
+    if (refocus) this.refocus(opener);
     this.open = undefined;
     document.removeEventListener('pointerdown', this.onOutside, true);
     this.host.requestUpdate();
-    if (refocus) this.refocus(opener);
   }
 
+  /** Focuses `opener` now, while it is still shown as the active one (a ⋯ button shows only on a row
+   * under the mouse or holding the focus); the confirmation dialog closes first (it makes the rest inert). */
   private refocus(opener: HTMLElement | null | undefined): void {
-    void this.host.updateComplete.then(() => (opener?.isConnected ? opener.focus() : this.options.fallbackFocus?.()));
+    this.host.shadowRoot?.querySelector<HTMLDialogElement>('dialog.chat-confirm')?.close();
+    if (opener?.isConnected) opener.focus();
+    else void this.host.updateComplete.then(() => this.options.fallbackFocus?.());
   }
 
   private readonly onOutside = (event: Event) => {
@@ -172,11 +176,11 @@ export class ChatMenu implements ReactiveController {
 
   private async confirmed(ok: boolean): Promise<void> {
     const pending = this.confirm;
+    this.refocus(pending?.opener);
     this.confirm = undefined;
     this.host.requestUpdate();
     const binding = this.host.binding;
     if (!pending || !binding) return;
-    this.refocus(pending.opener);
     const { jid: toJid, action } = pending;
     if (!ok || emit(this.host, action === 'clear' ? 'chat-clear' : 'chat-delete-chat', { toJid }, { cancelable: true }).defaultPrevented) return;
     try {
@@ -194,7 +198,9 @@ export class ChatMenu implements ReactiveController {
   /** The ⋯ button that opens chat `jid`'s menu (nothing when it has no actions). */
   button(jid: string, label: string) {
     if (this.actions(jid).length === 0) return nothing;
-    return html`<button type="button" class="icon-button chat-menu-button" part="chat-menu-button" aria-haspopup="menu"
+    // Shown while its menu or its confirmation is open, not only on hover or focus.
+    const active = this.open?.jid === jid || this.confirm?.jid === jid;
+    return html`<button type="button" class="icon-button chat-menu-button ${active ? 'active' : ''}" part="chat-menu-button" aria-haspopup="menu"
       aria-expanded=${this.open?.jid === jid ? 'true' : 'false'} aria-label=${label} title=${label}
       @click=${(e: Event) => this.toggleFrom(jid, e.currentTarget as HTMLElement)}>⋯</button>`;
   }
