@@ -134,16 +134,17 @@ export const listStyles = css`
     background: var(--_muted);
     color: var(--_bg);
   }
-  /* A chat's ⋯ button over the row's corner (its time), shown on the row under the mouse or focused. */
+  /* A chat's ⋯ button in place of the row's time (the unread count below stays in view), shown on the
+     row under the mouse or holding the focus, and while its menu or confirmation is open. */
   li {
     position: relative;
     -webkit-touch-callout: none;
   }
   .chat-menu-button {
-    --_icon-button-size: 30px;
+    --_icon-button-size: 26px;
     position: absolute;
     inset-inline-end: 8px;
-    top: 6px;
+    top: 5px;
     font-size: 18px;
     border-radius: 50%;
     color: var(--_muted);
@@ -154,6 +155,10 @@ export const listStyles = css`
   li:focus-within .chat-menu-button,
   .chat-menu-button.active {
     visibility: visible;
+  }
+  li:has(.chat-menu-button):is(:hover, :focus-within) .time,
+  li:has(.chat-menu-button.active) .time {
+    visibility: hidden;
   }
   .chat-menu-button:hover {
     color: var(--_fg);
