@@ -22,7 +22,7 @@ export async function chatsShots(k) {
   const act = async (page, action, done) => {
     await openRowMenu(page);
     await list(page).locator(`.chat-menu .menu-item[data-action="${action}"]`).click();
-    const error = list(page).locator('[part="action-error"]');
+    const error = list(page).locator('[part="error"]');
     await Promise.race([done.waitFor(), error.waitFor()]);
     if (await error.count()) throw new Error(`${action} was refused: ${await error.textContent()}`);
   };

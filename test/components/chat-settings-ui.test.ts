@@ -274,13 +274,13 @@ describe('the chat menu of a list row', () => {
       veto = true;
       await openRowMenu(list);
       await choose(list, label);
-      (await until(() => $<HTMLButtonElement>(list, 'dialog.chat-confirm [part="chat-confirm-ok"]'), 'the confirmation')).click();
+      (await until(() => $<HTMLButtonElement>(list, 'dialog.chat-confirm [part="confirm-delete"]'), 'the confirmation')).click();
       await until(() => sent === 1, 'the event');
       expect(calls[call]).to.equal(undefined);
       veto = false;
       await openRowMenu(list);
       await choose(list, label);
-      (await until(() => $<HTMLButtonElement>(list, 'dialog.chat-confirm [part="chat-confirm-ok"]'), 'the confirmation')).click();
+      (await until(() => $<HTMLButtonElement>(list, 'dialog.chat-confirm [part="confirm-delete"]'), 'the confirmation')).click();
       await until(() => calls[call], 'the call');
       stop();
       expect(sent).to.equal(2);
@@ -297,7 +297,7 @@ describe('the chat menu of a list row', () => {
     await until(() => error, 'chat-error');
     stop();
     expect(error).to.equal('403 updateMuteNotification is switched off');
-    const shown = await until(() => $(list, '[part="action-error"][role="alert"]'), 'the error shown');
+    const shown = await until(() => $(list, '[part="error"][role="alert"]'), 'the error shown');
     expect(shown.textContent).to.equal('updateMuteNotification is switched off');
   });
 });
@@ -374,7 +374,7 @@ describe('the chat menu in the thread header', () => {
     let back = 0;
     const stop = onEvent('chat-back', () => back++);
     await choose(thread, 'Delete chat');
-    (await until(() => $<HTMLButtonElement>(thread, 'dialog.chat-confirm [part="chat-confirm-ok"]'), 'the confirmation')).click();
+    (await until(() => $<HTMLButtonElement>(thread, 'dialog.chat-confirm [part="confirm-delete"]'), 'the confirmation')).click();
     await until(() => back, 'chat-back');
     stop();
     expect(JSON.stringify(calls.deleteChat)).to.equal(JSON.stringify([{ toJid: PEER }]));
@@ -388,7 +388,7 @@ describe('the chat menu in the thread header', () => {
     $<HTMLButtonElement>(thread, 'header .chat-menu-button')!.click();
     await until(() => menuOf(thread), 'the menu');
     await choose(thread, 'Delete chat');
-    (await until(() => $<HTMLButtonElement>(thread, 'dialog.chat-confirm [part="chat-confirm-ok"]'), 'the confirmation')).click();
+    (await until(() => $<HTMLButtonElement>(thread, 'dialog.chat-confirm [part="confirm-delete"]'), 'the confirmation')).click();
     await until(() => !$(thread, 'dialog.chat-confirm'), 'the confirmation closed');
     stop();
     stopBack();

@@ -17,12 +17,10 @@ export const THREAD_PARTS = [
   'menu-button', 'menu', 'menu-item', 'menu-emoji', 'emoji-input', 'confirm', 'confirm-delete', 'confirm-cancel',
   'compose-bar', 'compose-cancel',
   'select-mark', 'selection-bar', 'selection-count', 'selection-forward', 'selection-cancel',
-  'chat-menu-button', 'chat-menu', 'chat-menu-item', 'chat-confirm', 'chat-confirm-ok', 'chat-confirm-cancel',
 ] as const;
 
-export const LIST_PARTS = ['tools', 'filter', 'new-chat', 'list', 'row', 'avatar', 'unread', 'muted', 'action-error',
-  'archived-entry', 'archived-header', 'archived-back',
-  'chat-menu-button', 'chat-menu', 'chat-menu-item', 'chat-confirm', 'chat-confirm-ok', 'chat-confirm-cancel'] as const;
+export const LIST_PARTS = ['tools', 'filter', 'new-chat', 'list', 'row', 'avatar', 'unread', 'muted', 'error', 'back',
+  'archived-entry', 'archived-header', 'menu-button', 'menu', 'menu-item', 'confirm', 'confirm-delete', 'confirm-cancel'] as const;
 
 /** An `exportparts` value passing `parts` up unrenamed. */
 export const exportParts = (parts: readonly string[]): string => parts.join(', ');

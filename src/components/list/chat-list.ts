@@ -45,16 +45,16 @@ const UNCONFIGURED_WARNING_MS = 1000;
  * @csspart avatar - A chat's avatar (the same look as the thread header's).
  * @csspart unread - A chat's unread badge (grey for a muted chat).
  * @csspart muted - The struck-through bell of a muted chat.
- * @csspart chat-menu-button - The ⋯ button of a row under the mouse or focused, which opens its menu (also right-click, a long press, the ContextMenu key or Shift+F10).
- * @csspart chat-menu - A chat's menu.
- * @csspart chat-menu-item - An action of a chat's menu (Mute/Unmute, Archive/Unarchive, Clear chat, Delete chat).
- * @csspart chat-confirm - The dialog asking before a chat is cleared or deleted.
- * @csspart chat-confirm-ok - Its Clear chat or Delete chat button.
- * @csspart chat-confirm-cancel - Its Cancel button.
+ * @csspart menu-button - The ⋯ button of a row under the mouse or focused, which opens the chat's menu (also right-click, a long press, the ContextMenu key or Shift+F10). The menu's parts are named as the thread's message menu's, so one rule styles both.
+ * @csspart menu - A chat's menu.
+ * @csspart menu-item - An action of it (Mute/Unmute, Archive/Unarchive, Clear chat, Delete chat).
+ * @csspart confirm - The dialog asking before a chat is cleared or deleted, with `confirm-delete` and `confirm-cancel`.
+ * @csspart confirm-delete - Its Clear chat or Delete chat button.
+ * @csspart confirm-cancel - Its Cancel button.
  * @csspart archived-entry - The "Archived (N)" entry at the foot of the list.
- * @csspart archived-header - The archived chats' title with its back button.
- * @csspart archived-back - The back button from the archived chats.
- * @csspart action-error - Why a chat's action failed.
+ * @csspart archived-header - The archived chats' title with its `back` button.
+ * @csspart back - The button from the archived chats back to the others.
+ * @csspart error - Why an action of a chat's menu failed.
  * @cssproperty --chat-accent - Accent colour (buttons, badges).
  */
 @localized()
@@ -218,9 +218,9 @@ export class ChatList extends ChatElement {
         ${this.startError ? html`<p class="error" role="alert">${this.startError}</p>` : nothing}
       </div>
       ${this.renderStatus()}
-      ${this.actionError ? html`<p class="banner danger" part="action-error" role="alert">${this.actionError}</p>` : nothing}
+      ${this.actionError ? html`<p class="banner danger" part="error" role="alert">${this.actionError}</p>` : nothing}
       ${this.archivedView ? html`<div class="archived-header" part="archived-header">
-        <button class="icon-button archived-back" part="archived-back" aria-label=${msg('Back to chats')} @click=${() => this.showArchived(false)}>‹</button>
+        <button class="icon-button archived-back" part="back" aria-label=${msg('Back to chats')} @click=${() => this.showArchived(false)}>‹</button>
         <h2>${msg('Archived chats')}</h2></div>` : nothing}
       ${chats.length === 0 ? this.renderEmpty(archived)
         : html`<ul part="list" aria-label=${this.archivedView ? msg('Archived chats') : msg('Recent chats')}>${repeat(chats, (c) => c.chatJid, (c) => this.renderRow(c))}</ul>`}

@@ -200,7 +200,7 @@ export class ChatMenu implements ReactiveController {
     if (this.actions(jid).length === 0) return nothing;
     // Shown while its menu or its confirmation is open, not only on hover or focus.
     const active = this.open?.jid === jid || this.confirm?.jid === jid;
-    return html`<button type="button" class="icon-button chat-menu-button ${active ? 'active' : ''}" part="chat-menu-button" aria-haspopup="menu"
+    return html`<button type="button" class="icon-button chat-menu-button ${active ? 'active' : ''}" part="menu-button" aria-haspopup="menu"
       aria-expanded=${this.open?.jid === jid ? 'true' : 'false'} aria-label=${label} title=${label}
       @click=${(e: Event) => this.toggleFrom(jid, e.currentTarget as HTMLElement)}>⋯</button>`;
   }
@@ -212,9 +212,9 @@ export class ChatMenu implements ReactiveController {
   private renderMenu() {
     const open = this.open;
     if (!open) return nothing;
-    return html`<div class="menu chat-menu" role="menu" part="chat-menu" aria-label=${msg(str`Actions for the chat with ${displayName(open.jid)}`)} @keydown=${this.onKeydown}>
+    return html`<div class="menu chat-menu" role="menu" part="menu" aria-label=${msg(str`Actions for the chat with ${displayName(open.jid)}`)} @keydown=${this.onKeydown}>
       ${this.actions(open.jid).map((a) => html`<button type="button" class="menu-item ${a === 'clear' || a === 'delete-chat' ? 'danger' : ''}" data-action=${a}
-        part="chat-menu-item" role="menuitem" tabindex="-1" @click=${() => this.act(a)}><span class="menu-icon">${ICONS[a]()}</span>${labelOf(a)}</button>`)}
+        part="menu-item" role="menuitem" tabindex="-1" @click=${() => this.act(a)}><span class="menu-icon">${ICONS[a]()}</span>${labelOf(a)}</button>`)}
     </div>`;
   }
 
@@ -227,14 +227,14 @@ export class ChatMenu implements ReactiveController {
       event?.preventDefault();
       void this.confirmed(false);
     };
-    return html`<dialog class="confirm chat-confirm" part="chat-confirm" aria-labelledby="chat-confirm-title" aria-describedby="chat-confirm-text" @cancel=${cancel}>
+    return html`<dialog class="confirm chat-confirm" part="confirm" aria-labelledby="chat-confirm-title" aria-describedby="chat-confirm-text" @cancel=${cancel}>
       <h2 id="chat-confirm-title">${clear ? msg(str`Clear the chat with ${name}?`) : msg(str`Delete the chat with ${name}?`)}</h2>
       <p id="chat-confirm-text">${clear
         ? msg('Its messages are removed from all your devices; starred ones stay. The other person keeps everything.')
         : msg('It leaves your chats and its messages are removed from all your devices. The other person keeps everything.')}</p>
       <div class="confirm-buttons">
-        <button type="button" class="secondary cancel" part="chat-confirm-cancel" @click=${() => cancel()}>${msg('Cancel')}</button>
-        <button type="button" class="primary danger" part="chat-confirm-ok" @click=${() => this.confirmed(true)}>${labelOf(pending.action)}</button>
+        <button type="button" class="secondary cancel" part="confirm-cancel" @click=${() => cancel()}>${msg('Cancel')}</button>
+        <button type="button" class="primary danger" part="confirm-delete" @click=${() => this.confirmed(true)}>${labelOf(pending.action)}</button>
       </div>
     </dialog>`;
   }

@@ -61,12 +61,6 @@ const MAX_STEP = 400;
  * @csspart avatar - The peer's avatar in the header (the same look as the list's).
  * @csspart back - The back button (with `back-button`).
  * @csspart close - The close button (with `close-button`).
- * @csspart chat-menu-button - The header's ⋯ button that opens the chat's menu (absent when muteChat, archiveChat, clearChat and deleteChat are all off).
- * @csspart chat-menu - The chat's menu.
- * @csspart chat-menu-item - An action of it (Mute/Unmute, Archive/Unarchive, Clear chat, Delete chat).
- * @csspart chat-confirm - The dialog asking before the chat is cleared or deleted.
- * @csspart chat-confirm-ok - Its Clear chat or Delete chat button.
- * @csspart chat-confirm-cancel - Its Cancel button.
  * @csspart messages - The scrolling message list.
  * @csspart bubble - A message bubble (with `bubble-in` or `bubble-out`).
  * @csspart bubble-in - A received message's bubble.
@@ -114,13 +108,13 @@ const MAX_STEP = 400;
  * @csspart forward-send - The forward dialog's Forward button.
  * @csspart day - A day separator.
  * @csspart jump - The "jump to latest" button.
- * @csspart menu-button - The button on a bubble under the mouse that opens its menu (also right-click, a long press, Enter).
- * @csspart menu - The message menu (and the field that takes any emoji in its place).
- * @csspart menu-item - An action of the menu (Reply, Forward, Select, Star, Copy text, Edit, Delete for me, Delete for everyone).
+ * @csspart menu-button - The button on a bubble under the mouse that opens its menu (also right-click, a long press, Enter); and the header's ⋯ button that opens the chat's menu (absent when muteChat, archiveChat, clearChat and deleteChat are all off).
+ * @csspart menu - The message menu (and the field that takes any emoji in its place); the chat's menu.
+ * @csspart menu-item - An action of the menu (Reply, Forward, Select, Star, Copy text, Edit, Delete for me, Delete for everyone; Mute/Unmute, Archive/Unarchive, Clear chat, Delete chat).
  * @csspart menu-emoji - A reaction on the menu (`aria-checked` when it is ours), and its "+".
  * @csspart emoji-input - The field for any emoji, after "+".
- * @csspart confirm - The dialog that confirms a deletion, with `confirm-delete` and `confirm-cancel`.
- * @csspart confirm-delete - The confirmation's delete button.
+ * @csspart confirm - The dialog that confirms a deletion (of a message; of the chat, or clearing it), with `confirm-delete` and `confirm-cancel`.
+ * @csspart confirm-delete - The confirmation's delete (or Clear chat) button.
  * @csspart confirm-cancel - The confirmation's cancel button.
  * @csspart select-mark - The round check beside each message while messages are being selected ("Select" on the menu; the row is then a checkbox).
  * @csspart selection-bar - The bar that replaces the composer while messages are being selected.
