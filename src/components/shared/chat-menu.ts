@@ -11,7 +11,8 @@ import type { ChatBinding } from '../../core/binding.js';
 import type { FeatureFlags, RecentChat } from '../../model/types.js';
 import { emit } from './events.js';
 import { displayName } from './format.js';
-import { moveInMenu, type Point } from './long-press.js';
+import type { Point } from './long-press.js';
+import { moveInMenu, openConfirm, placeMenu } from './popup.js';
 import { archiveIcon, bellIcon, bellOffIcon, binIcon, clearIcon } from './icons.js';
 
 /** A chat menu item's `data-action`. */
@@ -122,20 +123,11 @@ export class ChatMenu implements ReactiveController {
    * item; shows the confirmation dialog. */
   hostUpdated(): void {
     const root = this.host.shadowRoot;
-    const dialog = root?.querySelector<HTMLDialogElement>('dialog.chat-confirm');
-    if (dialog && !dialog.open) {
-      dialog.showModal();
-      dialog.querySelector<HTMLElement>('.cancel')?.focus();
-    }
+    openConfirm(root?.querySelector<HTMLDialogElement>('dialog.chat-confirm'));
     const menu = root?.querySelector<HTMLElement>('.chat-menu');
     if (!menu || !this.open || this.placed) return;
     this.placed = true;
-    const { width, height } = this.host.getBoundingClientRect();
-    const size = menu.getBoundingClientRect();
-    const { x, y } = this.open;
-    menu.style.left = `${Math.max(8, Math.min(x, width - size.width - 8))}px`;
-    menu.style.top = `${y + size.height > height - 8 ? Math.max(8, y - size.height) : y}px`;
-    menu.querySelector<HTMLElement>('[role="menuitem"]')?.focus({ preventScroll: true });
+    placeMenu(this.host, menu, this.open, '[role="menuitem"]');
   }
 
   private readonly onKeydown = (event: KeyboardEvent) => {

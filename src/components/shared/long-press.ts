@@ -66,15 +66,3 @@ export class LongPress {
 export function isMenuKey(event: KeyboardEvent): boolean {
   return event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey);
 }
-
-/** Moves the focus among a menu's `items` for the arrows (the inline ones following the direction),
- * Home and End; returns whether `event` was one of those keys (then it is handled). */
-export function moveInMenu(event: KeyboardEvent, items: HTMLElement[], rtl: boolean): boolean {
-  const at = items.indexOf(event.composedPath()[0] as HTMLElement);
-  const step: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, [rtl ? 'ArrowLeft' : 'ArrowRight']: 1, [rtl ? 'ArrowRight' : 'ArrowLeft']: -1 };
-  const to = event.key === 'Home' ? 0 : event.key === 'End' ? items.length - 1 : step[event.key] === undefined ? -1 : (at + step[event.key] + items.length) % items.length;
-  if (to < 0) return false;
-  event.preventDefault();
-  items[to]?.focus();
-  return true;
-}

@@ -38,12 +38,16 @@ export const popupMenuStyles = css`
   .menu-item.danger .menu-icon {
     color: color-mix(in srgb, var(--_danger) 60%, var(--_fg));
   }
+  /* An item, or a reaction of the message menu's first row. */
   .menu-item:hover,
-  .menu-item:focus-visible {
+  .menu-item:focus-visible,
+  .menu-emoji:hover,
+  .menu-emoji:focus-visible {
     background: var(--_surface);
     outline: none;
   }
-  .menu-item:focus-visible {
+  .menu-item:focus-visible,
+  .menu-emoji:focus-visible {
     box-shadow: inset 0 0 0 2px var(--_accent);
   }
   .confirm {

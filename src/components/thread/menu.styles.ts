@@ -83,14 +83,6 @@ export const menuStyles = css`
     font-size: 22px;
     color: var(--_muted);
   }
-  .menu-emoji:hover,
-  .menu-emoji:focus-visible {
-    background: var(--_surface);
-    outline: none;
-  }
-  .menu-emoji:focus-visible {
-    box-shadow: inset 0 0 0 2px var(--_accent);
-  }
   .menu.more {
     gap: 6px;
     padding: 10px;
