@@ -380,7 +380,7 @@ describe('the chat menu in the thread header', () => {
     expect(JSON.stringify(calls.deleteChat)).to.equal(JSON.stringify([{ toJid: PEER }]));
   });
 
-  it('a vetoed Delete stays in the thread; no button when every chat action is off', async () => {
+  it('a vetoed Delete stays in the thread; another chat closes the menu; no button when every chat action is off', async () => {
     const { thread, calls } = await threadWith();
     let back = 0;
     const stopBack = onEvent('chat-back', () => back++);
@@ -394,6 +394,11 @@ describe('the chat menu in the thread header', () => {
     stopBack();
     expect(back).to.equal(0);
     expect(calls.deleteChat).to.equal(undefined);
+    // Another chat opened under the menu closes it.
+    $<HTMLButtonElement>(thread, 'header .chat-menu-button')!.click();
+    await until(() => menuOf(thread), 'the menu');
+    thread.peer = ZED;
+    await until(() => !menuOf(thread), 'the menu closed with the other chat');
     const off = await threadWith({ features: { muteChat: false, archiveChat: false, clearChat: false, deleteChat: false } });
     expect(!!$(off.thread, 'header .chat-menu-button')).to.equal(false);
   });

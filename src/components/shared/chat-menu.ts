@@ -53,6 +53,8 @@ export interface ChatMenuOptions {
   deleted?(jid: string): void;
   /** Where the focus goes when what opened the menu is gone (a deleted row). */
   fallbackFocus?(): void;
+  /** The one chat whose menu may be open (the thread's): another chat opened under it closes it. */
+  chat?(): string | undefined;
 }
 
 interface Open { jid: string; x: number; y: number; opener: HTMLElement | null }
@@ -122,6 +124,11 @@ export class ChatMenu implements ReactiveController {
   /** Places the menu inside the host (above its point when there is no room below), focuses its first
    * item; shows the confirmation dialog. */
   hostUpdated(): void {
+    const shown = this.open?.jid ?? this.confirm?.jid;
+    if (shown && this.options.chat && shown !== this.options.chat()) {
+      this.confirm = undefined;
+      this.close(false);
+    }
     const root = this.host.shadowRoot;
     openConfirm(root?.querySelector<HTMLDialogElement>('dialog.chat-confirm'));
     const menu = root?.querySelector<HTMLElement>('.chat-menu');

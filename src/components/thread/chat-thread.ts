@@ -203,7 +203,7 @@ export class ChatThread extends ChatElement {
     },
     scroller: () => this.virtualizer,
   });
-  private readonly chatMenu = new ChatMenu(this, { failed: (error) => this.composer.showError(error), deleted: () => this.onBack() });
+  private readonly chatMenu = new ChatMenu(this, { failed: (e) => this.composer.showError(e), deleted: () => this.onBack(), chat: () => this.chatJid });
   private readonly selection = new Selection(this, this.menu, this.bubbles.ctx, () => this.messages, () => this.bubbles.renew());
 
   /** Scrolls to the message with `msgId` (loading older history until it is there, up to 20 pages) and
