@@ -7,9 +7,9 @@
 // On other ports (while someone else's `npm start` holds the defaults), e.g.:
 //   CHAT_HTTP_PORT=5391 CHAT_C2S_PORT=5333 CHAT_DEMO_PORT=8391 CHAT_DATA_DIR=/tmp/shots npm start
 //   CHAT_DEMO_URL=http://127.0.0.2:8391 node scripts/screenshot.mjs
-// CHAT_SHOTS picks sequences (comma-separated: chat, media, actions; default all of them).
+// CHAT_SHOTS picks sequences (comma-separated: chat, media, actions, chats; default all of them).
 // The sequences: screenshot-chat.mjs (01-11), screenshot-media.mjs (12-28), screenshot-actions.mjs
-// (29-49); their shared steps: screenshot-kit.mjs.
+// (29-49), screenshot-chats.mjs (50-58); their shared steps: screenshot-kit.mjs.
 // Every state gets a new browser context, so local storage and IndexedDB start empty on every run; the
 // server's message archive persists, so the threads show the newest messages of this run at the bottom.
 //
@@ -57,6 +57,12 @@
 //                                    forward dialog, the delete confirmation, the favourites
 //   44-46-narrow-actions-*.png       390x844: the thread, the menu on bob's reply, the favourites
 //   47-49-rtl-actions-*.png          ?lang=ar: the thread, the menu, the reply composer
+//   50-chats-row-menu.png            the mouse on bob's row in alice's list: its ⋯ button and the chat menu
+//   51-chats-muted-row.png           bob's chat muted: the struck-through bell, its unread count in grey
+//   52-chats-archived-entry.png      bob's chat archived: out of the list, "Archived (1)" at its foot
+//   53-chats-archived-list.png       the archived list (its back button), bob's row in it
+//   54-57-dark-chats-*.png           ?theme=dark: the same four
+//   58-rtl-chats-row-menu.png        ?lang=ar: the row menu
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -64,6 +70,7 @@ import { screenshotKit } from './screenshot-kit.mjs';
 import { chatShots } from './screenshot-chat.mjs';
 import { mediaShots } from './screenshot-media.mjs';
 import { actionShots } from './screenshot-actions.mjs';
+import { chatsShots } from './screenshot-chats.mjs';
 
 const base = (process.env.CHAT_DEMO_URL || 'http://127.0.0.2:8080').replace(/\/+$/, '');
 const outDir = path.resolve(process.argv[2] || '.data/screenshots');
@@ -98,7 +105,7 @@ const browser = await chromium.launch({
 });
 const kit = screenshotKit({ browser, base, config, outDir });
 
-const sequences = { chat: chatShots, media: mediaShots, actions: actionShots };
+const sequences = { chat: chatShots, media: mediaShots, actions: actionShots, chats: chatsShots };
 const only = (process.env.CHAT_SHOTS || Object.keys(sequences).join(',')).split(',').map((s) => s.trim());
 try {
   for (const name of only) {

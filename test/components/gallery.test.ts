@@ -87,12 +87,12 @@ describe('media gallery', () => {
     await expect(thread).to.be.accessible();
   });
 
-  it('the gallery button sits at the end of the header, beside the close button', async () => {
+  it('the gallery button sits at the end of the header, beside the chat menu and close buttons', async () => {
     const thread = await threadWith();
     thread.shadowRoot!.host.setAttribute('style', 'display: flex; width: 360px; height: 500px');
     const gallery = await until(() => $(thread, '[part="gallery-button"]'), 'the gallery button');
-    // The last of the header's buttons, or just before the close button where there is one.
-    const close = $(thread, '.close');
+    // The last of the header's buttons, or just before the chat's ⋯ menu button and the close button.
+    const close = $(thread, 'header .chat-menu-button') ?? $(thread, '.close');
     const end = close ? close.getBoundingClientRect().left : $(thread, '[part="header"]')!.getBoundingClientRect().right - 12;
     expect(end - gallery.getBoundingClientRect().right < 24).to.equal(true);
   });

@@ -19,7 +19,8 @@ export const THREAD_PARTS = [
   'select-mark', 'selection-bar', 'selection-count', 'selection-forward', 'selection-cancel',
 ] as const;
 
-export const LIST_PARTS = ['tools', 'filter', 'new-chat', 'list', 'row', 'avatar', 'unread'] as const;
+export const LIST_PARTS = ['tools', 'filter', 'new-chat', 'list', 'row', 'avatar', 'unread', 'muted', 'error', 'back',
+  'archived-entry', 'archived-header', 'menu-button', 'menu', 'menu-item', 'confirm', 'confirm-delete', 'confirm-cancel'] as const;
 
 /** An `exportparts` value passing `parts` up unrenamed. */
 export const exportParts = (parts: readonly string[]): string => parts.join(', ');

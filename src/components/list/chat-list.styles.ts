@@ -7,6 +7,7 @@ export const listStyles = css`
     min-height: 0;
     background: var(--_bg);
     font-size: 14px;
+    position: relative;
   }
   .tools {
     display: grid;
@@ -37,7 +38,7 @@ export const listStyles = css`
     overflow-y: auto;
     flex: 1;
   }
-  li button {
+  li .row {
     all: unset;
     box-sizing: border-box;
     display: grid;
@@ -49,11 +50,11 @@ export const listStyles = css`
     padding: 10px 12px;
     cursor: pointer;
   }
-  li button:hover,
-  li button[aria-current='true'] {
+  li:hover .row,
+  li .row[aria-current='true'] {
     background: var(--_surface);
   }
-  li button:focus-visible {
+  li .row:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: -2px;
   }
@@ -117,6 +118,93 @@ export const listStyles = css`
     font-weight: 600;
     display: grid;
     place-items: center;
+  }
+  .marks {
+    justify-self: end;
+    display: flex;
+    align-items: center;
+    gap: 4px;
+  }
+  .muted {
+    display: grid;
+    color: var(--_muted);
+  }
+  /* A muted chat's count shows, but does not call for attention. */
+  .muted + .unread {
+    background: var(--_muted);
+    color: var(--_bg);
+  }
+  /* A chat's ⋯ button in place of the row's time (the unread count below stays in view), shown on the
+     row under the mouse or holding the focus, and while its menu or confirmation is open. */
+  li {
+    position: relative;
+    -webkit-touch-callout: none;
+  }
+  .chat-menu-button {
+    --_icon-button-size: 26px;
+    position: absolute;
+    inset-inline-end: 8px;
+    top: 5px;
+    font-size: 18px;
+    border-radius: 50%;
+    color: var(--_muted);
+    background: var(--_surface);
+    visibility: hidden;
+  }
+  li:hover .chat-menu-button,
+  li:focus-within .chat-menu-button,
+  .chat-menu-button.active {
+    visibility: visible;
+  }
+  li:has(.chat-menu-button):is(:hover, :focus-within) .time,
+  li:has(.chat-menu-button.active) .time {
+    visibility: hidden;
+  }
+  .chat-menu-button:hover {
+    color: var(--_fg);
+    background: var(--_border);
+  }
+  /* Touch screens open the menu with a long press: it must not start a text selection instead. (The
+     ⋯ button stays: it shows on the row holding the focus, for a keyboard on a tablet.) */
+  @media (hover: none) {
+    li .row {
+      user-select: none;
+      -webkit-user-select: none;
+    }
+  }
+  .archived-entry {
+    all: unset;
+    box-sizing: border-box;
+    display: flex;
+    align-items: center;
+    gap: 10px;
+    padding: 12px 16px;
+    border-top: 1px solid var(--_border);
+    color: var(--_muted);
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .archived-entry:hover {
+    background: var(--_surface);
+    color: var(--_fg);
+  }
+  .archived-entry:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: -2px;
+  }
+  .menu-icon {
+    display: grid;
+  }
+  .archived-header {
+    display: flex;
+    align-items: center;
+    gap: 4px;
+    padding: 4px 8px;
+    border-bottom: 1px solid var(--_border);
+  }
+  .archived-header h2 {
+    margin: 0;
+    font-size: 15px;
   }
   .empty {
     padding: 24px 16px;

@@ -1,4 +1,5 @@
-/** <chat-list>: the recent chats, live, with a filter and a way to start a new chat. */
+/** <chat-list>: the recent chats, live, with a filter and a way to start a new chat; each chat's menu
+ * (row-menu.ts); the archived chats apart, behind an entry at the foot of the list. */
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -15,6 +16,10 @@ import type { RecentChat } from '../../model/types.js';
 import { mediaLabel } from '../shared/media-label.js';
 import { listStyles } from './chat-list.styles.js';
 import { bell, bellStyles } from './bell.js';
+import { popupMenuStyles } from '../shared/menu.styles.js';
+import { asSdkError } from '../../model/errors.js';
+import { archiveIcon, bellOffIcon } from '../shared/icons.js';
+import { RowMenu } from './row-menu.js';
 
 /** How long a list may wait for its chat (a page initializing its SDK a little later) before it
  * warns the developer that it has none. */
@@ -24,7 +29,11 @@ const UNCONFIGURED_WARNING_MS = 1000;
  * @tagname chat-list
  * @summary The recent chats: avatar, name, last message, time, unread count and live typing.
  * @event {CustomEvent<{jid: string}>} chat-open - The user picked a chat or started one; `detail.jid` is the peer.
- * @event {CustomEvent<{statusCode: number, message: string}>} chat-error - Signing in from the element's own attributes failed; `detail.message` says why.
+ * @event {CustomEvent<{statusCode: number, message: string}>} chat-error - Signing in from the element's own attributes failed, or an action of a chat's menu did; `detail.message` says why.
+ * @event {CustomEvent<{toJid: string, isMuted: boolean}>} chat-mute - Mute or Unmute on a chat's menu; cancelable (nothing changes).
+ * @event {CustomEvent<{toJid: string, isArchived: boolean}>} chat-archive - Archive or Unarchive on a chat's menu; cancelable.
+ * @event {CustomEvent<{toJid: string}>} chat-clear - Clear chat, confirmed; cancelable.
+ * @event {CustomEvent<{toJid: string}>} chat-delete-chat - Delete chat, confirmed; cancelable.
  * @attr {string} lang - The language of the element's strings (`en`, `ar`; a tag like `ar-EG` picks `ar`).
  *   Unset: an ancestor's `lang` (a launcher's list and thread follow the launcher), else the page's
  *   `<html lang>`, else English. One language per page: the first element's wins. The element sets its
@@ -35,23 +44,46 @@ const UNCONFIGURED_WARNING_MS = 1000;
  * @csspart list - The list of chats.
  * @csspart row - One chat.
  * @csspart avatar - A chat's avatar (the same look as the thread header's).
- * @csspart unread - A chat's unread badge.
+ * @csspart unread - A chat's unread badge (grey for a muted chat).
+ * @csspart muted - The struck-through bell of a muted chat.
+ * @csspart menu-button - The ⋯ button of a row under the mouse or focused, which opens the chat's menu (also right-click, a long press, the ContextMenu key or Shift+F10). The menu's parts are named as the thread's message menu's, so one rule styles both.
+ * @csspart menu - A chat's menu.
+ * @csspart menu-item - An action of it (Mute/Unmute, Archive/Unarchive, Clear chat, Delete chat).
+ * @csspart confirm - The dialog asking before a chat is cleared or deleted, with `confirm-delete` and `confirm-cancel`.
+ * @csspart confirm-delete - Its Clear chat or Delete chat button.
+ * @csspart confirm-cancel - Its Cancel button.
+ * @csspart archived-entry - The "Archived (N)" entry at the foot of the list.
+ * @csspart archived-header - The archived chats' title with its `back` button.
+ * @csspart back - The button from the archived chats back to the others.
+ * @csspart error - Why an action of a chat's menu failed.
  * @cssproperty --chat-accent - Accent colour (buttons, badges).
  */
 @localized()
 export class ChatList extends ChatElement {
-  static override styles = [tokens, controlStyles, avatarStyles, listStyles, bellStyles];
+  static override styles = [tokens, controlStyles, avatarStyles, popupMenuStyles, listStyles, bellStyles];
 
   /** The open chat, highlighted. */
   @property({ attribute: 'active-jid' }) activeJid?: string;
   @state() private filter = '';
   @state() private startError = '';
+  /** Showing the archived chats instead of the others. */
+  @state() private archivedView = false;
+  /** Why the last action of a chat's menu failed. */
+  @state() private actionError = '';
+  private readonly menu = new RowMenu(this, {
+    failed: (error) => {
+      const { statusCode, message } = asSdkError(error);
+      this.actionError = message;
+      emit(this, 'chat-error', { statusCode, message });
+    },
+    fallbackFocus: () => this.focusChat(),
+  });
   private warned = false;
   private unconfiguredCheck?: ReturnType<typeof setTimeout>;
 
   /** Focuses the row of the chat with `jid`, or the filter when it is not listed. */
   focusChat(jid?: string): void {
-    const row = jid ? [...this.renderRoot.querySelectorAll<HTMLElement>('li button')].find((r) => r.dataset.jid === jid) : undefined;
+    const row = jid ? [...this.renderRoot.querySelectorAll<HTMLElement>('li .row')].find((r) => r.dataset.jid === jid) : undefined;
     (row ?? this.renderRoot.querySelector<HTMLElement>('#filter'))?.focus();
   }
 
@@ -92,8 +124,20 @@ export class ChatList extends ChatElement {
     this.openChat(jid);
   }
 
+  /** The archived chats (those shown apart), or the others. */
+  private shown(archived: boolean): RecentChat[] {
+    return (this.binding?.recentChats ?? []).filter((c) => !!c.isArchived === archived);
+  }
+
+  private showArchived(on: boolean): void {
+    this.archivedView = on;
+    this.actionError = '';
+    // The focus goes to the view's first control: the way back, or the entry that opened the view.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(on ? '.archived-back' : '.archived-entry')?.focus());
+  }
+
   private get chats(): RecentChat[] {
-    const all = this.binding?.recentChats ?? [];
+    const all = this.shown(this.archivedView);
     const q = this.filter.trim().toLowerCase();
     if (!q) return all;
     return all.filter((c) => displayName(c.chatJid).toLowerCase().includes(q) || c.chatJid.includes(q)
@@ -110,17 +154,17 @@ export class ChatList extends ChatElement {
     const preview = typing ? msg('typing…')
       : last?.outgoing ? html`${renderTick(last.status)} <span>${msg('You:', { desc: 'Before the last message of a chat, when I sent it' })}</span> <bdi>${text}</bdi>`
       : text;
-    return html`<li>
-      <button part="row" data-jid=${chat.chatJid} aria-current=${this.activeJid === chat.chatJid ? 'true' : 'false'} @click=${() => this.openChat(chat.chatJid)}>
+    return html`<li data-jid=${chat.chatJid}>
+      <button class="row" part="row" data-jid=${chat.chatJid} aria-current=${this.activeJid === chat.chatJid ? 'true' : 'false'} @click=${() => this.openChat(chat.chatJid)}>
         ${avatar(chat.chatJid, name)}
         <span class="name" dir="auto">${name}</span>
         <span class="time">${chat.timestamp ? formatShort(chat.timestamp) : ''}</span>
         <span class="preview ${typing ? 'typing' : last?.outgoing ? 'own' : ''}" dir="auto">${preview}</span>
-        ${chat.unreadCount
+        <span class="marks">${chat.isMuted ? html`<span class="muted" part="muted" role="img" aria-label=${msg('Muted')}>${bellOffIcon(16)}</span>` : nothing}${chat.unreadCount
           ? html`<span class="unread" part="unread" aria-hidden="true">${formatCount(chat.unreadCount, 99)}</span
               ><span class="visually-hidden">, ${msg(str`${formatCount(chat.unreadCount)} unread`)}</span>`
-          : nothing}
-      </button>
+          : nothing}</span>
+      </button>${this.menu.button(chat.chatJid, msg(str`Actions for the chat with ${name}`))}
     </li>`;
   }
 
@@ -151,8 +195,17 @@ export class ChatList extends ChatElement {
     return html`<p class="banner status" role="status">${text}</p>`;
   }
 
+  private renderEmpty(archived: number) {
+    const text = this.filter ? msg('No chat matches your search.')
+      : this.archivedView ? msg('No archived chats.')
+      : archived ? msg('No other chats.')
+      : msg('No conversations yet. Start one above.');
+    return html`<p class="empty">${text}</p>`;
+  }
+
   override render() {
     const chats = this.chats;
+    const archived = this.shown(true).length;
     return html`
       <div class="tools" part="tools">
         ${bell(this)}
@@ -167,9 +220,15 @@ export class ChatList extends ChatElement {
         ${this.startError ? html`<p class="error" role="alert">${this.startError}</p>` : nothing}
       </div>
       ${this.renderStatus()}
-      ${chats.length === 0
-        ? html`<p class="empty">${this.filter ? msg('No chat matches your search.') : msg('No conversations yet. Start one above.')}</p>`
-        : html`<ul part="list" aria-label=${msg('Recent chats')}>${repeat(chats, (c) => c.chatJid, (c) => this.renderRow(c))}</ul>`}
+      ${this.actionError ? html`<p class="banner danger" part="error" role="alert">${this.actionError}</p>` : nothing}
+      ${this.archivedView ? html`<div class="archived-header" part="archived-header">
+        <button class="icon-button archived-back" part="back" aria-label=${msg('Back to chats')} @click=${() => this.showArchived(false)}>‹</button>
+        <h2>${msg('Archived chats')}</h2></div>` : nothing}
+      ${chats.length === 0 ? this.renderEmpty(archived)
+        : html`<ul part="list" aria-label=${this.archivedView ? msg('Archived chats') : msg('Recent chats')}>${repeat(chats, (c) => c.chatJid, (c) => this.renderRow(c))}</ul>`}
+      ${!this.archivedView && archived > 0 ? html`<button class="archived-entry" part="archived-entry" @click=${() => this.showArchived(true)}
+        ><span class="menu-icon">${archiveIcon()}</span>${msg(str`Archived (${formatCount(archived)})`)}</button>` : nothing}
+      ${this.menu.render()}
     `;
   }
 }

@@ -6,6 +6,7 @@ import { mediaStyles } from './media-bubble.styles.js';
 import { attachStyles } from './attach.styles.js';
 import { voiceStyles } from './voice.styles.js';
 import { menuStyles } from './menu.styles.js';
+import { popupMenuStyles } from '../shared/menu.styles.js';
 import { extrasStyles } from './extras.styles.js';
 import { selectionStyles } from './selection.styles.js';
 
@@ -227,4 +228,4 @@ export const threadStyles = css`
 `;
 
 /** Every style sheet of <chat-thread>, in cascade order (a later sheet wins a tie). */
-export const chatThreadStyles = [tokens, controlStyles, avatarStyles, threadStyles, mediaStyles, attachStyles, voiceStyles, menuStyles, extrasStyles, selectionStyles];
+export const chatThreadStyles = [tokens, controlStyles, avatarStyles, threadStyles, mediaStyles, attachStyles, voiceStyles, popupMenuStyles, menuStyles, extrasStyles, selectionStyles];

@@ -22,6 +22,7 @@ import { OlderPace } from './older-pace.js';
 import { renderHeader, renderJump } from './header.js';
 import { galleryOnClick, lightboxOnClick } from './open-media.js';
 import { MessageMenu } from './menu.js';
+import { ChatMenu } from '../shared/chat-menu.js';
 import { BubbleView, keyOf } from './bubble-view.js';
 import { Selection } from './selection.js';
 
@@ -45,7 +46,11 @@ const MAX_STEP = 400;
  * @event {CustomEvent<{toJid: string, messageIds: string[], forEveryone: boolean}>} chat-delete - A confirmed deletion; cancelable.
  * @event {CustomEvent<{toJid: string, messageId: string, text: string}>} chat-edit - An edited text about to be sent (XEP-0308); cancelable.
  * @event {CustomEvent<{toJid: string, messageId: string, emojis: string[]}>} chat-react - Our new set of reactions on a message (XEP-0444); cancelable.
- * @event {CustomEvent<Record<string, never>>} chat-back - The back button was pressed (shown with `back-button`).
+ * @event {CustomEvent<{toJid: string, isMuted: boolean}>} chat-mute - Mute or Unmute on the header's chat menu; cancelable (nothing changes).
+ * @event {CustomEvent<{toJid: string, isArchived: boolean}>} chat-archive - Archive or Unarchive on the chat menu; cancelable.
+ * @event {CustomEvent<{toJid: string}>} chat-clear - Clear chat, confirmed; cancelable.
+ * @event {CustomEvent<{toJid: string}>} chat-delete-chat - Delete chat, confirmed; cancelable (once deleted, `chat-back` follows).
+ * @event {CustomEvent<Record<string, never>>} chat-back - The back button was pressed (shown with `back-button`), or the chat was deleted.
  * @event {CustomEvent<Record<string, never>>} chat-close - The close button was pressed (shown with `close-button`).
  * @event {CustomEvent<{statusCode: number, message: string}>} chat-error - Sending (or signing in from the element's own attributes) failed; `detail.message` says why.
  * @attr {string} lang - The language of the element's strings (`en`, `ar`; a tag like `ar-EG` picks `ar`).
@@ -103,13 +108,13 @@ const MAX_STEP = 400;
  * @csspart forward-send - The forward dialog's Forward button.
  * @csspart day - A day separator.
  * @csspart jump - The "jump to latest" button.
- * @csspart menu-button - The button on a bubble under the mouse that opens its menu (also right-click, a long press, Enter).
- * @csspart menu - The message menu (and the field that takes any emoji in its place).
- * @csspart menu-item - An action of the menu (Reply, Forward, Select, Star, Copy text, Edit, Delete for me, Delete for everyone).
+ * @csspart menu-button - The button on a bubble under the mouse that opens its menu (also right-click, a long press, Enter); and the header's ⋯ button that opens the chat's menu (absent when muteChat, archiveChat, clearChat and deleteChat are all off).
+ * @csspart menu - The message menu (and the field that takes any emoji in its place); the chat's menu.
+ * @csspart menu-item - An action of the menu (Reply, Forward, Select, Star, Copy text, Edit, Delete for me, Delete for everyone; Mute/Unmute, Archive/Unarchive, Clear chat, Delete chat).
  * @csspart menu-emoji - A reaction on the menu (`aria-checked` when it is ours), and its "+".
  * @csspart emoji-input - The field for any emoji, after "+".
- * @csspart confirm - The dialog that confirms a deletion, with `confirm-delete` and `confirm-cancel`.
- * @csspart confirm-delete - The confirmation's delete button.
+ * @csspart confirm - The dialog that confirms a deletion (of a message; of the chat, or clearing it), with `confirm-delete` and `confirm-cancel`.
+ * @csspart confirm-delete - The confirmation's delete (or Clear chat) button.
  * @csspart confirm-cancel - The confirmation's cancel button.
  * @csspart select-mark - The round check beside each message while messages are being selected ("Select" on the menu; the row is then a checkbox).
  * @csspart selection-bar - The bar that replaces the composer while messages are being selected.
@@ -198,6 +203,7 @@ export class ChatThread extends ChatElement {
     },
     scroller: () => this.virtualizer,
   });
+  private readonly chatMenu = new ChatMenu(this, { failed: (e) => this.composer.showError(e), deleted: () => this.onBack(), chat: () => this.chatJid });
   private readonly selection = new Selection(this, this.menu, this.bubbles.ctx, () => this.messages, () => this.bubbles.renew());
 
   /** Scrolls to the message with `msgId` (loading older history until it is there, up to 20 pages) and
@@ -384,7 +390,7 @@ export class ChatThread extends ChatElement {
       <p class="empty" role="alert">${msg(str`"${this.peer.trim()}" is not a valid address`)}</p>`;
     return html`
       ${renderHeader({ peer, typing: !!this.binding?.isTyping(peer), connection: this.binding?.connectionState, ...buttons,
-        onGallery: this.binding?.features.mediaMessages ? this.onGallery : undefined })}
+        onGallery: this.binding?.features.mediaMessages ? this.onGallery : undefined, menu: this.chatMenu.button(peer, msg('Chat actions')) })}
       ${this.olderLoading ? html`<div class="loading" role="status">${msg('Loading older messages…')}</div>` : nothing}
       <lit-virtualizer part="messages" class=${this.revealed ? '' : 'opening'} scroller role="log" aria-label=${msg(str`Conversation with ${displayName(peer)}`)} tabindex="0"
         .items=${this.items} .keyFunction=${keyOf} .renderItem=${this.bubbles.renderer} .layout=${this.pin.layout}
@@ -392,7 +398,7 @@ export class ChatThread extends ChatElement {
         @touchstart=${this.bottom.onUserInput} @pointerdown=${this.bottom.onPointerDown} @keydown=${this.bottom.onUserInput}></lit-virtualizer>
       ${this.items.length === 0 ? html`<p class="empty">${msg('No messages yet. Say hello!')}</p>` : nothing}
       ${!this.atBottom && this.items.length > 0 ? html`<div class="jump-dock">${renderJump(this.newCount, () => this.scrollToLatest())}</div>` : nothing}
-      ${this.selection.active ? this.selection.render() : this.composer.render()}${this.menu.render()}
+      ${this.selection.active ? this.selection.render() : this.composer.render()}${this.menu.render()}${this.chatMenu.render()}
     `;
   }
 }

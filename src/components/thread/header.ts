@@ -1,4 +1,5 @@
-/** The thread's header: back button, the peer's avatar and name, what they are doing, close button. */
+/** The thread's header: back button, the peer's avatar and name, what they are doing, the gallery and
+ * chat menu buttons, close button. */
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { ConnectionState } from '../../model/types.js';
@@ -18,9 +19,11 @@ export interface HeaderState {
   onClose?: () => void;
   /** The media gallery button (shown when given). */
   onGallery?: (event: Event) => void;
+  /** The chat's ⋯ menu button (shared/chat-menu.ts). */
+  menu?: unknown;
 }
 
-export function renderHeader({ peer, typing, connection, onBack, onClose, onGallery }: HeaderState) {
+export function renderHeader({ peer, typing, connection, onBack, onClose, onGallery, menu }: HeaderState) {
   const name = displayName(peer);
   const subtitle = typing ? msg('typing…')
     : connection === 'reconnecting' ? msg('Offline: messages will be sent when back online')
@@ -31,7 +34,7 @@ export function renderHeader({ peer, typing, connection, onBack, onClose, onGall
     ${onBack ? html`<button class="icon-button back" part="back" aria-label=${msg('Back to chats')} @click=${onBack}>‹</button>` : nothing}
     ${avatar(peer, name)}
     <span class="who"><strong dir="auto">${name}</strong><small class=${typing ? 'typing' : ''} dir="auto" aria-live="polite">${subtitle}</small></span>
-    ${onGallery ? html`<button class="icon-button gallery" part="gallery-button" aria-label=${msg('Media of this chat')} title=${msg('Media of this chat')} @click=${onGallery}>${GALLERY}</button>` : nothing}
+    ${onGallery ? html`<button class="icon-button gallery" part="gallery-button" aria-label=${msg('Media of this chat')} title=${msg('Media of this chat')} @click=${onGallery}>${GALLERY}</button>` : nothing}${menu ?? nothing}
     ${onClose ? html`<button class="icon-button close" part="close" aria-label=${msg('Close chat')} @click=${onClose}>×</button>` : nothing}
   </header>`;
 }

@@ -8,14 +8,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import type { ChatMessage } from '../../model/types.js';
 import type { Item } from './bubble.js';
+import { isMenuKey, LongPress, type Point } from '../shared/long-press.js';
 
-/** How long a finger rests on a bubble before its menu opens (ms). */
-export const LONG_PRESS_MS = 500;
-/** How far (px) a finger may drift during a long press: farther is a scroll. */
-const SLOP = 10;
-
-/** Where a menu opens: a point in the viewport. */
-export interface Point { x: number; y: number }
+export { LONG_PRESS_MS, type Point } from '../shared/long-press.js';
 
 export interface TriggerOptions {
   items(): readonly Item[];
@@ -32,15 +27,11 @@ export function rowFor(root: ParentNode | null | undefined, key: string): HTMLEl
 export class MenuTriggers implements ReactiveController {
   /** The message row in the tab order; undefined: the newest. */
   private focused: string | undefined;
-  private press: { timer: ReturnType<typeof setTimeout>; x: number; y: number } | undefined;
-  /** A long press opened the menu: the click that ends it is not a click on the bubble (a picture). */
-  private swallowClick = false;
+  /** A long press on a bubble; the click that ends it is not a click on the bubble (a picture). */
+  private readonly longPress = new LongPress((e) => this.rowOf(e), (row, at) => this.openRow(row, at));
   private readonly listeners: [string, EventListener, boolean][] = [
     ['contextmenu', (e) => this.onContextMenu(e as MouseEvent), false],
-    ['pointerdown', (e) => this.onPointerDown(e as PointerEvent), false],
-    ['pointermove', (e) => this.onPointerMove(e as PointerEvent), false],
-    ['pointerup', () => this.cancelPress(), false],
-    ['pointercancel', () => this.cancelPress(), false],
+    ...this.longPress.listeners,
     ['click', (e) => this.onClick(e as MouseEvent), true],
     ['keydown', (e) => this.onKeydown(e as KeyboardEvent), false],
     ['focusin', (e) => this.onFocusIn(e), false],
@@ -56,7 +47,7 @@ export class MenuTriggers implements ReactiveController {
 
   hostDisconnected(): void {
     for (const [type, listener, capture] of this.listeners) this.host.shadowRoot?.removeEventListener(type, listener, capture);
-    this.cancelPress();
+    this.longPress.cancel();
   }
 
   /** The key of the message row that takes Tab among `items`. */
@@ -106,39 +97,8 @@ export class MenuTriggers implements ReactiveController {
     this.openRow(row, event.clientX || event.clientY ? { x: event.clientX, y: event.clientY } : undefined);
   }
 
-  private onPointerDown(event: PointerEvent): void {
-    this.swallowClick = false;
-    this.cancelPress();
-    if (event.pointerType === 'mouse' || !event.isPrimary) return;
-    const row = this.rowOf(event);
-    if (!row) return;
-    const at = { x: event.clientX, y: event.clientY };
-    this.press = {
-      ...at,
-      timer: setTimeout(() => {
-        this.press = undefined;
-        this.swallowClick = true;
-        this.openRow(row, at);
-      }, LONG_PRESS_MS),
-    };
-  }
-
-  private onPointerMove(event: PointerEvent): void {
-    if (this.press && Math.hypot(event.clientX - this.press.x, event.clientY - this.press.y) > SLOP) this.cancelPress();
-  }
-
-  private cancelPress(): void {
-    if (this.press) clearTimeout(this.press.timer);
-    this.press = undefined;
-  }
-
   private onClick(event: MouseEvent): void {
-    if (this.swallowClick) {
-      this.swallowClick = false;
-      event.preventDefault();
-      event.stopPropagation();
-      return;
-    }
+    if (this.longPress.swallow(event)) return;
     const button = (event.composedPath()[0] as HTMLElement).closest?.('.menu-button');
     const row = button && this.rowOf(event);
     if (!row) return;
@@ -150,7 +110,7 @@ export class MenuTriggers implements ReactiveController {
     const row = event.composedPath()[0] as HTMLElement;
     if (!row.classList?.contains('row') || !row.dataset.key) return;
     const key = event.key;
-    if (key === 'Enter' || key === 'ContextMenu' || (key === 'F10' && event.shiftKey)) {
+    if (key === 'Enter' || isMenuKey(event)) {
       event.preventDefault();
       this.openRow(row);
       return;

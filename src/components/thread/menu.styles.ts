@@ -1,5 +1,5 @@
-/** The message menu, its button on the bubbles, the delete confirmation and the composer's reply and
- * edit bars. */
+/** The message menu's own parts (its reactions, the emoji field), its button on the bubbles and the
+ * composer's reply and edit bars; the menu itself and the confirmation: shared/menu.styles.ts. */
 import { css } from 'lit';
 
 export const menuStyles = css`
@@ -54,20 +54,6 @@ export const menuStyles = css`
     background: var(--_surface);
     color: var(--_fg);
   }
-  .menu {
-    position: absolute;
-    z-index: 5;
-    min-width: 200px;
-    max-width: calc(100% - 16px);
-    box-sizing: border-box;
-    padding: 6px;
-    display: grid;
-    background: var(--_bg);
-    color: var(--_fg);
-    border: 1px solid var(--_border);
-    border-radius: 12px;
-    box-shadow: 0 8px 28px rgb(0 0 0 / 0.18);
-  }
   .menu-reactions {
     display: flex;
     gap: 2px;
@@ -75,8 +61,7 @@ export const menuStyles = css`
     margin-bottom: 4px;
     border-bottom: 1px solid var(--_border);
   }
-  .menu-emoji,
-  .menu-item {
+  .menu-emoji {
     all: unset;
     box-sizing: border-box;
     cursor: pointer;
@@ -98,33 +83,6 @@ export const menuStyles = css`
     font-size: 22px;
     color: var(--_muted);
   }
-  .menu-item {
-    display: flex;
-    align-items: center;
-    gap: 10px;
-    padding: 8px 10px;
-  }
-  .menu-icon {
-    width: 18px;
-    text-align: center;
-    color: var(--_muted);
-  }
-  /* Red that keeps its contrast on a dark background too. */
-  .menu-item[data-action^='delete'],
-  .menu-item[data-action^='delete'] .menu-icon {
-    color: color-mix(in srgb, var(--_danger) 60%, var(--_fg));
-  }
-  .menu-emoji:hover,
-  .menu-item:hover,
-  .menu-emoji:focus-visible,
-  .menu-item:focus-visible {
-    background: var(--_surface);
-    outline: none;
-  }
-  .menu-emoji:focus-visible,
-  .menu-item:focus-visible {
-    box-shadow: inset 0 0 0 2px var(--_accent);
-  }
   .menu.more {
     gap: 6px;
     padding: 10px;
@@ -138,34 +96,6 @@ export const menuStyles = css`
     flex: 1;
     width: 0;
     font-size: 18px;
-  }
-  .confirm {
-    max-width: min(340px, calc(100% - 32px));
-    padding: 18px;
-    border: 1px solid var(--_border);
-    border-radius: 14px;
-    background: var(--_bg);
-    color: var(--_fg);
-  }
-  .confirm::backdrop {
-    background: rgb(0 0 0 / 0.4);
-  }
-  .confirm h2 {
-    margin: 0 0 6px;
-    font-size: 16px;
-  }
-  .confirm p {
-    margin: 0 0 16px;
-    color: var(--_muted);
-  }
-  .confirm-buttons {
-    display: flex;
-    justify-content: flex-end;
-    gap: 8px;
-  }
-  .confirm .danger {
-    background: var(--_danger);
-    color: #fff;
   }
   .compose-bar {
     display: flex;

@@ -13,6 +13,7 @@ import { emit } from '../shared/events.js';
 import type { ComposerController, ComposerHost } from './composer.js';
 import type { Item } from './bubble.js';
 import { MenuTriggers, type Point } from './menu-triggers.js';
+import { moveInMenu, openConfirm, placeMenu } from '../shared/popup.js';
 import { openForward } from './forward.js';
 import { isEmoji } from '../../model/emoji.js';
 
@@ -99,7 +100,7 @@ export class MessageMenu implements ReactiveController {
   }
 
   private readonly onOutside = (event: Event) => {
-    const menu = this.host.shadowRoot?.querySelector('.menu');
+    const menu = this.host.shadowRoot?.querySelector('.message-menu');
     if (menu && !event.composedPath().includes(menu)) this.close(false);
   };
 
@@ -113,20 +114,11 @@ export class MessageMenu implements ReactiveController {
       this.close(false);
     }
     const root = this.host.shadowRoot;
-    const dialog = root?.querySelector<HTMLDialogElement>('dialog.confirm');
-    if (dialog && !dialog.open) {
-      dialog.showModal();
-      dialog.querySelector<HTMLElement>('.cancel')?.focus();
-    }
-    const menu = root?.querySelector<HTMLElement>('.menu');
+    openConfirm(root?.querySelector<HTMLDialogElement>('dialog.message-confirm'));
+    const menu = root?.querySelector<HTMLElement>('.message-menu');
     if (!menu || !this.open || this.placed) return;
     this.placed = true;
-    const { width, height } = this.host.getBoundingClientRect();
-    const size = menu.getBoundingClientRect();
-    const { x, y } = this.open;
-    menu.style.left = `${Math.max(8, Math.min(x, width - size.width - 8))}px`;
-    menu.style.top = `${y + size.height > height - 8 ? Math.max(8, y - size.height) : y}px`;
-    menu.querySelector<HTMLElement>('[role^="menuitem"], input')?.focus({ preventScroll: true });
+    placeMenu(this.host, menu, this.open, '[role^="menuitem"], input');
   }
 
   private readonly onMenuKeydown = (event: KeyboardEvent) => {
@@ -139,13 +131,7 @@ export class MessageMenu implements ReactiveController {
     }
     if (inForm) return;
     const items = [...(event.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('[role^="menuitem"]')];
-    const at = items.indexOf(event.composedPath()[0] as HTMLElement);
-    const rtl = getComputedStyle(this.host).direction === 'rtl';
-    const step: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, [rtl ? 'ArrowLeft' : 'ArrowRight']: 1, [rtl ? 'ArrowRight' : 'ArrowLeft']: -1 };
-    const to = event.key === 'Home' ? 0 : event.key === 'End' ? items.length - 1 : step[event.key] === undefined ? -1 : (at + step[event.key] + items.length) % items.length;
-    if (to < 0) return;
-    event.preventDefault();
-    items[to]?.focus();
+    moveInMenu(event, items, getComputedStyle(this.host).direction === 'rtl');
   };
 
   private async act(action: MenuAction): Promise<void> {
@@ -251,7 +237,7 @@ export class MessageMenu implements ReactiveController {
     if (!open || !binding) return nothing;
     const m = open.message;
     if (open.more) {
-      return html`<form class="menu more" part="menu" @submit=${this.onMoreSubmit} @keydown=${this.onMenuKeydown}>
+      return html`<form class="menu message-menu more" part="menu" @submit=${this.onMoreSubmit} @keydown=${this.onMenuKeydown}>
         <label for="emoji">${msg('React with any emoji')}</label>
         <span class="more-row"><input id="emoji" class="field" part="emoji-input" autocomplete="off" enterkeyhint="send"
           @input=${(e: Event) => (e.target as HTMLInputElement).setCustomValidity('')} />
@@ -260,12 +246,12 @@ export class MessageMenu implements ReactiveController {
     }
     const mine = m.reactions?.[binding.account ?? ''] ?? [];
     const reactions = binding.features.reactions && !m.retracted;
-    return html`<div class="menu" role="menu" part="menu" aria-label=${msg('Message actions')} @keydown=${this.onMenuKeydown}>
+    return html`<div class="menu message-menu" role="menu" part="menu" aria-label=${msg('Message actions')} @keydown=${this.onMenuKeydown}>
       ${reactions ? html`<div class="menu-reactions" role="group" aria-label=${msg('Reactions')}>${QUICK_REACTIONS.map((e) => html`<button
         type="button" class="menu-emoji" part="menu-emoji" role="menuitemcheckbox" tabindex="-1" aria-checked=${mine.includes(e) ? 'true' : 'false'}
         @click=${() => this.react(e)}>${e}</button>`)}<button type="button" class="menu-emoji more" part="menu-emoji" role="menuitem" tabindex="-1"
         aria-label=${msg('More reactions')} title=${msg('More reactions')} @click=${this.onMore}>+</button></div>` : nothing}
-      ${actionsFor(m, binding.features).map((a) => html`<button type="button" class="menu-item" data-action=${a} part="menu-item" role="menuitem" tabindex="-1"
+      ${actionsFor(m, binding.features).map((a) => html`<button type="button" class="menu-item ${a.startsWith('delete') ? 'danger' : ''}" data-action=${a} part="menu-item" role="menuitem" tabindex="-1"
         @click=${() => this.act(a)}><span class="menu-icon" aria-hidden="true">${ICONS[a]}</span>${labelOf(a)}</button>`)}
     </div>`;
   }
@@ -278,7 +264,7 @@ export class MessageMenu implements ReactiveController {
       event?.preventDefault();
       void this.confirmed(false);
     };
-    return html`<dialog class="confirm" part="confirm" aria-labelledby="confirm-title" aria-describedby="confirm-text" @cancel=${cancel}>
+    return html`<dialog class="confirm message-confirm" part="confirm" aria-labelledby="confirm-title" aria-describedby="confirm-text" @cancel=${cancel}>
       <h2 id="confirm-title">${everyone ? msg('Delete for everyone?') : msg('Delete for you?')}</h2>
       <p id="confirm-text">${everyone
         ? msg('The message is removed for everyone in this chat.')
