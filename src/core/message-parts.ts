@@ -44,6 +44,7 @@ export abstract class MessageActionsClient {
   protected abstract readonly favourites: OnDemand<Favourites>;
   /** @internal */
   protected abstract readonly chatSettingsSync: OnDemand<ChatSettingsSync>;
+  /** @internal */
   protected abstract readonly clearing: OnDemand<ChatClearing>;
 
   /** See edit-react.ts (XEP-0308). */

@@ -100,6 +100,9 @@ describe('one client per page, shared by the host and the elements', () => {
     await bob.sdk.sendTextMessage({ toJid: alice.jid, messageText: 'hello host session' });
     await waitFor(async () => (await SDK.getRecentChats()).data?.length === 1, 'the chat at alice');
 
+    // A launcher without a storage prefix remembers its open chat under the default one, which test files
+    // run earlier in this browser may have used.
+    localStorage.removeItem('chat-widget:launcher');
     const box = document.createElement('div');
     box.style.cssText = 'height:500px;display:flex;flex-direction:column';
     box.innerHTML = `<chat-list></chat-list><chat-thread peer="${bob.jid}"></chat-thread><chat-launcher open></chat-launcher>`;
@@ -109,7 +112,10 @@ describe('one client per page, shared by the host and the elements', () => {
 
     await waitFor(() => shadow(list)?.querySelector('.preview')?.textContent === 'hello host session', 'the list to show the host session\'s chat');
     await waitFor(() => bubbles(thread).some((t) => t.includes('hello host session')), 'the thread to show it');
-    const launcherList = await waitFor(() => shadow(launcher)?.querySelector('chat-list'), 'the launcher\'s list');
+    const launcherList = await waitFor(() => shadow(launcher)?.querySelector('chat-list'), "the launcher's list").catch((error: Error) => {
+      // Say what the panel shows instead.
+      throw new Error(`${error.message}; the launcher shows: ${[...shadow(launcher)?.querySelectorAll('[part]') ?? []].map((e) => `${e.localName}[${e.getAttribute('part')}]`).join(' ')}`);
+    });
     await waitFor(() => shadow(launcherList)?.querySelector('.preview')?.textContent === 'hello host session', 'the launcher\'s list to show it');
 
     // Sending from the element goes out on the host's session.
