@@ -69,8 +69,30 @@ export async function chatsShots(k) {
     }
   }
 
-  // 50-53 light, 54-57 dark, 58 the menu in Arabic.
+  /** Bob's thread: the header's chat menu, then Delete chat's confirmation (cancelled). */
+  async function threadMenu(query, prefix, first) {
+    const page = await freshPage(WIDE, { colorScheme: query.includes('dark') ? 'dark' : 'light' });
+    await page.goto(`${base}/demo/index.html${query}`);
+    await launcherConnected(page);
+    await bobInPage(page);
+    await page.locator('chat-launcher .button').click();
+    await bobSays(page, 'See you at noon.');
+    await bobRow(page).click();
+    const thread = page.locator('chat-launcher chat-thread');
+    await thread.locator('header .chat-menu-button').click();
+    await thread.locator('.chat-menu').waitFor();
+    await shot(page, `${first}-${prefix}thread-menu.png`);
+    await thread.locator('.chat-menu .menu-item[data-action="delete-chat"]').click();
+    await thread.locator('dialog.chat-confirm').waitFor();
+    await shot(page, `${first + 1}-${prefix}delete-confirm.png`);
+    await thread.locator('dialog.chat-confirm .cancel').click();
+    await page.context().close();
+  }
+
+  // 50-53 light, 54-57 dark, 58 the menu in Arabic, 59-62 the thread's menu and a confirmation.
   await sequence('', 'chats-', 50);
   await sequence('?theme=dark', 'dark-chats-', 54);
   await sequence('?lang=ar', 'rtl-chats-', 58);
+  await threadMenu('', 'chats-', 59);
+  await threadMenu('?theme=dark', 'dark-chats-', 61);
 }

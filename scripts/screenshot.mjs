@@ -9,7 +9,7 @@
 //   CHAT_DEMO_URL=http://127.0.0.2:8391 node scripts/screenshot.mjs
 // CHAT_SHOTS picks sequences (comma-separated: chat, media, actions, chats; default all of them).
 // The sequences: screenshot-chat.mjs (01-11), screenshot-media.mjs (12-28), screenshot-actions.mjs
-// (29-49), screenshot-chats.mjs (50-58); their shared steps: screenshot-kit.mjs.
+// (29-49), screenshot-chats.mjs (50-62); their shared steps: screenshot-kit.mjs.
 // Every state gets a new browser context, so local storage and IndexedDB start empty on every run; the
 // server's message archive persists, so the threads show the newest messages of this run at the bottom.
 //
@@ -63,6 +63,9 @@
 //   53-chats-archived-list.png       the archived list (its back button), bob's row in it
 //   54-57-dark-chats-*.png           ?theme=dark: the same four
 //   58-rtl-chats-row-menu.png        ?lang=ar: the row menu
+//   59-chats-thread-menu.png         bob's thread: the header's ⋯ chat menu
+//   60-chats-delete-confirm.png      Delete chat's confirmation (then cancelled)
+//   61-62-dark-chats-*.png           ?theme=dark: the same two
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
