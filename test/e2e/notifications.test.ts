@@ -71,4 +71,41 @@ describe('notifications on the real server', () => {
     const thread = await waitFor(() => launcher!.shadowRoot!.querySelector('chat-thread'), 'the thread');
     expect(thread.peer).to.equal(alice.jid);
   });
+
+  it('a chat muted on another device of the account gives no notification, no tone and no badge; unmuted, it notifies again', async function () {
+    this.timeout(30000);
+    RecordingNotification.shown = [];
+    const bob = await person(null);
+    const phone = await person({ username: bob.username, password: bob.password });
+    const alice = await person(null);
+    const carol = await person(null);
+    launcher = document.createElement('chat-launcher') as ChatLauncher;
+    launcher.storagePrefix = unique('n');
+    launcher.sdk = bob.sdk;
+    document.body.append(launcher);
+    await waitFor(() => !!launcher!.binding, 'the launcher on bob');
+    await launcher.updateComplete;
+    await (launcher as unknown as { notifying?: Promise<void> }).notifying;
+    const badge = () => launcher!.shadowRoot!.querySelector('[part~="badge"]')?.textContent?.trim() ?? '';
+
+    await alice.sdk.sendTextMessage({ toJid: bob.jid, messageText: 'first' });
+    await waitFor(() => RecordingNotification.shown.length === 1, 'the first notification');
+    // Muted on bob's phone: the setting reaches this page through the account's server storage.
+    expect((await phone.sdk.updateMuteNotification({ toJid: alice.jid, isMuted: true })).statusCode).to.equal(200);
+    await waitFor(() => launcher!.binding!.recentChat(alice.jid)?.isMuted === true, 'the mute on this device');
+    await alice.sdk.sendTextMessage({ toJid: bob.jid, messageText: 'second, muted' });
+    // carol's message after alice's: once it notifies, alice's was handled (and gave nothing).
+    await carol.sdk.sendTextMessage({ toJid: bob.jid, messageText: 'from carol' });
+    await waitFor(() => RecordingNotification.shown.length === 2, "carol's notification");
+    expect(RecordingNotification.shown.map((n) => n.options.body).join('|')).to.equal('first|from carol');
+    await waitFor(() => launcher!.binding!.recentChat(alice.jid)?.unreadCount === 2, "alice's row counting both");
+    await launcher.updateComplete;
+    expect(`${launcher.binding!.totalUnread} ${badge()}`).to.equal('1 1');
+
+    expect((await phone.sdk.updateMuteNotification({ toJid: alice.jid, isMuted: false })).statusCode).to.equal(200);
+    await waitFor(() => launcher!.binding!.recentChat(alice.jid)?.isMuted === false, 'the unmute on this device');
+    await alice.sdk.sendTextMessage({ toJid: bob.jid, messageText: 'third' });
+    await waitFor(() => RecordingNotification.shown.length === 3, 'the notification after unmuting');
+    expect(RecordingNotification.shown[2].options.body).to.equal('third');
+  });
 });
