@@ -20,7 +20,7 @@ export const THREAD_PARTS = [
 ] as const;
 
 export const LIST_PARTS = ['tools', 'filter', 'new-chat', 'list', 'row', 'avatar', 'unread', 'muted', 'error', 'back',
-  'archived-entry', 'archived-header', 'menu-button', 'menu', 'menu-item', 'confirm', 'confirm-delete', 'confirm-cancel'] as const;
+  'archived-entry', 'archived-header', 'menu-button', 'menu', 'menu-item', 'confirm', 'confirm-delete', 'confirm-cancel', 'notify-bell'] as const;
 
 /** An `exportparts` value passing `parts` up unrenamed. */
 export const exportParts = (parts: readonly string[]): string => parts.join(', ');

@@ -45,7 +45,7 @@ export function bell(list: LitElement & { binding?: ChatBinding }) {
     // A launcher around the list starts its notifier once permission is granted (chat-launcher.ts).
     ((list.getRootNode() as ShadowRoot).host as LitElement | undefined)?.requestUpdate?.();
   };
-  return html`<button type="button" class="bell" data-state=${state} title=${title} @click=${ask}>
+  return html`<button type="button" class="bell" part="notify-bell" data-state=${state} title=${title} @click=${ask}>
     <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${BELL}></path>${state === 'granted' ? nothing : svg`<path d=${SLASH}></path>`}</svg>
     <span>${label}</span>
   </button>`;

@@ -13,7 +13,7 @@ import { emit } from '../shared/events.js';
 import { displayName, formatCount, formatShort } from '../shared/format.js';
 import { isBareJid } from '../../model/jid.js';
 import type { RecentChat } from '../../model/types.js';
-import { mediaLabel } from '../shared/media-label.js';
+import { previewLine } from '../shared/media-label.js';
 import { listStyles } from './chat-list.styles.js';
 import { bell, bellStyles } from './bell.js';
 import { popupMenuStyles } from '../shared/menu.styles.js';
@@ -56,6 +56,7 @@ const UNCONFIGURED_WARNING_MS = 1000;
  * @csspart archived-header - The archived chats' title with its `back` button.
  * @csspart back - The button from the archived chats back to the others.
  * @csspart error - Why an action of a chat's menu failed.
+ * @csspart notify-bell - The bell in the header: whether browser notifications are on, off or blocked; a click asks the browser for permission.
  * @cssproperty --chat-accent - Accent colour (buttons, badges).
  */
 @localized()
@@ -141,7 +142,7 @@ export class ChatList extends ChatElement {
     const q = this.filter.trim().toLowerCase();
     if (!q) return all;
     return all.filter((c) => displayName(c.chatJid).toLowerCase().includes(q) || c.chatJid.includes(q)
-      || (c.lastMessage ? previewText(c.lastMessage).toLowerCase().includes(q) : false));
+      || (c.lastMessage ? previewLine(c.lastMessage).toLowerCase().includes(q) : false));
   }
 
   private renderRow(chat: RecentChat) {
@@ -150,7 +151,7 @@ export class ChatList extends ChatElement {
     const last = chat.lastMessage;
     // The preview takes the direction of its own text; after "You:" the message is isolated, so an
     // Arabic message after an English label (or the other way round) reads in its own direction.
-    const text = last ? previewText(last) : '';
+    const text = last ? previewLine(last) : '';
     const preview = typing ? msg('typing…')
       : last?.outgoing ? html`${renderTick(last.status)} <span>${msg('You:', { desc: 'Before the last message of a chat, when I sent it' })}</span> <bdi>${text}</bdi>`
       : text;
@@ -231,13 +232,4 @@ export class ChatList extends ChatElement {
       ${this.menu.render()}
     `;
   }
-}
-
-/** The last message as one line: its text, or for a file its kind ("Photo", "Document: a.pdf") and its
- * caption. */
-function previewText(last: NonNullable<RecentChat['lastMessage']>): string {
-  if (last.retracted) return msg('This message was deleted');
-  const label = mediaLabel(last.msgType, last.fileName);
-  if (!label) return last.body;
-  return last.body.trim() ? `${label} · ${last.body}` : label;
 }
