@@ -2,7 +2,7 @@
  * an account's devices). Each test fails because of the fault it names. */
 import { expect } from '@open-wc/testing';
 import type { ChatMessage } from '../../src/model/types.js';
-import { foreignPerTest } from './foreign.js';
+import { esc, foreignPerTest } from './foreign.js';
 import { peoplePerTest, sleep, startServer, stopServer, unique, waitFor, type Person } from './helpers.js';
 
 const person = peoplePerTest();
@@ -104,5 +104,81 @@ describe('issue 10: faults found', () => {
     const onFresh = await history(fresh, bob.jid);
     expect(`one: ${onOne}; two: ${onTwo}; fresh: ${onFresh}`).to.equal(`one: ${onOne}; two: ${onOne}; fresh: ${onOne}`);
   });
+
+  it('a cleared (not deleted) chat stays listed on a fresh device, as on the device that cleared it', async function () {
+    this.timeout(40000);
+    const one = await person(null);
+    const bob = await person(null);
+    await send(bob, one, 'a', 'b');
+    expect((await one.sdk.clearChat({ toJid: bob.jid })).statusCode).to.equal(200);
+    expect(await hasRow(one, bob.jid), 'listed on the device that cleared').to.equal(true);
+    await waitFor(() => pending(one) === 0, 'the clear published');
+    const reloaded = await person({ username: one.username, password: one.password }, { storagePrefix: one.storagePrefix });
+    await waitFor(() => reloaded.connection.some((c) => c.state === 'connected'), 'reloaded online');
+    expect(await hasRow(reloaded, bob.jid), 'listed after a reload').to.equal(true);
+    const fresh = await person({ username: one.username, password: one.password }, { storagePrefix: unique('fresh') });
+    await waitFor(() => fresh.connection.some((c) => c.state === 'connected'), 'the fresh device is online');
+    await sleep(1500);
+    expect(await hasRow(fresh, bob.jid), 'listed on a fresh device').to.equal(true);
+  });
+
+  it('a deleted chat brought back by a new message counts that one message unread', async function () {
+    this.timeout(40000);
+    const one = await person(null);
+    const two = await person({ username: one.username, password: one.password });
+    const bob = await person(null);
+    await send(bob, one, 'a', 'b', 'c');
+    await waitFor(async () => (await two.sdk.getRecentChats()).data!.find((c) => c.chatJid === bob.jid)?.unreadCount === 3, 'three unread on two');
+    expect((await one.sdk.deleteChat({ toJid: bob.jid })).statusCode).to.equal(200);
+    await waitFor(async () => !(await hasRow(two, bob.jid)), 'deleted on two');
+    await sleep(1100);
+    await send(bob, one, 'd');
+    await waitFor(async () => (await history(two, bob.jid)) === 'd', 'two has d');
+    const unread = async (p: Person) => (await p.sdk.getRecentChats()).data!.find((c) => c.chatJid === bob.jid)?.unreadCount;
+    expect(`${await unread(one)} ${await unread(two)}`).to.equal('1 1');
+  });
+
+  it('an edit or a reaction by the peer to a message of a deleted chat does not bring the chat back or show the old text', async function () {
+    this.timeout(40000);
+    const one = await person(null);
+    const bob = await foreign();
+    bob.send(`<message type="chat" to="${esc(one.jid)}" id="m1"><body>secret</body></message>`);
+    await waitFor(async () => (await history(one, bob.jid)) === 'secret', 'one has the message');
+    expect((await one.sdk.deleteChat({ toJid: bob.jid })).statusCode).to.equal(200);
+    await sleep(1100);
+    bob.send(`<message type="chat" to="${esc(one.jid)}" id="m2"><body>secret v2</body><replace xmlns="urn:xmpp:message-correct:0" id="m1"/></message>`);
+    bob.send(`<message type="chat" to="${esc(one.jid)}" id="m3"><reactions xmlns="urn:xmpp:reactions:0" id="m1"><reaction>👍</reaction></reactions><store xmlns="urn:xmpp:hints"/></message>`);
+    bob.send(`<message type="chat" to="${esc(one.jid)}" id="m4"><body>fresh</body></message>`);
+    await waitFor(async () => (await history(one, bob.jid)).includes('fresh'), 'one has the new message');
+    await sleep(500);
+    expect(await history(one, bob.jid)).to.equal('fresh');
+  });
+
+  it('a chat-settings notification forged by another account changes nothing', async function () {
+    this.timeout(30000);
+    const one = await person(null);
+    const bob = await foreign();
+    bob.send(`<message type="chat" to="${esc(one.jid)}" id="m1"><body>hi</body></message>`);
+    await waitFor(async () => (await history(one, bob.jid)) === 'hi', 'one has hi');
+    const node = 'urn:xmpp:chat-widget:chats:0';
+    bob.send(`<message to="${esc(one.jid)}" type="headline"><event xmlns="http://jabber.org/protocol/pubsub#event"><items node="${node}"><item id="${esc(bob.jid)}"><chat xmlns="${node}" jid="${esc(bob.jid)}" muted="true" archived="true" deleted="true"><cleared at="2099-01-01T00:00:00.000Z"/></chat></item></items></event></message>`);
+    bob.send(`<message type="chat" to="${esc(one.jid)}" id="m2"><body>after</body></message>`);
+    await waitFor(async () => (await history(one, bob.jid)).includes('after'), 'one has after');
+    const row = (await one.sdk.getRecentChats()).data!.find((c) => c.chatJid === bob.jid);
+    expect(`${history !== undefined} ${row?.isMuted} ${row?.isArchived} ${await history(one, bob.jid)}`).to.equal('true false false hi|after');
+  });
+
+  it('the JID in any case and with a resource names the same chat for every chat action', async function () {
+    this.timeout(30000);
+    const one = await person(null);
+    const bob = await person(null);
+    await send(bob, one, 'a');
+    const shouty = `${bob.jid.toUpperCase()}/Phone`;
+    expect((await one.sdk.updateMuteNotification({ toJid: shouty, isMuted: true })).statusCode).to.equal(200);
+    expect((await one.sdk.updateArchiveChat({ toJid: shouty, isArchived: true })).statusCode).to.equal(200);
+    const row = (await one.sdk.getRecentChats()).data!.find((c) => c.chatJid === bob.jid);
+    const archived = (await one.sdk.getAllArchivedChats()).data!.map((c) => c.chatJid).join();
+    expect((await one.sdk.clearChat({ toJid: shouty })).statusCode).to.equal(200);
+    expect(`${row?.isMuted} ${row?.isArchived} ${archived} ${await history(one, bob.jid)}`).to.equal(`true true ${bob.jid} `);
+  });
 });
-void foreign;
