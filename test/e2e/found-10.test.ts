@@ -181,4 +181,25 @@ describe('issue 10: faults found', () => {
     expect((await one.sdk.clearChat({ toJid: shouty })).statusCode).to.equal(200);
     expect(`${row?.isMuted} ${row?.isArchived} ${archived} ${await history(one, bob.jid)}`).to.equal(`true true ${bob.jid} `);
   });
+
+  it('a delete on one device and a mute made offline on the other end with the same chat list on both', async function () {
+    this.timeout(40000);
+    const one = await person(null);
+    const two = await person({ username: one.username, password: one.password });
+    const bob = await person(null);
+    await send(bob, one, 'a');
+    await waitFor(() => hasRow(two, bob.jid), 'the second device lists the chat');
+    await two.sdk.disconnect();
+    expect((await two.sdk.updateMuteNotification({ toJid: bob.jid, isMuted: true })).statusCode).to.equal(200);
+    await two.sdk.core!.store!.flush();
+    expect((await one.sdk.deleteChat({ toJid: bob.jid })).statusCode).to.equal(200);
+    await waitFor(() => pending(one) === 0, 'the delete published');
+
+    const back = await person({ username: one.username, password: one.password }, { storagePrefix: two.storagePrefix });
+    await waitFor(() => pending(back) === 0, 'the mute published');
+    await waitFor(() => one.sdk.core!.store!.chatSettings.items[bob.jid]?.muted, 'the mute reached the first device');
+    await sleep(500);
+    const state = async (p: Person) => `${await hasRow(p, bob.jid)} ${await history(p, bob.jid)}`;
+    expect(`one: ${await state(one)}; two: ${await state(back)}`).to.equal(`one: ${await state(one)}; two: ${await state(one)}`);
+  });
 });
