@@ -3,10 +3,13 @@
 import { expect } from '@open-wc/testing';
 import type { ChatMessage } from '../../src/model/types.js';
 import { esc, foreignPerTest } from './foreign.js';
-import { peoplePerTest, sleep, startServer, stopServer, unique, waitFor, type Person } from './helpers.js';
+import { peoplePerTest, sleep, startServer, stopServer, unique, waitFor, widgetsPerTest, type Person } from './helpers.js';
+import '../../src/components/list/define.js';
+import '../../src/components/thread/define.js';
 
 const person = peoplePerTest();
 const foreign = foreignPerTest();
+const show = widgetsPerTest();
 
 const bodies = (list: ChatMessage[]) => list.map((m) => m.body).join('|');
 const history = async (p: Person, chatJid: string) => bodies((await p.sdk.getChatMessages({ toJid: chatJid, limit: 50 })).data!);
@@ -201,5 +204,48 @@ describe('issue 10: faults found', () => {
     await sleep(500);
     const state = async (p: Person) => `${await hasRow(p, bob.jid)} ${await history(p, bob.jid)}`;
     expect(`one: ${await state(one)}; two: ${await state(back)}`).to.equal(`one: ${await state(one)}; two: ${await state(one)}`);
+  });
+
+  it('the open thread and list on one device follow a clear and a delete made on the other device live', async function () {
+    this.timeout(40000);
+    const one = await person(null);
+    const two = await person({ username: one.username, password: one.password });
+    const bob = await person(null);
+    const carol = await person(null);
+    await send(bob, one, 'from bob');
+    await send(carol, one, 'from carol');
+    await waitFor(async () => (await history(two, carol.jid)) === 'from carol', 'two has both');
+    const { thread, list } = show(one.sdk, bob.jid);
+    const texts = () => [...thread.shadowRoot!.querySelectorAll<HTMLElement>('.bubble .text')].map((t) => t.textContent!.trim()).join('|');
+    const rows = () => [...list.shadowRoot!.querySelectorAll<HTMLElement>('li[data-jid]')].map((li) => li.dataset.jid).join(',');
+    await waitFor(() => texts().includes('from bob'), 'the thread shows bob\'s message');
+    await waitFor(() => rows().includes(carol.jid), 'the list shows carol');
+    expect((await two.sdk.clearChat({ toJid: bob.jid })).statusCode).to.equal(200);
+    expect((await two.sdk.deleteChat({ toJid: carol.jid })).statusCode).to.equal(200);
+    await waitFor(async () => (await history(one, bob.jid)) === '' && !(await hasRow(one, carol.jid)), 'one took both');
+    await sleep(500);
+    expect(`thread: ${texts()}; list: ${rows()}`).to.equal(`thread: ; list: ${bob.jid}`);
+  });
+
+  it('clearing up to my message keeps the reply that came in the same second, on a fresh device too', async function () {
+    this.timeout(40000);
+    const one = await person(null);
+    const bob = await person(null);
+    await send(bob, one, 'hi');
+    await waitFor(() => Date.now() % 1000 < 200, 'the start of a second');
+    const mine = (await one.sdk.sendTextMessage({ toJid: bob.jid, messageText: 'mine' })).data!;
+    await waitFor(async () => (await history(bob, one.jid)).includes('mine'), 'bob has mine');
+    await bob.sdk.sendTextMessage({ toJid: one.jid, messageText: 'reply' });
+    await waitFor(async () => (await history(one, bob.jid)).includes('reply'), 'one has the reply');
+    const cached = (await one.sdk.getChatMessages({ toJid: bob.jid, limit: 50 })).data!;
+    const reply = cached.find((m) => m.body === 'reply')!;
+    expect(Math.floor(reply.timestamp / 1000) === Math.floor(mine.timestamp / 1000), 'the reply in the same second (set-up)').to.equal(true);
+    expect((await one.sdk.clearChat({ toJid: bob.jid, lastMsgId: mine.msgId })).statusCode).to.equal(200);
+    expect(await history(one, bob.jid)).to.equal('reply');
+    await waitFor(() => pending(one) === 0, 'the clear published');
+    const fresh = await person({ username: one.username, password: one.password }, { storagePrefix: unique('fresh') });
+    await waitFor(() => fresh.connection.some((c) => c.state === 'connected'), 'the fresh device is online');
+    await waitFor(async () => (await history(fresh, bob.jid)).includes('reply'), 'reply', 5000).catch(() => undefined);
+    expect(await history(fresh, bob.jid), 'the fresh device keeps the reply').to.equal('reply');
   });
 });
