@@ -1,0 +1,47 @@
+/** Faults found in issue 10 in the elements (chat settings with a feature switched off). Each test fails
+ * because of the fault it names. */
+import { expect } from '@open-wc/testing';
+import '../../src/components/list/define.js';
+import type { ChatList } from '../../src/components/list/chat-list.js';
+import type { ChatClient } from '../../src/core/client.js';
+import type { ChatSettings, FeatureFlags } from '../../src/model/types.js';
+import { message, offlineClient, providerFor, until, PEER } from './fixtures.js';
+
+const ZED = 'zed@localhost';
+
+/** A client with chats with PEER (2 unread) and ZED (1 unread); the account's settings as the server
+ * had them; some features switched off by the site. */
+async function clientWith(features: FeatureFlags, settings: ChatSettings[]): Promise<ChatClient> {
+  const client = await offlineClient();
+  Object.assign(client.features, features);
+  await client.store!.dispatch([message(1), message(2), message(3, { chatJid: ZED, fromJid: ZED, msgId: 'z3', stanzaId: 'sz3' })]);
+  await client.store!.dispatch([{ kind: 'chat-settings', settings }]);
+  return client;
+}
+
+async function listOf(client: ChatClient): Promise<ChatList> {
+  const list = document.createElement('chat-list') as ChatList;
+  list.style.flex = '1';
+  providerFor(client).append(list);
+  await until(() => list.shadowRoot?.querySelector('li, .archived-entry'), 'a row');
+  return list;
+}
+
+describe('issue 10: a chat setting whose feature the site switched off', () => {
+  afterEach(() => document.querySelectorAll('body > div').forEach((d) => d.remove()));
+
+  it('archiveChat off: a chat archived before is in the main list, with no Archived entry the user cannot act in', async () => {
+    const client = await clientWith({ archiveChat: false }, [{ chatJid: ZED, archived: true }]);
+    const list = await listOf(client);
+    const names = [...list.shadowRoot!.querySelectorAll('li .name')].map((n) => n.textContent).join(', ');
+    const entry = !!list.shadowRoot!.querySelector('.archived-entry');
+    expect(`${names}; entry: ${entry}`).to.equal('zed, peer; entry: false');
+  });
+
+  it('muteChat off: a chat muted before (and now impossible to unmute) still counts in the unread total', async () => {
+    const client = await clientWith({ muteChat: false }, [{ chatJid: PEER, muted: true }]);
+    const list = await listOf(client);
+    const muteMark = !!list.shadowRoot!.querySelector(`li[data-jid="${PEER}"] [part="muted"]`);
+    expect(`${client.binding.totalUnread} mark: ${muteMark}`).to.equal('3 mark: false');
+  });
+});
