@@ -45,3 +45,39 @@ describe('issue 10: a chat setting whose feature the site switched off', () => {
     expect(`${client.binding.totalUnread} mark: ${muteMark}`).to.equal('3 mark: false');
   });
 });
+
+describe('issue 10: the bell of a <chat-list> on its own (no launcher)', () => {
+  class FakeNotification {
+    static permission: NotificationPermission = 'granted';
+    static shown: FakeNotification[] = [];
+    static requestPermission() {
+      return Promise.resolve(FakeNotification.permission);
+    }
+    onclick: (() => void) | null = null;
+    constructor(readonly title: string, readonly options: NotificationOptions = {}) {
+      FakeNotification.shown.push(this);
+    }
+    close() {}
+  }
+  const real = Object.getOwnPropertyDescriptor(window, 'Notification');
+  before(() => {
+    Object.defineProperty(window, 'Notification', { value: FakeNotification, configurable: true, writable: true });
+    Object.defineProperty(document, 'hidden', { get: () => true, configurable: true });
+  });
+  after(() => {
+    if (real) Object.defineProperty(window, 'Notification', real);
+    delete (document as { hidden?: boolean }).hidden;
+    document.querySelectorAll('body > div').forEach((d) => d.remove());
+  });
+
+  it('says "Notifications on" only when a new message to a hidden page does show one', async () => {
+    const client = await clientWith({}, []);
+    const list = await listOf(client);
+    const bell = list.shadowRoot!.querySelector('.bell')!;
+    const promise = bell.textContent!.trim();
+    const result = await client.store!.dispatch([message(9, { msgId: 'new9', stanzaId: 'snew9', body: 'are you there?', timestamp: Date.now() })]);
+    for (const m of result.added) client.events.emit('message', m);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(`${promise}: ${FakeNotification.shown.length} shown`).to.equal('Notifications on: 1 shown');
+  });
+});
