@@ -1,6 +1,7 @@
 /** Faults found in issue 10 in the elements (chat settings with a feature switched off). Each test fails
  * because of the fault it names. */
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/list/define.js';
 import type { ChatList } from '../../src/components/list/chat-list.js';
 import type { ChatClient } from '../../src/core/client.js';
@@ -79,5 +80,29 @@ describe('issue 10: the bell of a <chat-list> on its own (no launcher)', () => {
     for (const m of result.added) client.events.emit('message', m);
     await new Promise((r) => setTimeout(r, 300));
     expect(`${promise}: ${FakeNotification.shown.length} shown`).to.equal('Notifications on: 1 shown');
+  });
+});
+
+describe('issue 10: the row menu by keyboard only', () => {
+  afterEach(() => document.querySelectorAll('body > div').forEach((d) => d.remove()));
+
+  it('after Delete chat by keyboard the focus stays in the list (not lost to the page)', async () => {
+    const client = await clientWith({}, []);
+    const list = await listOf(client);
+    const active = () => list.shadowRoot!.activeElement as HTMLElement | null;
+    list.shadowRoot!.querySelector<HTMLElement>(`li[data-jid="${PEER}"] .row`)!.focus();
+    await sendKeys({ press: 'ContextMenu' });
+    await until(() => active()?.textContent?.trim() === 'Mute', 'the menu, its first item focused');
+    await sendKeys({ press: 'End' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => active()?.textContent?.trim() === 'Cancel', 'the confirmation, Cancel focused');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => !list.shadowRoot!.querySelector(`li[data-jid="${PEER}"]`), 'the row gone');
+    await new Promise((r) => setTimeout(r, 300));
+    const where = active();
+    const desc = `${where?.tagName ?? 'nothing'} ${where?.id || where?.dataset.jid || ''}`.trim();
+    // Another row, or the filter (the list's own fallback when the row that opened the menu is gone).
+    expect(desc === `BUTTON ${ZED}` || desc === 'INPUT filter', `the focus is on: ${desc}`).to.equal(true);
   });
 });
