@@ -36,7 +36,7 @@ const FLAGS = ['muted', 'archived', 'deleted'] as const;
 export function normal(s: ChatSettings): ChatSettings {
   const out: ChatSettings = { chatJid: s.chatJid };
   for (const flag of FLAGS) if (s[flag]) out[flag] = true;
-  if (s.cleared) out.cleared = { at: s.cleared.at, ...(s.cleared.stanzaId ? { stanzaId: s.cleared.stanzaId } : {}) };
+  if (s.cleared) out.cleared = { at: s.cleared.at, ...(s.cleared.stanzaId ? { stanzaId: s.cleared.stanzaId } : {}), ...(s.cleared.ids?.length ? { ids: s.cleared.ids } : {}) };
   return out;
 }
 

@@ -5,53 +5,54 @@
  * peer keeps everything; our server's archive (XEP-0313) keeps it too, but no device of this account
  * shows it again: archive queries start after the mark and anything at or before it is stored hidden.
  *
- * The mark (`markFor`): timestamps of live messages are this device's clock, of archived ones the
- * server's (whole seconds on Prosody), so the mark is chosen to hold on a device whose clock differs a
- * little from the server's:
- * - up to `lastMsgId`: `stanzaId` = our archive's id of the message named, when known, so it goes
- *   whatever its stamp says; `at` = just before the second of the first message kept after it (so its
- *   archived copy, stamped in whole seconds, stays shown everywhere), or, when that would not cover the
- *   message named and it has no archive id, 1 ms before the first message kept; with nothing kept, as
- *   for everything.
- * - everything: `at` = max(now, the newest message's timestamp, the previous mark + 1 ms); `stanzaId` =
- *   the newest message's archive id, when known.
- * Limits: on another device, a cleared message stamped by the server after `at` comes back (a device
- * clock behind the server's by more than the time between that message and the clear; or cleared
- * messages in the same second as the first message kept), except the one `stanzaId` names; a device
- * clock ahead of the server's hides there the messages that came within that lead after the clear.
- * A starred message older than the mark stays in the thread of the devices that had it cached; the
- * others, which read the archive only after the mark, list it among the favourites (its copy). */
+ * The mark (`markFor`, `markOf`): `at` is the time of the newest message cleared (up to `lastMsgId`: that
+ * message's; everything: now, or later when a message or the previous mark is later), `stanzaId` our
+ * archive's id of that message when known, and `ids` our archive's ids of every message cleared within
+ * `CLEAR_WINDOW_MS` before `at` (ours that have none yet are looked up in the archive first). Near the
+ * mark, those ids decide, not times (store/removals.ts `clearedBy`): the archive stamps messages in whole
+ * seconds by the server's clock and live ones carry this device's, so a time alone cannot tell a message
+ * cleared from one that came in the same second after it, on another device or from the archive.
+ * Limits: a message cleared near the mark whose archive id is still unknown (the archive not reachable,
+ * or over 100 such messages) may come back on another device; a starred message older than the mark
+ * stays in the thread of the devices that had it cached, the others list it among the favourites (its
+ * copy). A message of ours still pending stays (it is sent, so every device shows it). */
 import { badRequest, notFound } from '../model/errors.js';
 import { favouriteId } from '../model/ids.js';
 import { requireJid } from '../model/jid.js';
 import type { ChatMessage, ChatSettings } from '../model/types.js';
 import type { ChatStore } from '../store/chat-store.js';
 import { archiveKey } from '../store/dedup.js';
-import { clearedBy } from '../store/removals.js';
+import { CLEAR_WINDOW_MS, clearedBy } from '../store/removals.js';
+import type { ArchivedMessage } from '../protocol/mam.js';
+import { NS } from '../protocol/ns.js';
+import { attr, child } from '../protocol/xml.js';
 import type { ChatSettingsSync } from './chat-settings.js';
 import type { OnDemand } from './on-demand.js';
 import { requireFeature, type Services } from './services.js';
 
 type Mark = NonNullable<ChatSettings['cleared']>;
 
-/** The cleared-up-to mark (see the rule above). `named`: the message named by `lastMsgId` (none: clear
- * everything); `kept`: the first message shown after it; `newest`: the chat's newest cached messages,
+/** Most archive ids a mark names. */
+const MAX_IDS = 100;
+
+/** The cleared-up-to mark's time and id (see the rule above; `ids` come from `markOf`). `named`: the
+ * message named by `lastMsgId` (none: clear everything); `newest`: the chat's newest cached messages,
  * oldest first; `previous`: the chat's mark before; `now` in ms. */
-export function markFor(q: { named?: ChatMessage; kept?: ChatMessage; newest: readonly ChatMessage[]; previous?: Mark; now: number }): Mark {
-  const { named, kept } = q;
-  if (named && kept) {
-    const second = Math.floor(kept.timestamp / 1000) * 1000 - 1;
-    return withId(second >= named.timestamp || named.stanzaId ? second : kept.timestamp - 1, named.stanzaId);
-  }
-  const last = named ?? q.newest[q.newest.length - 1];
-  const stanzaId = named ? named.stanzaId : [...q.newest].reverse().find((m) => m.stanzaId)?.stanzaId;
+export function markFor(q: { named?: ChatMessage; newest: readonly ChatMessage[]; previous?: Mark; now: number }): Mark {
+  const { named } = q;
+  if (named) return withId(named.timestamp, named.stanzaId);
+  const last = q.newest[q.newest.length - 1];
+  const stanzaId = [...q.newest].reverse().find((m) => m.stanzaId)?.stanzaId;
   return withId(Math.max(q.now, last?.timestamp ?? 0, (q.previous?.at ?? -Infinity) + 1), stanzaId);
 }
 
 const withId = (at: number, stanzaId?: string): Mark => (stanzaId ? { at, stanzaId } : { at });
 
+/** One page of the chat's archive from `start` (ms): History.query. */
+export type ArchiveLookup = (q: { with: string; start: number; max: number }) => Promise<{ results: ArchivedMessage[] }>;
+
 export class ChatClearing {
-  constructor(private readonly s: Services, private readonly sync: OnDemand<ChatSettingsSync>) {}
+  constructor(private readonly s: Services, private readonly sync: OnDemand<ChatSettingsSync>, private readonly lookup: ArchiveLookup) {}
 
   /** Empties this account's copy of the chat up to `lastMsgId` (default: everything); starred messages
    * stay unless `favourites` (then they are unstarred, on every device). 400 bad params, 403
@@ -91,7 +92,7 @@ export class ChatClearing {
     for (const chatJid of chats) {
       const previous = store.chatSettings.items[chatJid];
       const was = previous?.cleared;
-      const { mark, upToRow } = await this.markOf(store, chatJid, lastMsgId, was);
+      const { mark, upToRow } = await this.markOf(store, chatJid, lastMsgId, favourites, was);
       if (was && (was.at > mark.at || (was.at === mark.at && await this.reached(store, chatJid, was, mark, upToRow)))) continue; // cleared that far already
       settings.push({ ...previous, chatJid, cleared: mark, deleted });
       if (favourites) unstar.push(...await this.starredUpTo(store, chatJid, mark, upToRow));
@@ -101,16 +102,38 @@ export class ChatClearing {
   }
 
   /** The chat's new mark, and the newest cached row it clears here. */
-  private async markOf(store: ChatStore, chatJid: string, lastMsgId: string | undefined, previous?: Mark): Promise<{ mark: Mark; upToRow: number }> {
+  private async markOf(store: ChatStore, chatJid: string, lastMsgId: string | undefined, favourites: boolean, previous?: Mark): Promise<{ mark: Mark; upToRow: number }> {
     const log = await store.indexedLog(chatJid);
     const newest = await log.read(log.meta.lastRow - 49, log.meta.lastRow);
-    if (lastMsgId === undefined) return { mark: markFor({ newest, previous, now: Date.now() }), upToRow: log.meta.lastRow };
-    const account = this.s.account()!;
-    const found = await Promise.all([chatJid, account].map((from) => store.findMessage(chatJid, from, lastMsgId)));
-    const named = found.filter((m): m is ChatMessage => !!m).sort((a, b) => b.rowId - a.rowId)[0];
-    if (!named) throw notFound(`No message "${lastMsgId}" in the chat with ${chatJid}`);
-    const kept = (await store.after(chatJid, named.rowId, 50))[0];
-    return { mark: markFor({ named, kept, newest, previous, now: Date.now() }), upToRow: named.rowId };
+    let named: ChatMessage | undefined;
+    if (lastMsgId !== undefined) {
+      const account = this.s.account()!;
+      const found = await Promise.all([chatJid, account].map((from) => store.findMessage(chatJid, from, lastMsgId)));
+      named = found.filter((m): m is ChatMessage => !!m).sort((a, b) => b.rowId - a.rowId)[0];
+      if (!named) throw notFound(`No message "${lastMsgId}" in the chat with ${chatJid}`);
+    }
+    const mark = markFor({ named, newest, previous, now: Date.now() });
+    const upToRow = named?.rowId ?? log.meta.lastRow;
+    // The messages cleared near the mark (starred ones stay unless they go too; pending ones stay).
+    const near: ChatMessage[] = [];
+    for (let row = upToRow; row >= log.meta.firstRow && near.length < MAX_IDS; row -= 50) {
+      const page = (await log.read(row - 49, Math.min(row, upToRow))).reverse();
+      near.push(...page.filter((m) => !m.hidden && m.status !== 'pending' && (favourites || !m.favourite) && m.timestamp >= mark.at - CLEAR_WINDOW_MS));
+      if (page.some((m) => m.timestamp < mark.at - CLEAR_WINDOW_MS)) break;
+    }
+    const ids = new Set(near.map((m) => m.stanzaId).filter((id): id is string => !!id));
+    const unknown = near.filter((m) => !m.stanzaId && m.outgoing);
+    if (unknown.length && this.s.xmpp.online) {
+      // Ours, sent here: their archive ids are read back (one page of the chat's archive).
+      try {
+        const { results } = await this.lookup({ with: chatJid, start: mark.at - CLEAR_WINDOW_MS - 1000, max: MAX_IDS });
+        const wanted = new Set(unknown.map((m) => m.msgId));
+        for (const r of results) if (wanted.has(originOf(r.message))) ids.add(r.archiveId);
+      } catch (error) {
+        console.debug('[chat-widget] could not read the archive ids of the messages cleared:', error);
+      }
+    }
+    return { mark: ids.size ? { ...mark, ids: [...ids].slice(0, MAX_IDS) } : mark, upToRow };
   }
 
   /** Whether a mark of the same time as the new one already clears up to `upToRow` here. */
@@ -131,3 +154,6 @@ export class ChatClearing {
     return out;
   }
 }
+
+/** The id we gave a message of ours (its XEP-0359 origin-id, else its id). */
+const originOf = (message: Element): string => attr(child(message, 'origin-id', NS.SID), 'id') || attr(message, 'id');

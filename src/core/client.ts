@@ -64,7 +64,7 @@ export class ChatClient extends MessageActionsClient {
   /** This account's settings per chat, shared by its devices (chat-settings.ts). @internal */
   protected readonly chatSettingsSync = onDemand(() => import('./chat-settings.js').then(({ ChatSettingsSync }) => new ChatSettingsSync(this.services, this.privateStorage)));
   /** Clearing and deleting chats (clear-chat.ts). @internal */
-  protected readonly clearing = onDemand(() => import('./clear-chat.js').then(({ ChatClearing }) => new ChatClearing(this.services, this.chatSettingsSync)));
+  protected readonly clearing = onDemand(() => import('./clear-chat.js').then(({ ChatClearing }) => new ChatClearing(this.services, this.chatSettingsSync, (q) => this.history.query(q))));
   private readonly typing: Typing;
   private readonly markers: Markers;
   private readonly displayed: DisplayedSync;
@@ -219,6 +219,7 @@ export class ChatClient extends MessageActionsClient {
       return ChatStore.open(account, new MemoryStorage());
     });
     const store = await this.opening;
+    store.honour = this.features;
     this.store = store;
     this.unsubscribeStore?.();
     this.unsubscribeStore = store.subscribe((change) => {

@@ -6,6 +6,7 @@ import { newId } from '../model/ids.js';
 import { requireJid } from '../model/jid.js';
 import type { HistoryQuery } from '../model/params.js';
 import type { ChatMessage, NewMessage } from '../model/types.js';
+import { CLEAR_WINDOW_MS } from '../store/removals.js';
 import { buildArchiveQuery, readArchiveFin, type ArchivedMessage, type ArchivePage } from '../protocol/mam.js';
 import { interpret, type IncomingContext } from './interpret.js';
 import type { Services } from './services.js';
@@ -153,14 +154,15 @@ export class History {
     const done = () => this.s.apply([{ kind: 'history', chatJid, messages: [], complete: true }], false);
     let got = 0;
     let anchor = log.meta.oldestArchiveId;
-    // A cleared chat: only what came after its mark (so paging back ends there, complete).
+    // A cleared chat: only what came after its mark, from its window on (removals.ts clearedBy), so paging
+    // back ends there, complete.
     const mark = store.chatSettings.items[chatJid]?.cleared;
     // Receipts and markers share the archive with messages: a page holds fewer messages than its size,
     // so each further page is twice as large.
     for (let max = Math.min(CHAT_PAGE.largest, Math.max(wanted, 50)); got < wanted && !log.meta.complete; max = Math.min(CHAT_PAGE.largest, max * 2)) {
       let page: Page;
       try {
-        page = await this.query({ with: chatJid, ...(mark ? { start: mark.at + 1 } : {}), before: anchor ?? '', max });
+        page = await this.query({ with: chatJid, ...(mark ? { start: mark.at + 1 - (mark.ids ? CLEAR_WINDOW_MS : 0) } : {}), before: anchor ?? '', max });
       } catch (error) {
         // The server no longer has our oldest message (archive expired or reset): the cache is all there is.
         if (error instanceof SdkError && error.statusCode === Status.NOT_FOUND) {

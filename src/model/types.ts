@@ -150,9 +150,11 @@ export interface ChatSettings {
   chatJid: string;
   muted?: boolean;
   archived?: boolean;
-  /** Messages up to this point are cleared for this account (`clearChat`): `at` is a time (ms) and
-   * `stanzaId` our archive's id of the newest cleared message, when known. The mark only moves forward. */
-  cleared?: { at: number; stanzaId?: string };
+  /** Messages up to this point are cleared for this account (`clearChat`): `at` is a time (ms),
+   * `stanzaId` our archive's id of the newest cleared message, when known, and `ids` our archive's ids of
+   * the cleared messages near `at` (store/removals.ts `clearedBy` says how they decide). The mark only
+   * moves forward. */
+  cleared?: { at: number; stanzaId?: string; ids?: string[] };
   /** Deleted (`deleteChat`): out of the recent list until a message newer than `cleared` comes. */
   deleted?: boolean;
 }

@@ -3,7 +3,7 @@
  * (core/chat-settings.ts); changes made here wait in `pending` until the server has them. */
 import type { StoreEvent } from '../model/events.js';
 import type { ChatSettings } from '../model/types.js';
-import { applyClear } from './clearing.js';
+import { applyClear, settleRow } from './clearing.js';
 import type { ChatLog } from './chat-log.js';
 import type { RecentChats } from './recent.js';
 
@@ -33,6 +33,7 @@ export async function applySettings(store: SettingsStore, e: Extract<StoreEvent,
     // Forward: a later time, or the same time naming another archive id (a later message of that second).
     const was = before?.cleared;
     if (next.cleared && (!was || next.cleared.at > was.at || (next.cleared.at === was.at && next.cleared.stanzaId !== was.stanzaId))) await applyClear(store, next);
+    await settleRow(store, next);
   }
   store.writer.schedule('chat-settings', () => state);
   store.settingsChanged(e.settings.map((s) => s.chatJid));

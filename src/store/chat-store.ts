@@ -90,13 +90,18 @@ export class ChatStore {
 
   /** Unread messages of the chats that are not muted (a muted row keeps its own count). */
   get totalUnread(): number {
-    return this.recent.list.reduce((total, chat) => total + (this.chatSettings.items[chat.chatJid]?.muted ? 0 : chat.unreadCount), 0);
+    return this.recent.list.reduce((total, chat) => total + (this.flagged(chat).isMuted ? 0 : chat.unreadCount), 0);
   }
+
+  /** Which settings count (the client's feature flags `muteChat`, `archiveChat`): a deployment that switched
+   * one off shows chats muted or archived before (on another deployment, or before) as if they were not.
+   * @internal */
+  honour: { muteChat?: boolean; archiveChat?: boolean } = {};
 
   /** A row with its chat's settings (a setting made before the row existed applies once it does). */
   private flagged(chat: RecentChat): RecentChat {
     const s = this.chatSettings.items[chat.chatJid];
-    return { ...chat, isMuted: !!s?.muted, isArchived: !!s?.archived };
+    return { ...chat, isMuted: this.honour.muteChat !== false && !!s?.muted, isArchived: this.honour.archiveChat !== false && !!s?.archived };
   }
 
   get pendingOutbox(): readonly OutboxEntry[] {
@@ -307,7 +312,7 @@ export class ChatStore {
     result.prepended += added.length;
     if (added.length === 0) return;
     const visible = added.filter((m) => !m.hidden);
-    if (!this.recent.has(e.chatJid) && visible.length) this.recent.touch(visible[visible.length - 1], false);
+    if (!this.recent.get(e.chatJid)?.lastMessage && visible.length) this.recent.touch(visible[visible.length - 1], false);
     if (e.unread) this.recent.addUnread(e.chatJid, visible);
     this.notifier.note({ chat: e.chatJid, recent: true });
   }

@@ -64,6 +64,13 @@ export class RecentChats {
   }
 
   /** A chat was deleted: its row leaves the list until a message comes (`touch` brings it back). */
+  /** A chat back in the list (settings say it has a row): its newest message shown, or empty, dated
+   * `at` (ms). */
+  restore(chatJid: string, message: ChatMessage | null, at: number): void {
+    this.rows.set(chatJid, { chatJid, lastMessage: message && preview(message), timestamp: message?.timestamp ?? at, unreadCount: 0 });
+    this.persist();
+  }
+
   remove(chatJid: string): void {
     if (this.rows.delete(chatJid)) this.persist();
   }

@@ -15,9 +15,21 @@ const MAX_PENDING = 400;
 const RETRACTED = { body: '', media: undefined, reactions: undefined, favourite: false, retracted: true } as const;
 export const HIDDEN = { body: '', media: undefined, reactions: undefined, favourite: false, hidden: true } as const;
 
-/** Whether a chat's cleared-up-to mark covers a message (store/clearing.ts says how the mark is chosen). */
-export const clearedBy = (mark: ChatSettings['cleared'], m: Pick<NewMessage, 'timestamp' | 'stanzaId'>): boolean =>
-  !!mark && (m.timestamp <= mark.at || (!!m.stanzaId && m.stanzaId === mark.stanzaId));
+/** Around a clear mark, times do not decide (ms).
+ * @internal */
+export const CLEAR_WINDOW_MS = 5000;
+
+/** Whether a chat's cleared-up-to mark covers a message. Far from the mark its time decides (at or
+ * before `at`). Within `CLEAR_WINDOW_MS` of it, times cannot be told apart (archive copies are stamped by
+ * the server's clock in whole seconds, live ones by this device's in ms), so a message with an archive
+ * id is covered only when the mark names that id (`ids`, `stanzaId`); one without (ours, not read back
+ * from the archive yet) goes by its time. Marks without `ids` (older ones) go by time everywhere. */
+export function clearedBy(mark: ChatSettings['cleared'], m: Pick<NewMessage, 'timestamp' | 'stanzaId'>): boolean {
+  if (!mark) return false;
+  if (m.stanzaId && (m.stanzaId === mark.stanzaId || mark.ids?.includes(m.stanzaId))) return true;
+  if (m.stanzaId && mark.ids && m.timestamp >= mark.at - CLEAR_WINDOW_MS) return false;
+  return m.timestamp <= mark.at;
+}
 
 type Keyed = Pick<NewMessage, 'fromJid' | 'msgId' | 'originId' | 'stanzaId'>;
 

@@ -83,6 +83,9 @@ describe('clearChat', () => {
   it('a device that has the mark before it signs in: the catch-up brings nothing cleared, paging back reads the archive only after the mark', async () => {
     const alice = await person(null);
     const bob = await person(null);
+    // One message long before the mark (out of its 5 s window), four just before it.
+    await send(bob, alice, 'ancient');
+    await sleep(5200);
     const [old1] = await send(bob, alice, 'old 1', 'old 2', 'old 3', 'old 4');
     // Prosody stamps and filters by whole seconds: the mark, and the next message, each a second later.
     await sleep(1100);
@@ -94,12 +97,13 @@ describe('clearChat', () => {
     expect(bodies(await wholeHistory(caughtUp, bob.jid))).to.equal('new');
     expect(bodies(caughtUp.messages)).to.equal('');
     expect((await row(caughtUp, bob.jid))!.lastMessage!.body).to.equal('new');
-    // The catch-up reads one entry; paging back asks the archive only for what came after the mark: no
-    // cleared message reaches the cache, not even as a hidden row, and the history ends there.
+    // The catch-up reads one entry; paging back asks the archive only from the mark's window on (5 s before
+    // it, where archive ids decide): the four cleared messages there come as hidden rows, not the ancient
+    // one, and the history ends there.
     const paging = await freshDeviceWithMark(alice, bob.jid, person, 1);
     expect(bodies(await wholeHistory(paging, bob.jid, 1))).to.equal('new');
     const log = await paging.sdk.core!.store!.log(bob.jid);
-    expect(`${log.size} ${log.meta.complete}`).to.equal('1 true');
+    expect(`${log.size} ${log.meta.complete}`).to.equal('5 true');
     // A reply's lookup (it reads the archive for the chat, then that chat's history) finds nothing either.
     expect((await paging.sdk.getReplyMessage({ replyMessageId: old1.msgId })).statusCode).to.equal(404);
     expect((await caughtUp.sdk.getReplyMessage({ replyMessageId: old1.msgId })).statusCode).to.equal(404);

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { ChatStore } from '../../src/store/chat-store.js';
 import { MemoryStorage } from '../../src/store/persistence.js';
 import { markFor } from '../../src/core/clear-chat.js';
+import { clearedBy } from '../../src/store/removals.js';
 import type { StoreEvent } from '../../src/model/events.js';
 import type { ChatMessage, ChatSettings, NewMessage } from '../../src/model/types.js';
 import { ALICE, BOB } from './stanzas.js';
@@ -79,6 +80,20 @@ describe('clearing a chat (store/clearing.ts applyClear)', () => {
   });
 });
 
+describe('what a mark covers (store/removals.ts clearedBy)', () => {
+  const mark = { at: 10_000, stanzaId: 'n', ids: ['a', 'n'] };
+  const covers = (timestamp: number, stanzaId?: string) => clearedBy(mark, { timestamp, stanzaId });
+
+  it('far from the mark its time decides; near it, an archive id must be named; a message without one goes by time', () => {
+    expect([covers(1_000, 'x'), covers(4_000), covers(20_000, 'y')].join()).to.equal('true,true,false');
+    // Near the mark: an archived copy stamped in the same second as the mark, cleared or not.
+    expect([covers(10_000, 'a'), covers(10_000, 'reply'), covers(9_000, 'late')].join()).to.equal('true,false,false');
+    expect([covers(9_999), covers(10_001)].join()).to.equal('true,false');
+    // A mark without ids (from before they were kept): time everywhere.
+    expect(clearedBy({ at: 10_000 }, { timestamp: 10_000, stanzaId: 'reply' })).to.equal(true);
+  });
+});
+
 describe('the cleared-up-to mark (core/clear-chat.ts markFor)', () => {
   const m = (timestamp: number, stanzaId?: string) => ({ ...message(0), timestamp, rowId: 0, ...(stanzaId ? { stanzaId } : { stanzaId: undefined }) }) as ChatMessage;
   const text = (mark: { at: number; stanzaId?: string }) => `${mark.at} ${mark.stanzaId ?? '-'}`;
@@ -90,13 +105,8 @@ describe('the cleared-up-to mark (core/clear-chat.ts markFor)', () => {
     expect(text(markFor({ newest: [], previous: { at: 8_000 }, now: 7_000 }))).to.equal('8001 -');
   });
 
-  it('up to a message: just before the second of the first message kept (archives stamp whole seconds), its own archive id', () => {
-    expect(text(markFor({ named: m(5_200, 'n'), kept: m(7_300), newest: [], now: 9_000 }))).to.equal('6999 n');
-    // Same second, archive id known: the named one goes by its id, the kept one stays whole-second safe.
-    expect(text(markFor({ named: m(7_100, 'n'), kept: m(7_300), newest: [], now: 9_000 }))).to.equal('6999 n');
-    // Same second and no archive id: just before the kept one, so the named one is covered here.
-    expect(text(markFor({ named: m(7_100), kept: m(7_300), newest: [], now: 9_000 }))).to.equal('7299 -');
-    // Nothing kept after it: as for everything.
-    expect(text(markFor({ named: m(5_200, 'n'), newest: [m(5_200, 'n')], now: 9_000 }))).to.equal('9000 n');
+  it('up to a message: its time and its archive id', () => {
+    expect(text(markFor({ named: m(5_200, 'n'), newest: [m(5_200, 'n'), m(7_300)], now: 9_000 }))).to.equal('5200 n');
+    expect(text(markFor({ named: m(7_100), newest: [m(7_100), m(7_300, 'k')], now: 9_000 }))).to.equal('7100 -');
   });
 });
