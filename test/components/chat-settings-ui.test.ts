@@ -288,6 +288,32 @@ describe('the chat menu of a list row', () => {
     });
   }
 
+  it('a deleted or archived row hands the focus on: the next row, the previous one at the end, the filter when none is left', async () => {
+    const { list, client } = await listWith();
+    const AMY = 'amy@localhost';
+    await client.store!.dispatch([message(4, { chatJid: AMY, fromJid: AMY, msgId: 'a4', stanzaId: 'sa4' })]);
+    await until(() => names(list) === 'amy, zed, peer', 'three rows');
+    const deleteChat = async (jid: string) => {
+      await openRowMenu(list, jid);
+      await choose(list, 'Delete chat');
+      (await until(() => $<HTMLButtonElement>(list, 'dialog.chat-confirm [part="confirm-delete"]'), 'the confirmation')).click();
+      await until(() => !rowOf(list, jid), 'the row gone');
+    };
+    const where = () => focused(list)?.dataset.jid ?? focused(list)?.id ?? 'nothing';
+    await deleteChat(ZED);
+    await until(() => where() === PEER, 'the focus on the next row');
+    // Archive by keyboard from the last row: it leaves the main list, the focus goes up.
+    rowOf(list, PEER)!.focus();
+    await sendKeys({ press: 'ContextMenu' });
+    await until(() => focused(list)?.textContent?.trim() === 'Mute', 'the menu');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => !rowOf(list, PEER), 'the row archived');
+    await until(() => where() === AMY, 'the focus on the previous row');
+    await deleteChat(AMY);
+    await until(() => where() === 'filter', 'the focus on the filter');
+  });
+
   it('a refused action goes out as chat-error and shows', async () => {
     const { list } = await listWith({ fail: true });
     let error = '';

@@ -9,7 +9,8 @@ import type { ChatLauncher } from '../../src/components/launcher/chat-launcher.j
 import type { ChatClient } from '../../src/core/client.js';
 import type { ChatSDK } from '../../src/sdk/index.js';
 import type { NewMessage } from '../../src/model/types.js';
-import { ME, PEER, message, nextFrame, offlineSdk, until } from './fixtures.js';
+import type { ChatList } from '../../src/components/list/chat-list.js';
+import { ME, PEER, message, nextFrame, offlineClient, offlineSdk, providerFor, until } from './fixtures.js';
 
 class FakeNotification {
   static permission: NotificationPermission = 'default';
@@ -282,6 +283,43 @@ describe('browser notifications of new messages (the launcher)', () => {
     expect(document.title).to.equal('(1) Shop');
     el.remove();
     expect(document.title).to.equal('Shop');
+  });
+});
+
+describe('browser notifications of a <chat-list> on its own (its bell\'s promise)', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    hidden = true;
+    focused = 0;
+    FakeNotification.shown = [];
+    FakeNotification.permission = 'granted';
+  });
+  let host: HTMLElement | undefined;
+  afterEach(() => host?.remove());
+
+  it('a hidden page gets one, whose click sends chat-open; none on a visible page (the row shows it)', async () => {
+    const client = await offlineClient();
+    const list = document.createElement('chat-list') as ChatList;
+    host = providerFor(client);
+    host.append(list);
+    await until(() => list.shadowRoot?.querySelector('.bell'), 'the bell');
+    let opened = '';
+    list.addEventListener('chat-open', (e) => (opened = e.detail.jid));
+    await receive(client, { chatJid: 'carol@localhost', fromJid: 'carol@localhost', body: 'hi' });
+    expect(FakeNotification.shown.map((n) => `${n.title}: ${n.options.body}`).join()).to.equal('carol: hi');
+    FakeNotification.shown[0].onclick!();
+    expect(`${focused} ${opened}`).to.equal('1 carol@localhost');
+    hidden = false;
+    await receive(client);
+    expect(FakeNotification.shown.length, 'a visible page').to.equal(1);
+  });
+
+  it('the list inside a launcher leaves it to the launcher: one notification, not two', async () => {
+    const { el, client } = await launcher({ open: true });
+    const list = await until(() => el.shadowRoot!.querySelector('chat-list'), 'the list');
+    await until(() => list.shadowRoot!.querySelector('.bell'), 'the bell');
+    await receive(client);
+    expect(FakeNotification.shown.length).to.equal(1);
   });
 });
 

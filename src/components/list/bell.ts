@@ -42,7 +42,8 @@ export function bell(list: LitElement & { binding?: ChatBinding }) {
   const ask = async () => {
     await api.requestPermission();
     list.requestUpdate();
-    // A launcher around the list starts its notifier once permission is granted (chat-launcher.ts).
+    // Once permission is granted, a launcher around the list starts its notifier (chat-launcher.ts); a
+    // list on its own starts its own (chat-list.ts).
     ((list.getRootNode() as ShadowRoot).host as LitElement | undefined)?.requestUpdate?.();
   };
   return html`<button type="button" class="bell" part="notify-bell" data-state=${state} title=${title} @click=${ask}>

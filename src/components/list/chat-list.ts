@@ -1,6 +1,6 @@
 /** <chat-list>: the recent chats, live, with a filter and a way to start a new chat; each chat's menu
  * (row-menu.ts); the archived chats apart, behind an entry at the foot of the list. */
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
@@ -20,6 +20,7 @@ import { popupMenuStyles } from '../shared/menu.styles.js';
 import { asSdkError } from '../../model/errors.js';
 import { archiveIcon, bellOffIcon } from '../shared/icons.js';
 import { RowMenu } from './row-menu.js';
+import { notifier } from '../shared/notifier.js';
 
 /** How long a list may wait for its chat (a page initializing its SDK a little later) before it
  * warns the developer that it has none. */
@@ -34,6 +35,7 @@ const UNCONFIGURED_WARNING_MS = 1000;
  * @event {CustomEvent<{toJid: string, isArchived: boolean}>} chat-archive - Archive or Unarchive on a chat's menu; cancelable.
  * @event {CustomEvent<{toJid: string}>} chat-clear - Clear chat, confirmed; cancelable.
  * @event {CustomEvent<{toJid: string}>} chat-delete-chat - Delete chat, confirmed; cancelable.
+ * @event {CustomEvent<{message: ChatMessage}>} chat-notify - A list on its own (not in a <chat-launcher>, which sends its own): a new message is about to show a browser notification (permission granted, the page hidden, the chat not muted); cancelable (`preventDefault()` and none shows). A click on the notification sends `chat-open`.
  * @attr {string} lang - The language of the element's strings (`en`, `ar`; a tag like `ar-EG` picks `ar`).
  *   Unset: an ancestor's `lang` (a launcher's list and thread follow the launcher), else the page's
  *   `<html lang>`, else English. One language per page: the first element's wins. The element sets its
@@ -80,12 +82,19 @@ export class ChatList extends ChatElement {
     fallbackFocus: () => this.focusChat(),
   });
   private warned = false;
+  /** The chat whose row takes the focus after this update ('' the filter): the focused row left the list. */
+  private focusNext?: string;
   private unconfiguredCheck?: ReturnType<typeof setTimeout>;
 
   /** Focuses the row of the chat with `jid`, or the filter when it is not listed. */
   focusChat(jid?: string): void {
     const row = jid ? [...this.renderRoot.querySelectorAll<HTMLElement>('li .row')].find((r) => r.dataset.jid === jid) : undefined;
     (row ?? this.renderRoot.querySelector<HTMLElement>('#filter'))?.focus();
+  }
+
+  /** @internal For its notifier (a list on its own): a click on a notification opens its chat. */
+  show(jid?: string): void {
+    if (jid) this.openChat(jid);
   }
 
   private openChat(jid: string): void {
@@ -184,6 +193,28 @@ export class ChatList extends ChatElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.unconfiguredCheck);
+  }
+
+  /** The focused row's chat leaves the list (deleted, archived, here or on another device): the focus goes
+   * to the next row, else the previous one, else the filter, not to the page. */
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const gone = this.renderRoot.querySelector<HTMLElement>('li:focus-within')?.dataset.jid;
+    if (!gone) return;
+    const kept = new Set(this.chats.map((c) => c.chatJid));
+    if (kept.has(gone)) return;
+    const rows = [...this.renderRoot.querySelectorAll<HTMLElement>('li[data-jid]')].map((li) => li.dataset.jid!);
+    const at = rows.indexOf(gone);
+    this.focusNext = rows.slice(at + 1).find((j) => kept.has(j)) ?? rows.slice(0, at).reverse().find((j) => kept.has(j)) ?? '';
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.focusNext !== undefined) this.focusChat(this.focusNext || undefined);
+    this.focusNext = undefined;
+    // A launcher notifies for its list; a list on its own does it itself, as its bell says.
+    if (this.binding?.features.notifications && globalThis.Notification?.permission === 'granted'
+      && (this.getRootNode() as ShadowRoot).host?.localName !== 'chat-launcher') notifier(this);
   }
 
   private renderStatus() {

@@ -1,14 +1,16 @@
 /** A <chat-launcher>'s automatic notifications, its notification sound and the unread count in the page
  * title: a controller the launcher loads on demand (`import('../shared/notifier.js')`) once one of them
  * can be needed (permission already granted, `notification-sound` or `title-unread` set, the bell
- * clicked). It never asks for permission (only the list's bell does, on a click).
+ * clicked). A <chat-list> on its own (no launcher around it) gives itself one too once permission is
+ * granted, for its bell's promise (notifications only; a click on one opens the chat as its row does).
+ * It never asks for permission (only the list's bell does, on a click).
  *
  * A new message notifies when it is a peer's (not ours, not a carbon of ours), new (not catch-up older
  * than MAX_AGE_MS), of a chat that is not muted, and not in view: the page is hidden, the panel closed,
- * or another chat open in it. Each first sends the cancelable `chat-notify` event (a host may veto it,
- * or show its own); then a browser notification (when permission is granted; one per chat, the chat's
- * JID as tag; a click brings the page forward and opens the chat) and, with `notification-sound`, a
- * short tone. */
+ * or another chat open in it (a list on its own: the page is hidden; on a visible page its row shows
+ * it). Each first sends the cancelable `chat-notify` event (a host may veto it, or show its own); then
+ * a browser notification (when permission is granted; one per chat, the chat's JID as tag; a click
+ * brings the page forward and opens the chat) and, with `notification-sound`, a short tone. */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChatBinding } from '../../core/binding.js';
 import type { ChatMessage } from '../../model/types.js';
@@ -20,13 +22,15 @@ import { previewLine } from './media-label.js';
 /** A message older than this when it arrives (catch-up after being offline) notifies nobody. */
 const MAX_AGE_MS = 2 * 60_000;
 
-/** What the controller needs of its launcher. */
+/** What the controller needs of its launcher (or of a <chat-list> on its own). */
 export interface NotifyHost extends HTMLElement, ReactiveControllerHost {
   readonly binding?: ChatBinding;
-  readonly open: boolean;
-  readonly notificationSound: boolean;
-  readonly titleUnread: boolean;
-  /** Opens the panel on a chat. */
+  /** A launcher's: whether its panel is open (its <chat-thread>'s chat is in view). Absent (a list on its
+   * own): every chat is in view while the page is. */
+  readonly open?: boolean;
+  readonly notificationSound?: boolean;
+  readonly titleUnread?: boolean;
+  /** Opens the panel (a list: sends `chat-open`) on a chat. */
   show(chatJid?: string): void;
 }
 
@@ -91,7 +95,7 @@ class Notifier implements ReactiveController {
     if (!binding?.features.notifications || m.outgoing || Date.now() - m.timestamp > MAX_AGE_MS) return;
     if (binding.recentChat(m.chatJid)?.isMuted) return;
     const thread = host.shadowRoot?.querySelector<HTMLElement & { peer?: string }>('chat-thread');
-    if (!document.hidden && host.open && thread?.peer === m.chatJid) return;
+    if (!document.hidden && (host.open === undefined || host.open && thread?.peer === m.chatJid)) return;
     const permitted = (globalThis as { Notification?: typeof Notification }).Notification?.permission === 'granted';
     if (!permitted && !host.notificationSound) return;
     if (emit(host, 'chat-notify', { message: m }, { cancelable: true }).defaultPrevented) return;
