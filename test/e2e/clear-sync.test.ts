@@ -2,22 +2,11 @@
  * private PEP node): the account's other device follows live, and a fresh device signing in never shows
  * the cleared messages, from the catch-up or from paging back. */
 import { expect } from '@open-wc/testing';
-import type { ChatMessage } from '../../src/model/types.js';
-import { peoplePerTest, sleep, unique, waitFor, wholeHistory, type Person } from './helpers.js';
+import { bodies, hasRow, history, send } from './chat-steps.js';
+import { peoplePerTest, sleep, unique, waitFor, wholeHistory } from './helpers.js';
 
 const person = peoplePerTest();
 
-const bodies = (list: ChatMessage[]) => list.map((m) => m.body).join('|');
-const history = async (p: Person, chatJid: string) => bodies((await p.sdk.getChatMessages({ toJid: chatJid, limit: 50 })).data!);
-const hasRow = async (p: Person, chatJid: string) => (await p.sdk.getRecentChats()).data!.some((c) => c.chatJid === chatJid);
-
-async function send(from: Person, to: Person, ...texts: string[]): Promise<ChatMessage[]> {
-  const sent: ChatMessage[] = [];
-  for (const messageText of texts) sent.push((await from.sdk.sendTextMessage({ toJid: to.jid, messageText })).data!);
-  const last = sent[sent.length - 1];
-  await waitFor(async () => (await history(to, from.jid)).includes(last.body), `${to.username} has "${last.body}"`);
-  return sent;
-}
 
 describe('clearing and deleting chats across devices', () => {
   it('a clear up to an id on one device empties that part on the other live and on a fresh device', async function () {

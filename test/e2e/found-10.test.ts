@@ -1,23 +1,12 @@
 /** Faults found in issue 10 (managing chats: clear, delete, mute, archive, notifications, synced across
  * an account's devices). Each test fails because of the fault it names. */
 import { expect } from '@open-wc/testing';
-import type { ChatMessage } from '../../src/model/types.js';
+import { hasRow, history, send } from './chat-steps.js';
 import { peoplePerTest, sleep, startServer, stopServer, unique, waitFor, type Person } from './helpers.js';
 
 const person = peoplePerTest();
 
-const bodies = (list: ChatMessage[]) => list.map((m) => m.body).join('|');
-const history = async (p: Person, chatJid: string) => bodies((await p.sdk.getChatMessages({ toJid: chatJid, limit: 50 })).data!);
-const hasRow = async (p: Person, chatJid: string) => (await p.sdk.getRecentChats()).data!.some((c) => c.chatJid === chatJid);
 const pending = (p: Person) => Object.keys(p.sdk.core!.store!.chatSettings.pending).length;
-
-async function send(from: Person, to: Person, ...texts: string[]): Promise<ChatMessage[]> {
-  const sent: ChatMessage[] = [];
-  for (const messageText of texts) sent.push((await from.sdk.sendTextMessage({ toJid: to.jid, messageText })).data!);
-  const last = sent[sent.length - 1];
-  await waitFor(async () => (await history(to, from.jid)).includes(last.body), `${to.username} has "${last.body}"`);
-  return sent;
-}
 
 describe('issue 10: faults found', () => {
   it('a chat deleted on one device while offline does not vanish from the other device that already shows a newer message', async function () {

@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/components/launcher/define.js';
 import type { ChatLauncher } from '../../src/components/launcher/chat-launcher.js';
-import { ignoreResizeObserverNotice, peoplePerTest, unique, waitFor } from './helpers.js';
+import { ignoreResizeObserverNotice, peoplePerTest, unique, waitFor, type Person } from './helpers.js';
 
 ignoreResizeObserverNotice();
 
@@ -40,20 +40,25 @@ describe('notifications on the real server', () => {
   });
   afterEach(() => launcher?.remove());
 
+  /** A launcher showing `p`'s SDK, its notifier loaded (permission is granted: it loads at once). */
+  async function launcherOn(p: Person): Promise<ChatLauncher> {
+    const el = document.createElement('chat-launcher') as ChatLauncher;
+    el.storagePrefix = unique('n');
+    el.sdk = p.sdk;
+    document.body.append(el);
+    await waitFor(() => !!el.binding, 'the launcher on its account');
+    await el.updateComplete;
+    const notifying = (el as unknown as { notifying?: Promise<void> }).notifying;
+    expect(notifying !== undefined, 'the notifier loading').to.equal(true);
+    await notifying;
+    return el;
+  }
+
   it('a peer sends while the page is hidden: one notification with sender and text; its click opens the chat', async function () {
     this.timeout(30000);
     const bob = await person(null);
     const alice = await person(null);
-    launcher = document.createElement('chat-launcher') as ChatLauncher;
-    launcher.storagePrefix = unique('n');
-    launcher.sdk = bob.sdk;
-    document.body.append(launcher);
-    await waitFor(() => !!launcher!.binding, 'the launcher on bob');
-    await launcher.updateComplete;
-    // Permission is granted: the launcher loads its notifier at once.
-    const notifying = (launcher as unknown as { notifying?: Promise<void> }).notifying;
-    expect(notifying !== undefined, 'the notifier loading').to.equal(true);
-    await notifying;
+    launcher = await launcherOn(bob);
 
     const sent = await alice.sdk.sendTextMessage({ toJid: bob.jid, messageText: 'Hello <b>bob</b>, lunch?' });
     expect(sent.statusCode).to.equal(200);
@@ -79,13 +84,7 @@ describe('notifications on the real server', () => {
     const phone = await person({ username: bob.username, password: bob.password });
     const alice = await person(null);
     const carol = await person(null);
-    launcher = document.createElement('chat-launcher') as ChatLauncher;
-    launcher.storagePrefix = unique('n');
-    launcher.sdk = bob.sdk;
-    document.body.append(launcher);
-    await waitFor(() => !!launcher!.binding, 'the launcher on bob');
-    await launcher.updateComplete;
-    await (launcher as unknown as { notifying?: Promise<void> }).notifying;
+    launcher = await launcherOn(bob);
     const badge = () => launcher!.shadowRoot!.querySelector('[part~="badge"]')?.textContent?.trim() ?? '';
 
     await alice.sdk.sendTextMessage({ toJid: bob.jid, messageText: 'first' });
