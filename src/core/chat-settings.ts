@@ -14,8 +14,10 @@
  *   than its own (or of none) keeps its own and publishes the chat again with it, so the server ends at
  *   the newest mark.
  * - a change made here and still pending (not yet accepted by the server) is not overridden by a
- *   notification: it is published after, so it is the last accepted, and wins (a newer cleared mark is
- *   still taken into it). It stops being pending when the server answers its publish.
+ *   notification: the settings it changed stay, the others are taken from the server (a device that
+ *   muted offline keeps its mute and takes the other device's delete), and it is published after, so it
+ *   is the last accepted (a newer cleared mark is still taken into it). It stops being pending when the
+ *   server answers its publish.
  * - an item retracted, or the node purged (by another client): the chat has the default settings
  *   (not muted, not archived, not deleted, no mark).
  * Decisions, notifications and publish results are taken one at a time, in arrival order. */
@@ -26,7 +28,8 @@ import { chatSettingsPayload, readAllChatSettings } from '../protocol/chat-setti
 import { NS } from '../protocol/ns.js';
 import type { PepEvent } from '../protocol/private-pep.js';
 import type { ChatStore } from '../store/chat-store.js';
-import { published } from '../store/chat-settings.js';
+import { FIELDS, published } from '../store/chat-settings.js';
+import type { StoreEvent } from '../model/events.js';
 import type { PrivateStorage } from './private-storage.js';
 import { requireFeature, type Services } from './services.js';
 
@@ -129,23 +132,26 @@ export class ChatSettingsSync {
   private async take(store: ChatStore, server: [string, ChatSettings | undefined][]): Promise<void> {
     const state = store.chatSettings;
     const taken: ChatSettings[] = [];
-    const kept: ChatSettings[] = [];
+    const events: StoreEvent[] = [];
     for (const [chatJid, item] of server) {
       const remote = item ?? { chatJid };
       const local = state.items[chatJid] ?? { chatJid };
-      if (state.pending[chatJid]) {
-        // Ours is on its way and will be the last accepted; a newer mark is still taken into it.
-        if (markAt(remote) > markAt(local)) kept.push({ ...local, cleared: remote.cleared });
+      const own = state.pending[chatJid];
+      if (own) {
+        // Ours is on its way and will be the last accepted: the settings changed here stay, the others
+        // are the server's, and a newer mark is taken into it.
+        const merged: ChatSettings = { ...remote };
+        for (const f of own === true ? FIELDS : own) merged[f] = local[f] as never;
+        if (markAt(remote) > markAt(merged)) merged.cleared = remote.cleared;
+        if (!same(merged, local)) events.push({ kind: 'chat-settings', settings: [normal(merged)], local: true, fields: own === true ? FIELDS : own });
       } else if (item && markAt(local) > markAt(remote)) {
         // An older mark than ours: ours stays, and goes to the server again.
-        kept.push({ ...remote, cleared: local.cleared });
+        events.push({ kind: 'chat-settings', settings: [normal({ ...remote, cleared: local.cleared })], local: true, fields: ['cleared'] });
       } else if (!same(local, remote)) {
         taken.push(remote);
       }
     }
-    const events = [];
-    if (taken.length) events.push({ kind: 'chat-settings' as const, settings: taken.map(normal) });
-    if (kept.length) events.push({ kind: 'chat-settings' as const, settings: kept.map(normal), local: true });
+    if (taken.length) events.unshift({ kind: 'chat-settings', settings: taken.map(normal) });
     if (events.length) await this.s.apply(events, false);
   }
 

@@ -79,8 +79,12 @@ export type StoreEvent =
    * local: true}` after the event that retracts it (nothing happens when it was not starred). */
   | { kind: 'favourites'; star?: FavouriteSnapshot[]; unstar?: string[]; all?: FavouriteSnapshot[]; local?: boolean }
   /** This account's settings of chats (store/chat-settings.ts): each replaces the chat's settings.
-   * `local`: changed on this device, held until the server has it. */
-  | { kind: 'chat-settings'; settings: ChatSettings[]; local?: boolean };
+   * `local`: changed on this device, held until the server has it; `fields`: which settings this device
+   * changed (default: those that differ from the cache). */
+  | { kind: 'chat-settings'; settings: ChatSettings[]; local?: boolean; fields?: SettingField[] };
+
+/** One of a chat's settings (ChatSettings): what a change made on this device owns until published. */
+export type SettingField = 'muted' | 'archived' | 'deleted' | 'cleared';
 
 /** A message hidden for this account: its sender, id and, when known, our archive's id for it. */
 export interface HiddenRef {

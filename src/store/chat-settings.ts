@@ -1,7 +1,7 @@
 /** This account's settings per chat in the cache (muted, archived, cleared-up-to mark, deleted): the
  * reducer's `chat-settings` case. The server's copy is the account's private PEP node
  * (core/chat-settings.ts); changes made here wait in `pending` until the server has them. */
-import type { StoreEvent } from '../model/events.js';
+import type { SettingField, StoreEvent } from '../model/events.js';
 import type { ChatSettings } from '../model/types.js';
 import { applyClear, settleRow } from './clearing.js';
 import type { ChatLog } from './chat-log.js';
@@ -10,8 +10,9 @@ import type { RecentChats } from './recent.js';
 export interface SettingsState {
   /** By chat JID. */
   items: Record<string, ChatSettings>;
-  /** Chats whose settings changed here and are not on the server yet. */
-  pending: Record<string, true>;
+  /** Chats whose settings changed here and are not on the server yet, with the settings changed (`true`
+   * from older caches: all of them). */
+  pending: Record<string, true | SettingField[]>;
 }
 
 /** What of the ChatStore the settings use. */
@@ -23,13 +24,19 @@ export interface SettingsStore {
   settingsChanged(chats: Iterable<string>): void;
 }
 
+export const FIELDS: SettingField[] = ['muted', 'archived', 'deleted', 'cleared'];
+
 /** The reducer's `chat-settings` case (see StoreEvent). */
 export async function applySettings(store: SettingsStore, e: Extract<StoreEvent, { kind: 'chat-settings' }>): Promise<void> {
   const state = store.chatSettings;
   for (const next of e.settings) {
     const before = state.items[next.chatJid];
     state.items[next.chatJid] = next;
-    if (e.local) state.pending[next.chatJid] = true;
+    if (e.local) {
+      const own = state.pending[next.chatJid];
+      const changed = e.fields ?? FIELDS.filter((f) => JSON.stringify(before?.[f] ?? false) !== JSON.stringify(next[f] ?? false));
+      state.pending[next.chatJid] = own === true ? true : [...new Set([...(own ?? []), ...changed])];
+    }
     // Forward: a later time, or the same time naming another archive id (a later message of that second).
     const was = before?.cleared;
     if (next.cleared && (!was || next.cleared.at > was.at || (next.cleared.at === was.at && next.cleared.stanzaId !== was.stanzaId))) await applyClear(store, next);

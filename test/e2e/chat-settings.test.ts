@@ -180,21 +180,21 @@ describe('chat settings (mute, archive) across devices', () => {
     expect(`${mark.at === at} ${mark.stanzaId}`).to.equal('true arch-9');
   });
 
-  it('a change made offline survives a reload, is not overridden by what the server had, and goes out once online', async function () {
+  it('a change made offline survives a reload, keeps what it changed and takes the rest from the server, and goes out once online', async function () {
     this.timeout(40000);
     const { one, two, bob } = await aliceOnTwoDevices();
     await one.sdk.disconnect();
     expect(await mute(one, bob.jid)).to.equal(200);
     expect(await flags(one, bob.jid)).to.equal('muted -');
     await one.sdk.core!.store!.flush();
-    // Meanwhile the other device archives: the server has that, then the offline change (the last one
-    // the server accepts) wins whole.
+    // Meanwhile the other device archives: the server has that; the offline change keeps what it changed
+    // (muted), takes the rest from the server (archived), and is the last one the server accepts.
     expect(await archive(two, bob.jid)).to.equal(200);
     const reloaded = await person(one, { storagePrefix: one.storagePrefix });
-    await showing(two, bob.jid, 'muted -', 'the offline change on the device that stayed online');
+    await showing(two, bob.jid, 'muted archived', 'the offline change on the device that stayed online');
     await waitFor(() => pending(reloaded) === 0, 'the change published');
-    expect(await flags(reloaded, bob.jid)).to.equal('muted -');
-    expect(await serverSettings(reloaded, bob.jid)).to.equal(JSON.stringify({ chatJid: bob.jid, muted: true }));
+    expect(await flags(reloaded, bob.jid)).to.equal('muted archived');
+    expect(await serverSettings(reloaded, bob.jid)).to.equal(JSON.stringify({ chatJid: bob.jid, muted: true, archived: true }));
   });
 
   it('a cleared mark only moves forward: an older one published by a device that did not know the newer is replaced again', async function () {
