@@ -39,7 +39,7 @@ const FLAGS = ['muted', 'archived', 'deleted'] as const;
 export function normal(s: ChatSettings): ChatSettings {
   const out: ChatSettings = { chatJid: s.chatJid };
   for (const flag of FLAGS) if (s[flag]) out[flag] = true;
-  if (s.cleared) out.cleared = { at: s.cleared.at, ...(s.cleared.stanzaId ? { stanzaId: s.cleared.stanzaId } : {}), ...(s.cleared.ids?.length ? { ids: s.cleared.ids } : {}) };
+  if (s.cleared) out.cleared = { at: s.cleared.at, ...(s.cleared.stanzaId ? { stanzaId: s.cleared.stanzaId } : {}), ...(s.cleared.ids ? { ids: s.cleared.ids } : {}) };
   return out;
 }
 
@@ -99,7 +99,9 @@ export class ChatSettingsSync {
       }
       const store = await this.s.store();
       const server = new Map(readAllChatSettings(items).map((s) => [s.chatJid, s]));
-      const chats = new Set([...server.keys(), ...Object.keys(store.chatSettings.items)]);
+      // An item this client cannot read (another client's shape) is left alone, as it is live.
+      const unreadable = new Set(items.map((i) => i.id.toLowerCase()).filter((id) => !server.has(id)));
+      const chats = new Set([...server.keys(), ...Object.keys(store.chatSettings.items).filter((jid) => !unreadable.has(jid))]);
       await this.take(store, [...chats].map((chatJid) => [chatJid, server.get(chatJid)]));
     });
   }

@@ -13,7 +13,7 @@
  * seconds by the server's clock and live ones carry this device's, so a time alone cannot tell a message
  * cleared from one that came in the same second after it, on another device or from the archive.
  * Limits: a message cleared near the mark whose archive id is still unknown (the archive not reachable,
- * or over 100 such messages) may come back on another device; a starred message older than the mark
+ * or over 300 such messages) may come back on another device; a starred message older than the mark
  * stays in the thread of the devices that had it cached, the others list it among the favourites (its
  * copy). A message of ours still pending stays (it is sent, so every device shows it). */
 import { badRequest, notFound } from '../model/errors.js';
@@ -33,7 +33,7 @@ import { requireFeature, type Services } from './services.js';
 type Mark = NonNullable<ChatSettings['cleared']>;
 
 /** Most archive ids a mark names. */
-const MAX_IDS = 100;
+const MAX_IDS = 300;
 
 /** The cleared-up-to mark's time and id (see the rule above; `ids` come from `markOf`). `named`: the
  * message named by `lastMsgId` (none: clear everything); `newest`: the chat's newest cached messages,
@@ -90,6 +90,8 @@ export class ChatClearing {
     const settings: ChatSettings[] = [];
     const unstar: string[] = [];
     for (const chatJid of chats) {
+      // A chat with no row and nothing cached (never opened here): nothing to clear, and no row to add.
+      if (!store.recentChat(chatJid) && (await store.latest(chatJid, 1)).length === 0 && lastMsgId === undefined) continue;
       const previous = store.chatSettings.items[chatJid];
       const was = previous?.cleared;
       const { mark, upToRow } = await this.markOf(store, chatJid, lastMsgId, favourites, was);
@@ -133,7 +135,8 @@ export class ChatClearing {
         console.debug('[chat-widget] could not read the archive ids of the messages cleared:', error);
       }
     }
-    return { mark: ids.size ? { ...mark, ids: [...ids].slice(0, MAX_IDS) } : mark, upToRow };
+    // Always a list (maybe empty): near the mark, ids decide even when none was cleared there.
+    return { mark: { ...mark, ids: [...ids].slice(0, MAX_IDS) }, upToRow };
   }
 
   /** Whether a mark of the same time as the new one already clears up to `upToRow` here. */

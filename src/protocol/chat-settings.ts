@@ -4,13 +4,14 @@
  * (normalized: lower-case), its payload:
  *
  *     <chat xmlns="urn:xmpp:chat-widget:chats:0" jid="bob@example.org" muted="true" archived="true" deleted="true">
- *       <cleared at="2026-11-30T10:00:00.000Z" stanza-id="…"><id>…</id><id>…</id></cleared>
+ *       <cleared at="2026-11-30T10:00:00.000Z" stanza-id="…" ids="true"><id>…</id><id>…</id></cleared>
  *     </chat>
  *
  * An absent flag is false (xs:boolean: `true`/`1`, `false`/`0`); `cleared` (absent: never cleared) holds
  * the cleared-up-to mark, an XEP-0082 date-time with milliseconds and our archive's id of the newest
  * cleared message when known, and, as `<id>` children, our archive's ids of the messages cleared near
- * that time (at most 100; see store/removals.ts `clearedBy`). Reading is strict: an item whose id, JID, flag or date is malformed is
+ * that time (at most 300; `ids="true"` says the list is complete, also when empty; see store/removals.ts
+ * `clearedBy`). Reading is strict: an item whose id, JID, flag or date is malformed is
  * left out whole. Built and read here; core/chat-settings.ts keeps the node in step with the cache. */
 import type { Builder } from 'strophe.js';
 import { chatJidOf } from '../model/jid.js';
@@ -21,7 +22,7 @@ import { attr, child, children } from './xml.js';
 
 /** Longest stanza-id taken from an item, and most ids a mark names. */
 const MAX_ID = 1024;
-const MAX_IDS = 100;
+const MAX_IDS = 300;
 /** XEP-0082 DateTime: `CCYY-MM-DDThh:mm:ss[.sss]TZD`. */
 const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 const FLAGS = ['muted', 'archived', 'deleted'] as const;
@@ -34,7 +35,7 @@ export function chatSettingsPayload(s: ChatSettings): (item: Builder) => void {
     for (const flag of FLAGS) if (s[flag]) attrs[flag] = 'true';
     item.c('chat', attrs);
     if (s.cleared) {
-      item.c('cleared', { at: new Date(s.cleared.at).toISOString(), ...(s.cleared.stanzaId ? { 'stanza-id': s.cleared.stanzaId } : {}) });
+      item.c('cleared', { at: new Date(s.cleared.at).toISOString(), ...(s.cleared.stanzaId ? { 'stanza-id': s.cleared.stanzaId } : {}), ...(s.cleared.ids ? { ids: 'true' } : {}) });
       for (const id of s.cleared.ids ?? []) item.c('id').t(id).up();
       item.up();
     }
@@ -69,7 +70,8 @@ export function readChatSettings(item: PepItem): ChatSettings | null {
     const stanzaId = attr(cleared, 'stanza-id');
     const ids = children(cleared, 'id').map((e) => e.textContent ?? '');
     if (!Number.isFinite(ms) || [stanzaId, ...ids].some((id) => id.length > MAX_ID) || ids.includes('') || ids.length > MAX_IDS) return null;
-    settings.cleared = { at: ms, ...(stanzaId ? { stanzaId } : {}), ...(ids.length ? { ids } : {}) };
+    const named = ids.length > 0 || attr(cleared, 'ids') === 'true';
+    settings.cleared = { at: ms, ...(stanzaId ? { stanzaId } : {}), ...(named ? { ids } : {}) };
   }
   return settings;
 }

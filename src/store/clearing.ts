@@ -35,19 +35,24 @@ export async function applyClear(store: SettingsStore, settings: ChatSettings): 
     const after = await log.read((chat.lastReadRowId ?? -Infinity) + 1, lastRow);
     // The row itself (RecentChats hands it out): its count is set, then replaceLast saves it.
     chat.unreadCount = after.filter((m) => !m.hidden && !m.outgoing).length;
-    store.recentRows.replaceLast(chatJid, await newestShown(log));
+    const newest = await newestShown(log);
+    store.recentRows.replaceLast(chatJid, newest);
+    // Emptied: dated at the mark, as a device that never had its messages dates it.
+    if (!newest && mark) chat.timestamp = mark.at;
   }
 }
 
 /** Whether a chat has a row in the recent list follows from its settings (applied for every change, so
  * all devices agree whatever order the changes came in): a deleted chat has none while nothing is shown
- * after its mark; a cleared one that is not deleted has one, empty when nothing is left (also on a
- * device that never had the chat's messages). */
+ * after its mark (a starred message kept from before the mark does not count); a cleared one that is not
+ * deleted has one, empty when nothing is left (also on a device that never had the chat's messages),
+ * dated at the mark. */
 export async function settleRow(store: SettingsStore, settings: ChatSettings): Promise<void> {
   const { chatJid, cleared, deleted } = settings;
   if (!cleared) return;
   const rows = store.recentRows;
   const shown = await newestShown(await store.indexedLog(chatJid));
-  if (deleted && !shown) rows.remove(chatJid);
+  // A starred message older than the mark is still shown, but it does not bring a deleted chat back.
+  if (deleted && (!shown || clearedBy(cleared, shown))) rows.remove(chatJid);
   else if (!rows.has(chatJid)) rows.restore(chatJid, shown, cleared.at);
 }

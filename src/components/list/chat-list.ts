@@ -84,6 +84,8 @@ export class ChatList extends ChatElement {
   private warned = false;
   /** The chat whose row takes the focus after this update ('' the filter): the focused row left the list. */
   private focusNext?: string;
+  /** Whether the focus was inside the list before this update. */
+  private hadFocus = false;
   private unconfiguredCheck?: ReturnType<typeof setTimeout>;
 
   /** Focuses the row of the chat with `jid`, or the filter when it is not listed. */
@@ -199,6 +201,7 @@ export class ChatList extends ChatElement {
    * to the next row, else the previous one, else the filter, not to the page. */
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    this.hadFocus = !!(this.renderRoot as ShadowRoot).activeElement;
     const gone = this.renderRoot.querySelector<HTMLElement>('li:focus-within')?.dataset.jid;
     if (!gone) return;
     const kept = new Set(this.chats.map((c) => c.chatJid));
@@ -211,6 +214,10 @@ export class ChatList extends ChatElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.focusNext !== undefined) this.focusChat(this.focusNext || undefined);
+    // Anything else that had the focus and went (the Archived entry, its back button): the last row.
+    else if (this.hadFocus && !(this.renderRoot as ShadowRoot).activeElement) {
+      this.focusChat([...this.renderRoot.querySelectorAll<HTMLElement>('li .row')].pop()?.dataset.jid);
+    }
     this.focusNext = undefined;
     // A launcher notifies for its list; a list on its own does it itself, as its bell says.
     if (this.binding?.features.notifications && globalThis.Notification?.permission === 'granted'

@@ -35,6 +35,8 @@ export interface NotifyHost extends HTMLElement, ReactiveControllerHost {
 }
 
 const attached = new WeakMap<NotifyHost, Notifier>();
+/** Messages notified on this page (account, chat, id). */
+const notified = new Set<string>();
 
 /** Gives `host` its notifier (once). */
 export function notifier(host: NotifyHost): void {
@@ -95,9 +97,15 @@ class Notifier implements ReactiveController {
     if (!binding?.features.notifications || m.outgoing || Date.now() - m.timestamp > MAX_AGE_MS) return;
     if (binding.recentChat(m.chatJid)?.isMuted) return;
     const thread = host.shadowRoot?.querySelector<HTMLElement & { peer?: string }>('chat-thread');
-    if (!document.hidden && (host.open === undefined || host.open && thread?.peer === m.chatJid)) return;
+    // In view: the page is visible and the launcher's panel shows the chat, or its list (whose row shows it).
+    if (!document.hidden && (host.open === undefined || host.open && (!thread || thread.peer === m.chatJid))) return;
     const permitted = (globalThis as { Notification?: typeof Notification }).Notification?.permission === 'granted';
     if (!permitted && !host.notificationSound) return;
+    // Once per page: a launcher and a list of the same account both hear the message.
+    const key = `${binding.account}|${m.chatJid}|${m.msgId}`;
+    if (notified.has(key)) return;
+    if (notified.size > 200) notified.clear();
+    notified.add(key);
     if (emit(host, 'chat-notify', { message: m }, { cancelable: true }).defaultPrevented) return;
     if (host.notificationSound) this.tone();
     if (!permitted) return;
