@@ -1,0 +1,108 @@
+/** Faults found in issue 10 by a second tester, in the elements (notifications, the title's unread
+ * count). The Notification API and the page's visibility are stubbed in this page. Each test fails
+ * because of the fault it names. */
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/components/launcher/define.js';
+import '../../src/components/list/define.js';
+import type { ChatLauncher } from '../../src/components/launcher/chat-launcher.js';
+import type { ChatList } from '../../src/components/list/chat-list.js';
+import type { ChatClient } from '../../src/core/client.js';
+import type { NewMessage } from '../../src/model/types.js';
+import { PEER, message, offlineSdk, until } from './fixtures.js';
+
+class FakeNotification {
+  static permission: NotificationPermission = 'granted';
+  static shown: FakeNotification[] = [];
+  static requestPermission(): Promise<NotificationPermission> {
+    return Promise.resolve(FakeNotification.permission);
+  }
+  onclick: (() => void) | null = null;
+  constructor(readonly title: string, readonly options: NotificationOptions = {}) {
+    FakeNotification.shown.push(this);
+  }
+  close(): void {}
+}
+
+const realNotification = Object.getOwnPropertyDescriptor(window, 'Notification');
+let hidden = true;
+before(() => {
+  Object.defineProperty(window, 'Notification', { value: FakeNotification, configurable: true, writable: true });
+  Object.defineProperty(document, 'hidden', { get: () => hidden, configurable: true });
+  Object.defineProperty(document, 'visibilityState', { get: () => (hidden ? 'hidden' : 'visible'), configurable: true });
+});
+after(() => {
+  if (realNotification) Object.defineProperty(window, 'Notification', realNotification);
+  delete (document as { hidden?: boolean }).hidden;
+  delete (document as { visibilityState?: string }).visibilityState;
+});
+
+let count = 0;
+let prefix = 0;
+async function receive(client: ChatClient, extra: Partial<NewMessage> = {}) {
+  count++;
+  const result = await client.store!.dispatch([message(1000 + count, { msgId: `b${count}`, stanzaId: `sb${count}`, body: `hello ${count}`, timestamp: Date.now(), ...extra })]);
+  for (const m of result.added) client.events.emit('message', m);
+  return result.added[0];
+}
+
+async function launcher(options: { title?: boolean } = {}) {
+  const sdk = await offlineSdk();
+  const el = await fixture<ChatLauncher>(html`<chat-launcher storage-prefix=${`b${++prefix}`} ?title-unread=${!!options.title} .sdk=${sdk}></chat-launcher>`);
+  await el.updateComplete;
+  await (el as unknown as { notifying?: Promise<void> }).notifying;
+  await el.updateComplete;
+  return { el, sdk, client: sdk.core! };
+}
+
+describe('issue 10 (second round): notifications and the title', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    hidden = true;
+    FakeNotification.shown = [];
+    FakeNotification.permission = 'granted';
+    document.title = 'Shop';
+  });
+
+  it('a launcher and a <chat-list> of the same account on one page: one notification and one chat-notify per message', async () => {
+    const { el, sdk, client } = await launcher();
+    const list = document.createElement('chat-list') as ChatList;
+    list.sdk = sdk;
+    document.body.append(list);
+    try {
+      await until(() => list.shadowRoot?.querySelector('.bell'), 'the list\'s bell');
+      let notifies = 0;
+      document.addEventListener('chat-notify', () => notifies++);
+      await receive(client, { body: 'are you there?' });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(`${FakeNotification.shown.length} shown, ${notifies} chat-notify`).to.equal('1 shown, 1 chat-notify');
+    } finally {
+      list.remove();
+      el.remove();
+    }
+  });
+
+  it('title-unread: clearing a chat with unread messages takes them out of the title', async () => {
+    const { el, client } = await launcher({ title: true });
+    await receive(client);
+    await receive(client);
+    await until(() => document.title === '(2) Shop', 'the count in the title');
+    await client.store!.dispatch([{ kind: 'chat-settings', settings: [{ chatJid: PEER, cleared: { at: Date.now() + 1 } }] }]);
+    await new Promise((r) => setTimeout(r, 300));
+    const row = client.store!.recentChat(PEER);
+    expect(`row unread ${row?.unreadCount}; title "${document.title}"`).to.equal('row unread 0; title "Shop"');
+    el.remove();
+  });
+
+  it('title-unread: muting a chat with unread messages takes them out of the title, unmuting brings them back', async () => {
+    const { el, client } = await launcher({ title: true });
+    await receive(client);
+    await until(() => document.title === '(1) Shop', 'the count in the title');
+    await client.store!.dispatch([{ kind: 'chat-settings', settings: [{ chatJid: PEER, muted: true }] }]);
+    await new Promise((r) => setTimeout(r, 300));
+    const muted = document.title;
+    await client.store!.dispatch([{ kind: 'chat-settings', settings: [{ chatJid: PEER }] }]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(`muted "${muted}", unmuted "${document.title}"`).to.equal('muted "Shop", unmuted "(1) Shop"');
+    el.remove();
+  });
+});
