@@ -4,11 +4,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/launcher/define.js';
 import '../../src/components/list/define.js';
+import '../../src/components/thread/define.js';
+import type { ChatThread } from '../../src/components/thread/chat-thread.js';
 import type { ChatLauncher } from '../../src/components/launcher/chat-launcher.js';
 import type { ChatList } from '../../src/components/list/chat-list.js';
 import type { ChatClient } from '../../src/core/client.js';
 import type { NewMessage } from '../../src/model/types.js';
-import { PEER, message, offlineSdk, until } from './fixtures.js';
+import { PEER, message, offlineClient, offlineSdk, providerFor, until } from './fixtures.js';
 
 class FakeNotification {
   static permission: NotificationPermission = 'granted';
@@ -45,9 +47,9 @@ async function receive(client: ChatClient, extra: Partial<NewMessage> = {}) {
   return result.added[0];
 }
 
-async function launcher(options: { title?: boolean } = {}) {
+async function launcher(options: { title?: boolean; open?: boolean } = {}) {
   const sdk = await offlineSdk();
-  const el = await fixture<ChatLauncher>(html`<chat-launcher storage-prefix=${`b${++prefix}`} ?title-unread=${!!options.title} .sdk=${sdk}></chat-launcher>`);
+  const el = await fixture<ChatLauncher>(html`<chat-launcher storage-prefix=${`b${++prefix}`} ?title-unread=${!!options.title} ?open=${!!options.open} .sdk=${sdk}></chat-launcher>`);
   await el.updateComplete;
   await (el as unknown as { notifying?: Promise<void> }).notifying;
   await el.updateComplete;
@@ -81,6 +83,20 @@ describe('issue 10 (second round): notifications and the title', () => {
     }
   });
 
+  it('the launcher open on its list, page visible: a new message shows in its row, with no notification', async () => {
+    hidden = false;
+    const { el, client } = await launcher({ open: true });
+    const list = await until(() => el.shadowRoot!.querySelector('chat-list'), 'the list');
+    await until(() => list.shadowRoot!.querySelector('.bell'), 'the bell');
+    let notifies = 0;
+    el.addEventListener('chat-notify', () => notifies++);
+    await receive(client, { chatJid: 'carol@localhost', fromJid: 'carol@localhost', body: 'hi' });
+    await until(() => list.shadowRoot!.querySelector('li[data-jid="carol@localhost"]'), 'the row');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(`${FakeNotification.shown.length} shown, ${notifies} chat-notify`).to.equal('0 shown, 0 chat-notify');
+    el.remove();
+  });
+
   it('title-unread: clearing a chat with unread messages takes them out of the title', async () => {
     const { el, client } = await launcher({ title: true });
     await receive(client);
@@ -104,5 +120,34 @@ describe('issue 10 (second round): notifications and the title', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(`muted "${muted}", unmuted "${document.title}"`).to.equal('muted "Shop", unmuted "(1) Shop"');
     el.remove();
+  });
+});
+
+describe('issue 10 (second round): an open thread when its chat is cleared', () => {
+  afterEach(() => document.querySelectorAll('body > div').forEach((d) => d.remove()));
+  const rows = (thread: ChatThread) => [...thread.shadowRoot!.querySelectorAll<HTMLElement>('lit-virtualizer .row')];
+
+  it('cleared on another device while open: the thread empties at once', async () => {
+    const client = await offlineClient();
+    await client.store!.dispatch([message(1, { timestamp: Date.now() - 3000 }), message(2, { timestamp: Date.now() - 2000 }), message(3, { timestamp: Date.now() - 1000 })]);
+    const thread = document.createElement('chat-thread') as ChatThread;
+    thread.peer = PEER;
+    providerFor(client).append(thread);
+    await until(() => rows(thread).length === 3, 'three bubbles');
+    await client.store!.dispatch([{ kind: 'chat-settings', settings: [{ chatJid: PEER, cleared: { at: Date.now(), stanzaId: 's3', ids: ['s1', 's2', 's3'] } }] }]);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(rows(thread).length).to.equal(0);
+  });
+
+  it('cleared up to the second message while open: only the third stays', async () => {
+    const client = await offlineClient();
+    await client.store!.dispatch([message(1, { timestamp: Date.now() - 30000 }), message(2, { timestamp: Date.now() - 20000 }), message(3, { timestamp: Date.now() - 10000 })]);
+    const thread = document.createElement('chat-thread') as ChatThread;
+    thread.peer = PEER;
+    providerFor(client).append(thread);
+    await until(() => rows(thread).length === 3, 'three bubbles');
+    await client.store!.dispatch([{ kind: 'chat-settings', settings: [{ chatJid: PEER, cleared: { at: Date.now() - 20000, stanzaId: 's2', ids: ['s2'] } }] }]);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(rows(thread).map((r) => r.textContent!.includes('message 3')).join()).to.equal('true');
   });
 });
