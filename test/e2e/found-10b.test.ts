@@ -79,4 +79,24 @@ describe('issue 10: faults found (second round)', () => {
     await sleep(1500);
     expect(`stayed online: ${await muted(two)}; signed in again: ${await muted(again)}`).to.equal(`stayed online: ${await muted(two)}; signed in again: ${await muted(two)}`);
   });
+
+  it('deleting a chat whose last message is starred takes its row off the list (the star stays in favourites)', async function () {
+    this.timeout(40000);
+    const one = await person(null);
+    const two = await person({ username: one.username, password: one.password });
+    const bob = await person(null);
+    await send(bob, one, 'a');
+    await waitFor(async () => (await history(two, bob.jid)) === 'a', 'two has a');
+    const got = (await one.sdk.getChatMessages({ toJid: bob.jid, limit: 50 })).data!.find((m) => m.body === 'a')!;
+    expect((await one.sdk.updateFavouriteStatus({ toJid: bob.jid, messageId: got.msgId, isFavourite: true })).statusCode).to.equal(200);
+    await sleep(1000);
+    expect((await one.sdk.deleteChat({ toJid: bob.jid })).statusCode).to.equal(200);
+    await waitFor(() => pending(one) === 0, 'published');
+    await sleep(1000);
+    const fresh = await person({ username: one.username, password: one.password }, { storagePrefix: unique('fresh') });
+    await waitFor(() => fresh.connection.some((c) => c.state === 'connected'), 'the fresh device is online');
+    await sleep(1500);
+    expect(`one: ${await hasRow(one, bob.jid)}; two: ${await hasRow(two, bob.jid)}; fresh: ${await hasRow(fresh, bob.jid)}`)
+      .to.equal('one: false; two: false; fresh: false');
+  });
 });
