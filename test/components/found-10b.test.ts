@@ -95,3 +95,14 @@ describe('issue 10 (second round): notifications', () => {
     el.remove();
   });
 });
+
+describe('issue 10 (second round): clearing a chat that has no row', () => {
+  it('clearChat of a chat never opened does not add an empty row to the list', async () => {
+    const sdk = await offlineSdk();
+    await sdk.core!.store!.dispatch([message(1)]);
+    const before = (await sdk.getRecentChats()).data!.length;
+    expect((await sdk.clearChat({ toJid: 'stranger@localhost' })).statusCode).to.equal(200);
+    const after = (await sdk.getRecentChats()).data!.map((c) => c.chatJid).join();
+    expect(`${before} before; after: ${after}`).to.equal('1 before; after: peer@localhost');
+  });
+});
