@@ -99,4 +99,22 @@ describe('issue 10: faults found (second round)', () => {
     expect(`one: ${await hasRow(one, bob.jid)}; two: ${await hasRow(two, bob.jid)}; fresh: ${await hasRow(fresh, bob.jid)}`)
       .to.equal('one: false; two: false; fresh: false');
   });
+
+  it('a burst of 120 messages in the 5 s before a clear: none comes back on a fresh device (a limit clear-chat.ts names)', async function () {
+    this.timeout(60000);
+    const one = await person(null);
+    const bob = await person(null);
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 120 }, (_, i) => bob.sdk.sendTextMessage({ toJid: one.jid, messageText: `burst ${i}` })));
+    await waitFor(async () => (await one.sdk.getChatMessages({ toJid: bob.jid, limit: 200 })).data!.length === 120, 'one has all 120');
+    expect((await one.sdk.clearChat({ toJid: bob.jid })).statusCode).to.equal(200);
+    expect(Date.now() - started < 4500, `the burst and the clear within 5 s (set-up: ${Date.now() - started} ms)`).to.equal(true);
+    expect(await history(one, bob.jid)).to.equal('');
+    await waitFor(() => pending(one) === 0, 'the clear published');
+    const fresh = await person({ username: one.username, password: one.password }, { storagePrefix: unique('fresh') });
+    await waitFor(() => fresh.connection.some((c) => c.state === 'connected'), 'the fresh device is online');
+    await sleep(1500);
+    const back = (await fresh.sdk.getChatMessages({ toJid: bob.jid, limit: 200 })).data!.length;
+    expect(`${back} came back`).to.equal('0 came back');
+  });
 });
