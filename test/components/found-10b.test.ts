@@ -8,7 +8,7 @@ import type { ChatLauncher } from '../../src/components/launcher/chat-launcher.j
 import type { ChatList } from '../../src/components/list/chat-list.js';
 import type { ChatClient } from '../../src/core/client.js';
 import type { NewMessage } from '../../src/model/types.js';
-import { message, offlineSdk, until } from './fixtures.js';
+import { message, offlineClient, offlineSdk, providerFor, until } from './fixtures.js';
 
 class FakeNotification {
   static permission: NotificationPermission = 'granted';
@@ -104,5 +104,25 @@ describe('issue 10 (second round): clearing a chat that has no row', () => {
     expect((await sdk.clearChat({ toJid: 'stranger@localhost' })).statusCode).to.equal(200);
     const after = (await sdk.getRecentChats()).data!.map((c) => c.chatJid).join();
     expect(`${before} before; after: ${after}`).to.equal('1 before; after: peer@localhost');
+  });
+});
+
+describe('issue 10 (second round): the focus when the Archived entry goes', () => {
+  afterEach(() => document.querySelectorAll('body > div').forEach((d) => d.remove()));
+
+  it('the last archived chat unarchived on another device while the Archived entry has the focus: the focus stays in the list', async () => {
+    const ZED = 'zed@localhost';
+    const client = await offlineClient();
+    await client.store!.dispatch([message(1), message(3, { chatJid: ZED, fromJid: ZED, msgId: 'z3', stanzaId: 'sz3' })]);
+    await client.store!.dispatch([{ kind: 'chat-settings', settings: [{ chatJid: ZED, archived: true }] }]);
+    const list = document.createElement('chat-list') as ChatList;
+    providerFor(client).append(list);
+    const entry = await until(() => list.shadowRoot?.querySelector<HTMLElement>('.archived-entry'), 'the Archived entry');
+    entry.focus();
+    await client.store!.dispatch([{ kind: 'chat-settings', settings: [{ chatJid: ZED }] }]);
+    await until(() => !list.shadowRoot!.querySelector('.archived-entry'), 'the entry gone');
+    await new Promise((r) => setTimeout(r, 300));
+    const where = list.shadowRoot!.activeElement as HTMLElement | null;
+    expect(`page: ${document.activeElement?.tagName}; in the list: ${!!where}`).to.equal('page: CHAT-LIST; in the list: true');
   });
 });
