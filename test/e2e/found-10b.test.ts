@@ -117,4 +117,22 @@ describe('issue 10: faults found (second round)', () => {
     const back = (await fresh.sdk.getChatMessages({ toJid: bob.jid, limit: 200 })).data!.length;
     expect(`${back} came back`).to.equal('0 came back');
   });
+
+  it('a cleared chat has the same place in the list on the device that cleared it and on a fresh device', async function () {
+    this.timeout(40000);
+    const one = await person(null);
+    const bob = await person(null);
+    const carol = await person(null);
+    await send(bob, one, 'a');
+    await sleep(1100);
+    await send(carol, one, 'c');
+    await sleep(1100);
+    expect((await one.sdk.clearChat({ toJid: bob.jid })).statusCode).to.equal(200);
+    await waitFor(() => pending(one) === 0, 'the clear published');
+    const order = async (p: Person) => (await p.sdk.getRecentChats()).data!.map((c) => (c.chatJid === bob.jid ? 'bob' : c.chatJid === carol.jid ? 'carol' : '?')).join(',');
+    const fresh = await person({ username: one.username, password: one.password }, { storagePrefix: unique('fresh') });
+    await waitFor(() => fresh.connection.some((c) => c.state === 'connected'), 'the fresh device is online');
+    await waitFor(async () => (await order(fresh)).split(',').length === 2, 'two rows', 5000).catch(() => undefined);
+    expect(`one: ${await order(one)}; fresh: ${await order(fresh)}`).to.equal(`one: ${await order(one)}; fresh: ${await order(one)}`);
+  });
 });
