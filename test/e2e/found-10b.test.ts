@@ -135,4 +135,22 @@ describe('issue 10: faults found (second round)', () => {
     await waitFor(async () => (await order(fresh)).split(',').length === 2, 'two rows', 5000).catch(() => undefined);
     expect(`one: ${await order(one)}; fresh: ${await order(fresh)}`).to.equal(`one: ${await order(one)}; fresh: ${await order(one)}`);
   });
+
+  it('an account with settings for 260 chats keeps the first chat\'s setting after a reload and on a fresh device', async function () {
+    this.timeout(120000);
+    const one = await person(null);
+    const domain = one.jid.split('@')[1];
+    const jids = Array.from({ length: 260 }, (_, i) => `${unique(`c${i}`)}@${domain}`);
+    for (const toJid of jids) expect((await one.sdk.updateArchiveChat({ toJid, isArchived: true })).statusCode).to.equal(200);
+    await waitFor(() => pending(one) === 0, 'all published', 90000);
+    await one.sdk.disconnect();
+    const archived = (p: Person) => jids.filter((j) => p.sdk.core!.store!.chatSettings.items[j]?.archived).length;
+    const again = await person({ username: one.username, password: one.password }, { storagePrefix: one.storagePrefix });
+    await waitFor(() => again.connection.some((c) => c.state === 'connected'), 'signed in again');
+    const fresh = await person({ username: one.username, password: one.password }, { storagePrefix: unique('fresh') });
+    await waitFor(() => fresh.connection.some((c) => c.state === 'connected'), 'the fresh device is online');
+    await sleep(1500);
+    expect(`reloaded: ${archived(again)}; fresh: ${archived(fresh)}; the first chat: ${!!again.sdk.core!.store!.chatSettings.items[jids[0]]?.archived}`)
+      .to.equal('reloaded: 260; fresh: 260; the first chat: true');
+  });
 });
