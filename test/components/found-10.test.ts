@@ -1,5 +1,5 @@
-/** Faults found in issue 10 in the elements (chat settings with a feature switched off). Each test fails
- * because of the fault it names. */
+/** Faults found in issue 10 in the elements (chat settings with a feature switched off). Each test failed
+ * before its fault was fixed. */
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/list/define.js';

@@ -1,6 +1,6 @@
 /** Faults found in issue 10 by a second tester, in the elements (automatic notifications). The
- * Notification API and the page's visibility are stubbed in this page. Each test fails
- * because of the fault it names. */
+ * Notification API and the page's visibility are stubbed in this page. Each test failed
+ * before its fault was fixed. */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/launcher/define.js';
 import '../../src/components/list/define.js';

@@ -1,5 +1,5 @@
 /** Faults found in issue 10 (managing chats: clear, delete, mute, archive, notifications, synced across
- * an account's devices). Each test fails because of the fault it names. */
+ * an account's devices). Each test failed before its fault was fixed. */
 import { expect } from '@open-wc/testing';
 import { hasRow, history, send } from './chat-steps.js';
 import { peoplePerTest, sleep, startServer, stopServer, unique, waitFor, type Person } from './helpers.js';
