@@ -90,7 +90,7 @@ export class ChatStore {
 
   /** Unread messages of the chats that are not muted (a muted row keeps its own count). */
   get totalUnread(): number {
-    return this.recent.list.reduce((total, chat) => total + (this.flagged(chat).isMuted ? 0 : chat.unreadCount), 0);
+    return this.recent.list.reduce((total, chat) => total + (this.muted(chat.chatJid) ? 0 : chat.unreadCount), 0);
   }
 
   /** Which settings count (the client's feature flags `muteChat`, `archiveChat`): a deployment that switched
@@ -100,8 +100,11 @@ export class ChatStore {
 
   /** A row with its chat's settings (a setting made before the row existed applies once it does). */
   private flagged(chat: RecentChat): RecentChat {
-    const s = this.chatSettings.items[chat.chatJid];
-    return { ...chat, isMuted: this.honour.muteChat !== false && !!s?.muted, isArchived: this.honour.archiveChat !== false && !!s?.archived };
+    return { ...chat, isMuted: this.muted(chat.chatJid), isArchived: this.honour.archiveChat !== false && !!this.chatSettings.items[chat.chatJid]?.archived };
+  }
+
+  private muted(chatJid: string): boolean {
+    return this.honour.muteChat !== false && !!this.chatSettings.items[chatJid]?.muted;
   }
 
   get pendingOutbox(): readonly OutboxEntry[] {

@@ -189,6 +189,9 @@ export class ChatThread extends ChatElement {
       this.newCount = 0;
       this.seen.markSeen();
     },
+    away: () => (this.atBottom = false),
+    unpinNewest: () => this.pin.current?.block === 'end' && this.pin.set(null),
+    isOpen: () => this.settledAtOpen,
   });
   private readonly composer = new ComposerController(this, () => (this.bottom.stick = true), () => this.messages);
   private readonly menu = new MessageMenu(this, this.composer, () => this.items, () => this.virtualizer);
@@ -351,21 +354,6 @@ export class ChatThread extends ChatElement {
     void this.bottom.follow();
   }
 
-  private onScroll(): void {
-    const scroller = this.virtualizer;
-    if (!scroller || !this.settledAtOpen) return;
-    const nearBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 32;
-    this.atBottom = nearBottom;
-    if (this.bottom.readerScrolling) {
-      this.bottom.stick = nearBottom;
-      if (!nearBottom && this.pin.current?.block === 'end') this.pin.set(null);
-    }
-    if (nearBottom) {
-      this.newCount = 0;
-      this.seen.markSeen();
-    }
-  }
-
   private onVisibilityChanged(event: VisibilityChangedEvent): void {
     this.visible = { first: event.first, last: event.last };
     // While a chat opens the view passes through its top on the way to the latest message.
@@ -394,7 +382,7 @@ export class ChatThread extends ChatElement {
       ${this.olderLoading ? html`<div class="loading" role="status">${msg('Loading older messages…')}</div>` : nothing}
       <lit-virtualizer part="messages" class=${this.revealed ? '' : 'opening'} scroller role="log" aria-label=${msg(str`Conversation with ${displayName(peer)}`)} tabindex="0"
         .items=${this.items} .keyFunction=${keyOf} .renderItem=${this.bubbles.renderer} .layout=${this.pin.layout}
-        @visibilityChanged=${this.onVisibilityChanged} @click=${this.onMediaClick} @scroll=${this.onScroll} @wheel=${this.bottom.onUserInput}
+        @visibilityChanged=${this.onVisibilityChanged} @click=${this.onMediaClick} @scroll=${this.bottom.onScroll} @wheel=${this.bottom.onUserInput}
         @touchstart=${this.bottom.onUserInput} @pointerdown=${this.bottom.onPointerDown} @keydown=${this.bottom.onUserInput}></lit-virtualizer>
       ${this.items.length === 0 ? html`<p class="empty">${msg('No messages yet. Say hello!')}</p>` : nothing}
       ${!this.atBottom && this.items.length > 0 ? html`<div class="jump-dock">${renderJump(this.newCount, () => this.scrollToLatest())}</div>` : nothing}

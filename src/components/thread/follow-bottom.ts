@@ -24,6 +24,12 @@ export interface FollowBottomOptions {
   opened: () => void;
   /** The view rests on the newest message: nothing below is unseen. */
   settled: () => void;
+  /** The view left the newest message (more than 32 px above the end). */
+  away: () => void;
+  /** The reader scrolled away: the virtualizer stops holding the newest item at the end. */
+  unpinNewest: () => void;
+  /** Whether the opening is over (scrolling before it is the loop's own). */
+  isOpen: () => boolean;
 }
 
 export class FollowBottomController implements ReactiveController {
@@ -83,6 +89,20 @@ export class FollowBottomController implements ReactiveController {
   get readerScrolling(): boolean {
     return performance.now() - this.lastUserInput < READER_SCROLL_MS;
   }
+
+  /** The list scrolled: near its end the view rests on the newest message (`settled`), else `away`; the
+   * reader's own scrolling decides whether the view keeps following it. */
+  readonly onScroll = (): void => {
+    const scroller = this.options.scroller();
+    if (!scroller || !this.options.isOpen()) return;
+    const nearBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 32;
+    if (this.readerScrolling) {
+      this.stick = nearBottom;
+      if (!nearBottom) this.options.unpinNewest();
+    }
+    if (nearBottom) this.options.settled();
+    else this.options.away();
+  };
 
   /**
    * Holds the view on the latest message until the layout stops moving: item heights are estimates
